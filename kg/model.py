@@ -1,0 +1,137 @@
+"""kg's data model: plain values passed along the flow text → extraction → graph; stdlib only.
+
+Nothing here knows spaCy or RDF. Every value is a frozen, slotted dataclass, so equal facts
+collapse in a set and no stage edits another stage's output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Argument", "Document", "Entity", "Extraction", "Mention", "Provenance", "Span", "Triple"]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A text to read: ``name`` says where it came from (a path, or ``-`` for stdin)."""
+
+    name: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of a document's text with its character offsets, ``text == doc[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text that refers to an entity; ``label`` is the NER type ("" if unknown)."""
+
+    text: str
+    start: int
+    end: int
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """An extra argument of a relation ("in AI"): its span, the entity it names, if any, and
+    the predicate the relation takes when this argument is read as its object ("invests in")."""
+
+    span: Span
+    preposition: str
+    predicate: str
+    mention: Mention | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """One raw relation read from one sentence, before it is mapped to entities.
+
+    ``relation`` is the relation phrase as written ("partnered with"); ``predicate`` is its
+    normalised form ("partners") used as the graph's predicate. ``args`` are further
+    arguments (prepositional or adverbial) of an n-ary relation. ``attribution`` names who
+    said it ("officials said"), ``modality`` a hedge ("may"): both mean "not a plain fact".
+    """
+
+    doc: str
+    sentence: Span
+    subject: Span
+    relation: str
+    object: Span
+    predicate: str
+    rule: str
+    confidence: float
+    args: tuple[Argument, ...] = ()
+    subject_mention: Mention | None = None
+    object_mention: Mention | None = None
+    negated: bool = False
+    modality: str = ""
+    attribution: str = ""
+    inverse: bool = False  # the predicate reads object → subject ("Arm was acquired by SoftBank")
+
+    def to_record(self) -> dict[str, object]:
+        """Return the JSON-ready record ``kg extract`` prints (offsets index the document)."""
+        return {
+            "doc": self.doc,
+            "sentence": self.sentence.text,
+            "subject": self.subject.text,
+            "relation": self.relation,
+            "object": self.object.text,
+            "args": [a.span.text for a in self.args],
+            "confidence": self.confidence,
+            "negated": self.negated,
+            "subject_span": [self.subject.start, self.subject.end],
+            "object_span": [self.object.start, self.object.end],
+            "rule": self.rule,
+            "predicate": self.predicate,
+            "inverse": self.inverse,
+            "modality": self.modality,
+            "attribution": self.attribution,
+            "sentence_span": [self.sentence.start, self.sentence.end],
+            "arg_spans": [[a.span.start, a.span.end] for a in self.args],
+        }
+
+    @property
+    def is_fact(self) -> bool:
+        """Whether the extraction may be stated as a plain fact (not negated, hedged or reported)."""
+        return not (self.negated or self.modality or self.attribution)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A real-world thing: a canonical ``name`` and a coarse ``kind`` (see ``kg.namespace``)."""
+
+    name: str
+    kind: str
+    labels: frozenset[str] = field(default=frozenset(), compare=False)
+    ner_label: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a triple was read: document, sentence and offsets, the rule and its confidence."""
+
+    doc: str
+    doc_id: str
+    sentence: Span
+    subject: Span
+    object: Span
+    rule: str
+    confidence: float
+    relation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Triple:
+    """An edge between two entities; provenance travels along but is not part of its identity."""
+
+    subject: Entity
+    predicate: str
+    object: Entity
+    provenance: Provenance | None = field(default=None, compare=False)
