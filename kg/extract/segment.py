@@ -1,0 +1,109 @@
+"""Text → blocks to parse: paragraphs and headlines, each a sentence boundary; pure string work.
+
+A blank line always ends a sentence, and so does a title line (a short line with no final
+punctuation). Headlines written in Title Case are recased before parsing — words the body
+never writes with a capital are lowercased — because the small English model tags every
+capitalised word as a proper noun. Recasing keeps every character offset.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["Block", "split_blocks"]
+
+_BLANK: Final = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
+_END_PUNCT: Final = tuple(".!?:;…\"'”’)")
+_TITLE_MAX_WORDS: Final = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A stretch of the document to parse on its own: ``text[start:end]``, maybe recased."""
+
+    start: int
+    end: int
+    text: str
+    headline: bool = False
+
+
+def _is_title_line(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or stripped.endswith(_END_PUNCT):
+        return False
+    words = _WORD.findall(stripped)
+    return 0 < len(words) <= _TITLE_MAX_WORDS
+
+
+def _is_title_case(line: str) -> bool:
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _body_capitals(text: str) -> set[str]:
+    """Words written with a capital inside sentences of running text (likely names)."""
+    names = set()
+    for match in re.finditer(r"(?<=[^\s.!?\"“])\s+([A-Z][\w'’-]*)", text):
+        names.add(match.group(1))
+    return names
+
+
+def _recase(line: str, names: set[str]) -> str:
+    def lower(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if match.start() == 0 or word in names or word.isupper() or not word[0].isupper():
+            return word
+        lowered = word.lower()
+        # Some characters change length when lowercased; keep offsets exact by leaving those.
+        return lowered if len(lowered) == len(word) else word
+
+    return _WORD.sub(lower, line)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Return the paragraphs and title lines of ``text`` with their offsets.
+
+    >>> [(b.text, b.headline) for b in split_blocks("Big Deal Signed Today\\n\\nA bought B. C sold D.")]
+    [('Big deal signed today', True), ('A bought B. C sold D.', False)]
+    """
+    spans = []
+    pos = 0
+    for match in _BLANK.finditer(text):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(text)))
+    blocks: list[Block] = []
+    names: set[str] | None = None
+    for start, end in spans:
+        chunk = text[start:end]
+        line_start = start
+        lines = chunk.split("\n")
+        # A title line on its own, or as the first line of a paragraph, is its own block.
+        while len(lines) > 1 and _is_title_line(lines[0]):
+            blocks.append(_make_block(text, line_start, line_start + len(lines[0]), True))
+            line_start += len(lines[0]) + 1
+            lines = lines[1:]
+        rest_end = end
+        is_title = len(lines) == 1 and _is_title_line(lines[0]) and len(spans) > 1
+        blocks.append(_make_block(text, line_start, rest_end, is_title))
+    blocks = [b for b in blocks if b.text.strip()]
+    if any(b.headline for b in blocks):
+        names = _body_capitals(" ".join(b.text for b in blocks if not b.headline))
+        blocks = [
+            Block(b.start, b.end, _recase(b.text, names), True)
+            if b.headline and _is_title_case(b.text)
+            else b
+            for b in blocks
+        ]
+    return blocks
+
+
+def _make_block(text: str, start: int, end: int, headline: bool) -> Block:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Block(start, end, text[start:end], headline)

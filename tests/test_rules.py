@@ -1,0 +1,169 @@
+"""Each extraction rule on hand-built parses, one row per construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.mentions import find_mentions, mention_index
+from kg.extract.rules import RULES, Sentence, extract_sentence
+from tests.docs import parse
+
+
+def _read(vocab, spec, ents):  # type: ignore[no-untyped-def]
+    doc = parse(vocab, spec, ents)
+    sentence = Sentence(doc[:], "t.txt", doc.text, 0, mention_index(doc, find_mentions(doc)))
+    return extract_sentence(sentence)
+
+
+def _facts(extractions):  # type: ignore[no-untyped-def]
+    return {
+        (e.subject_mention.text if e.subject_mention else e.subject.text, e.predicate,
+         e.object_mention.text if e.object_mention else e.object.text)
+        for e in extractions
+    }
+
+
+CASES = [
+    pytest.param(
+        "Samsung/NNP/nsubj/1 supplies/VBZ/ROOT/1/supply chips/NNS/dobj/1/chip to/IN/prep/1 Apple/NNP/pobj/3 ./././1",
+        [(0, 1, "ORG"), (4, 5, "ORG")],
+        ("Samsung", "supplies", "chips"), "svo", id="active-svo",
+    ),
+    pytest.param(
+        "Yandex/NNP/nsubj/1 partnered/VBD/ROOT/1/partner with/IN/prep/1 Baidu/NNP/pobj/2 ./././1",
+        [(0, 1, "ORG"), (3, 4, "ORG")],
+        ("Yandex", "partners", "Baidu"), "sv-prep", id="verb-with-preposition",
+    ),
+    pytest.param(
+        "Japan/NNP/nsubj/1 invested/VBD/ROOT/1/invest in/IN/prep/1 Rapidus/NNP/pobj/2 ./././1",
+        [(0, 1, "GPE"), (3, 4, "ORG")],
+        ("Japan", "invests in", "Rapidus"), "sv-prep", id="verb-in-preposition",
+    ),
+    pytest.param(
+        "Arm/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be acquired/VBN/ROOT/2/acquire by/IN/agent/2 SoftBank/NNP/pobj/3 ./././2",
+        [(0, 1, "ORG"), (4, 5, "ORG")],
+        ("Arm", "acquires", "SoftBank"), "passive", id="passive-with-agent",
+    ),
+    pytest.param(
+        "Taipei/NNP/nsubj/1 is/VBZ:AUX/ROOT/1/be the/DT/det/3 capital/NN/attr/1 of/IN/prep/3 Taiwan/NNP/pobj/4 ./././1",
+        [(0, 1, "GPE"), (5, 6, "GPE")],
+        ("Taipei", "capital of", "Taiwan"), "copula-of", id="copula-noun-of",
+    ),
+    pytest.param(
+        "Rapidus/NNP/nsubj/1 is/VBZ:AUX/ROOT/1/be a/DT/det/4 young/JJ/amod/4 chipmaker/NN/attr/1 ./././1",
+        [(0, 1, "ORG")],
+        ("Rapidus", "is", "a young chipmaker"), "copula", id="copula-is-a",
+    ),
+    pytest.param(
+        "the/DT/det/2 Dutch/JJ/amod/2 chipmaker/NN/nsubj/6 ,/,/punct/2 ASML/NNP/appos/2 ,/,/punct/2 grew/VBD/ROOT/6/grow ./././6",
+        [(1, 2, "NORP"), (4, 5, "ORG")],
+        ("ASML", "based in", "Netherlands"), "demonym", id="apposition-demonym",
+    ),
+    pytest.param(
+        "Jensen/NNP/compound/1 Huang/NNP/nsubj/9 ,/,/punct/1 the/DT/det/5 chief/JJ/amod/5 executive/NN/appos/1 of/IN/prep/5 Nvidia/NNP/pobj/6 ,/,/punct/1 spoke/VBD/ROOT/9/speak ./././9",
+        [(0, 2, "PERSON"), (7, 8, "ORG")],
+        ("Jensen Huang", "executive of", "Nvidia"), "apposition", id="apposition-title-of",
+    ),
+    pytest.param(
+        "Russia/NNP/nsubj/1 seeks/VBZ/ROOT/1/seek collaboration/NN/dobj/1 with/IN/prep/2 China/NNP/pobj/3 ./././1",
+        [(0, 1, "GPE"), (4, 5, "GPE")],
+        ("Russia", "collaborates", "China"), "svo", id="nominal-light-verb",
+    ),
+    pytest.param(
+        "Russian/JJ/amod/1 President/NNP/compound/3 Vladimir/NNP/compound/3 Putin/NNP/nsubj/4 spoke/VBD/ROOT/4/speak ./././4",
+        [(0, 1, "NORP"), (2, 4, "PERSON")],
+        ("Vladimir Putin", "president of", "Russia"), "title", id="title-demonym",
+    ),
+    pytest.param(
+        "Microsoft/NNP/compound/2 CEO/NNP/compound/3 Satya/NNP/compound/3 Nadella/NNP/nsubj/4 spoke/VBD/ROOT/4/speak ./././4",
+        [(0, 1, "ORG"), (2, 4, "PERSON")],
+        ("Satya Nadella", "ceo of", "Microsoft"), "title", id="title-organization",
+    ),
+    pytest.param(
+        "Chinese/JJ/amod/2 tech/NN/compound/2 firm/NN/compound/3 Baidu/NNP/nsubj/4 grew/VBD/ROOT/4/grow ./././4",
+        [(0, 1, "NORP"), (3, 4, "ORG")],
+        ("Baidu", "based in", "China"), "demonym", id="demonym-modifier",
+    ),
+    pytest.param(
+        "Shenzhen/NNP/ROOT/0 ,/,/punct/0 which/WDT/nsubj/3 utilizes/VBZ/relcl/0/utilize AI/NNP/dobj/3 ./././0",
+        [(0, 1, "GPE"), (4, 5, "ORG")],
+        ("Shenzhen", "utilizes", "AI"), "relative-clause", id="relative-clause-subject",
+    ),
+    pytest.param(
+        "Russia/NNP/poss/2 's/POS/case/0 dependence/NN/nsubj/5 on/IN/prep/2 West/NNP/pobj/3 grew/VBD/ROOT/5/grow ./././5",
+        [(0, 1, "GPE"), (4, 5, "LOC")],
+        ("Russia", "depends on", "West"), "possessive", id="possessive-nominal",
+    ),
+    pytest.param(
+        "a/DT/det/1 partnership/NN/ROOT/1 between/IN/prep/1 Airbus/NNP/pobj/2 and/CC/cc/3 Tata/NNP/conj/3",
+        [(3, 4, "ORG"), (5, 6, "ORG")],
+        ("Airbus", "partners", "Tata"), "nominal-between", id="nominal-between",
+    ),
+    pytest.param(
+        "Russia/NNP/nsubj/1 aims/VBZ/ROOT/1/aim to/TO/aux/3 harness/VB/xcomp/1 AI/NNP/dobj/3 ./././1",
+        [(0, 1, "GPE"), (4, 5, "ORG")],
+        ("Russia", "aims to harness", "AI"), "xcomp", id="infinitival-complement",
+    ),
+    pytest.param(
+        "the/DT/det/1 West/NNP/poss/3 's/POS/case/1 attempts/NNS/nsubj/7/attempt to/TO/aux/5 isolate/VB/acl/3 Russia/NNP/dobj/5 failed/VBD/ROOT/7/fail",
+        [(1, 2, "LOC"), (6, 7, "GPE")],
+        ("West", "attempts to isolate", "Russia"), "possessive", id="possessive-infinitival-modifier",
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "ents", "fact", "rule"), CASES)
+def test_rule_reads_construction(vocab, spec, ents, fact, rule) -> None:  # type: ignore[no-untyped-def]
+    extractions = _read(vocab, spec, ents)
+    assert fact in _facts(extractions)
+    matching = [e for e in extractions if (fact[1] == e.predicate)]
+    assert rule in {e.rule for e in matching}
+    assert all(e.rule in RULES for e in extractions)
+
+
+def test_coordinated_subjects_and_objects_each_get_the_edge(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = ("France/NNP/nsubj/3 and/CC/cc/0 Germany/NNP/conj/0 partnered/VBD/ROOT/3/partner "
+            "with/IN/prep/3 Mistral/NNP/pobj/4 and/CC/cc/5 Cohere/NNP/conj/5 ./././3")
+    ents = [(0, 1, "GPE"), (2, 3, "GPE"), (5, 6, "ORG"), (7, 8, "ORG")]
+    facts = _facts(_read(vocab, spec, ents))
+    assert {("France", "partners", "Mistral"), ("Germany", "partners", "Mistral"),
+            ("France", "partners", "Cohere"), ("Germany", "partners", "Cohere")} <= facts
+
+
+def test_coordinated_verbs_share_the_subject(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = ("BYD/NNP/nsubj/1 built/VBD/ROOT/1/build a/DT/det/3 factory/NN/dobj/1 and/CC/cc/1 "
+            "hired/VBD/conj/1/hire workers/NNS/dobj/5/worker ./././1")
+    facts = _facts(_read(vocab, spec, [(0, 1, "ORG")]))
+    assert {("BYD", "builds", "a factory"), ("BYD", "hires", "workers")} <= facts
+
+
+def test_negation_is_flagged_never_a_fact(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = ("Intel/NNP/nsubj/3 did/VBD:AUX/aux/3/do not/RB:PART/neg/3 partner/VB/ROOT/3 "
+            "with/IN/prep/3 Huawei/NNP/pobj/4 ./././3")
+    extractions = _read(vocab, spec, [(0, 1, "ORG"), (5, 6, "ORG")])
+    assert extractions and all(e.negated and not e.is_fact for e in extractions)
+    assert ("Intel", "partners", "Huawei") in _facts(extractions)
+
+
+def test_hedged_clause_is_not_a_fact(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = "Nvidia/NNP/nsubj/2 may/MD/aux/2 acquire/VB/ROOT/2 Arm/NNP/dobj/2 ./././2"
+    extractions = _read(vocab, spec, [(0, 1, "ORG"), (3, 4, "ORG")])
+    assert [e.modality for e in extractions] == ["may"]
+    assert not extractions[0].is_fact
+
+
+def test_reported_speech_keeps_its_attribution(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = ("officials/NNS/nsubj/1/official said/VBD/ROOT/1/say that/IN/mark/4 Nvidia/NNP/nsubj/4 "
+            "acquired/VBD/ccomp/1/acquire Arm/NNP/dobj/4 ./././1")
+    extractions = [e for e in _read(vocab, spec, [(3, 4, "ORG"), (5, 6, "ORG")]) if e.predicate == "acquires"]
+    assert extractions[0].attribution == "officials said"
+    assert not extractions[0].is_fact
+
+
+def test_extraction_spans_index_the_text(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = "Yandex/NNP/nsubj/1 partnered/VBD/ROOT/1/partner with/IN/prep/1 Baidu/NNP/pobj/2 ./././1"
+    doc = parse(vocab, spec, [(0, 1, "ORG"), (3, 4, "ORG")])
+    (extraction,) = _read(vocab, spec, [(0, 1, "ORG"), (3, 4, "ORG")])
+    for span in (extraction.subject, extraction.object, extraction.sentence):
+        assert doc.text[span.start : span.end] == span.text
+    assert extraction.relation == "partnered with"
