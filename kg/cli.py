@@ -149,7 +149,7 @@ def extract(inputs: tuple[str, ...], lines_file: io.TextIOBase | None, pipeline:
         results = extract_documents(_documents(inputs, skipped), pipeline)
     else:
         raise click.UsageError("Give INPUT paths (or - for stdin), or --lines FILE")
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     for result in results:
         for extraction in result.extractions:
             out.write(json.dumps(extraction.to_record(), ensure_ascii=False) + "\n")
@@ -189,7 +189,7 @@ def query(graph_path: str, sparql: str, fmt: str) -> None:
     from kg.store import load, serialize
 
     result = run_query(load(graph_path), _query_text(sparql))
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if result.graph is not None:
         out.write(serialize(result.graph, "turtle"))
         return
@@ -236,7 +236,7 @@ def export(graph_path: str, fmt: str, output: str | None) -> None:
     if output:
         save(graph, output, fmt)
     else:
-        click.get_text_stream("stdout").write(serialize(graph, fmt))
+        sys.stdout.write(serialize(graph, fmt))
 
 
 @main.command("eval", context_settings=_CONTEXT)
@@ -261,7 +261,7 @@ def evaluate(gold_path: str, graph_path: str, fmt: str) -> None:
     except OSError as e:
         raise InputError(f"Cannot read {gold_path}: {e.strerror or e}") from e
     report = score(read_gold(lines), load(graph_path))
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "json":
         out.write(json.dumps({
             "recall": {lv: {"found": report.found(lv), "total": report.total(lv)} for lv in report.levels()},

@@ -81,8 +81,9 @@ def split_blocks(text: str) -> list[Block]:
         chunk = text[start:end]
         line_start = start
         lines = chunk.split("\n")
-        # A title line on its own, or as the first line of a paragraph, is its own block.
-        while len(lines) > 1 and _is_title_line(lines[0]):
+        # A title line on its own, or a Title Case line heading a paragraph, is its own block;
+        # a hard-wrapped line ("Intel grew\nfast.") is not a title.
+        while len(lines) > 1 and _is_title_line(lines[0]) and _is_title_case(lines[0]):
             blocks.append(_make_block(text, line_start, line_start + len(lines[0]), True))
             line_start += len(lines[0]) + 1
             lines = lines[1:]
