@@ -1,7 +1,7 @@
 """kg: turn English text into a knowledge graph — RDF, SPARQL and an HTML view.
 
 The public API; heavy modules load on first use, so ``import kg`` imports neither spaCy
-nor pyvis.
+nor pyvis. Stage modules stay reachable by name (``kg.extract``, ``kg.query``, ``kg.view``).
 
 >>> import kg
 >>> result = kg.build([kg.Document("note.txt", "Intel partnered with Samsung.")])
@@ -14,15 +14,16 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# Imported eagerly (they need neither spaCy nor pyvis) so that the function, not the module
+# kg/build.py of the same name, is what ``kg.build`` means however the package is imported.
+from kg.build import BuildResult, build
 from kg.errors import GraphFormatError, InputError, KGError, PipelineError, QueryError, StoreError
 from kg.model import Argument, Document, Entity, Extraction, Mention, Provenance, Span, Triple
 
 if TYPE_CHECKING:
-    from kg.build import BuildResult, build
     from kg.evaluate import evaluate
-    from kg.extract import extract
     from kg.inputs import iter_documents
-    from kg.query import ask, construct, query, select
+    from kg.query import ask, construct, select
     from kg.store import load, save
 
 __all__ = [
@@ -45,23 +46,17 @@ __all__ = [
     "build",
     "construct",
     "evaluate",
-    "extract",
     "iter_documents",
     "load",
-    "query",
     "save",
     "select",
 ]
 
 _LAZY = {
-    "BuildResult": "kg.build",
-    "build": "kg.build",
     "evaluate": "kg.evaluate",
-    "extract": "kg.extract",
     "iter_documents": "kg.inputs",
     "ask": "kg.query",
     "construct": "kg.query",
-    "query": "kg.query",
     "select": "kg.query",
     "load": "kg.store",
     "save": "kg.store",

@@ -169,6 +169,16 @@ def _cell(term: Any) -> str:
     return "" if term is None else str(term)
 
 
+def _short(text: str) -> str:
+    """An IRI written with kg's prefixes, for reading in a terminal table."""
+    from kg.namespace import PREFIXES
+
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
+        if text.startswith(str(namespace)) and len(text) > len(str(namespace)):
+            return f"{prefix}:{text[len(str(namespace)):]}"
+    return text
+
+
 @main.command(context_settings=_CONTEXT)
 @click.argument("graph_path", metavar="GRAPH")
 @click.argument("sparql", metavar="QUERY")
@@ -206,7 +216,7 @@ def query(graph_path: str, sparql: str, fmt: str) -> None:
         writer.writerow(result.variables)
         writer.writerows(rows)
     else:
-        out.write(_table(result.variables, rows))
+        out.write(_table(result.variables, [[_short(c) for c in row] for row in rows]))
         click.echo(f"{len(rows)} row(s)", err=True)
 
 
