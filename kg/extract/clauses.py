@@ -1,0 +1,287 @@
+"""Verb clauses → extractions: subject, relation phrase, object and extra arguments of each clause.
+
+Clause-based in the spirit of ClausIE: each verb with its subject, objects, complements and
+prepositional arguments is a clause, whether it heads the sentence, a relative clause, a
+participle or an infinitive. Reads spaCy tokens only; relations inside noun phrases are
+``kg.extract.nominal``'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from kg.extract.emit import NOMINAL_POS, RULES, Emitter, Reading, conjuncts, np_range, phrase
+from kg.extract.mentions import TITLES
+from kg.extract.relations import SYMMETRIC, predicate_label, third_person
+from kg.model import Argument
+
+__all__ = ["read_clauses"]
+
+_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_OBJECTS: Final = frozenset({"dobj", "obj"})
+_COMPLEMENTS: Final = frozenset({"attr", "acomp", "oprd"})
+_HEDGES: Final = frozenset({"may", "might", "could", "would", "should"})
+_SAYING: Final = frozenset(
+    {"say", "claim", "report", "state", "believe", "think", "argue", "suggest", "allege",
+     "deny", "insist", "warn", "tell", "write", "add", "note", "predict", "expect", "hope"}
+)
+_QUANTITY_ENTS: Final = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
+# Nouns that, after "is", carry the relation to their "of" object ("the capital of Taiwan").
+_RELATIONAL_NOUNS: Final = TITLES | {
+    "capital", "member", "part", "home", "subsidiary", "unit", "owner", "maker", "supplier",
+    "partner", "rival", "competitor", "customer", "headquarters", "division", "founder",
+    "leader", "ally",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    verb: Token
+    subjects: tuple[Token, ...]
+    rule_prefix: str  # "" for a clause with its own subject, else how the subject was found
+    reading: Reading
+    relation_tokens: tuple[Token, ...]  # the verb chain, possibly with a governing verb ("aims to")
+    predicate_head: str  # the predicate before the object's preposition ("aims to secure")
+
+
+def _has_negation(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in {"never"} for c in token.children)
+
+
+def _verb_chain_tokens(verb: Token) -> list[Token]:
+    """Auxiliaries, negation, the verb and its particle, in text order."""
+    parts = [verb]
+    parts.extend(
+        c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"} and c.i > verb.i - 6
+    )
+    return sorted(parts, key=lambda t: t.i)
+
+
+def _subjects_of(verb: Token) -> tuple[list[Token], str]:
+    """Subjects of ``verb`` and, where it has none of its own, how they were inherited."""
+    own = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if own:
+        subject = own[0]
+        if subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+            return conjuncts(verb.head), "relative-clause"
+        return conjuncts(subject), ""
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        subjects, how = _subjects_of(verb.head)
+        return subjects, how
+    if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
+        subjects, how = _subjects_of(verb.head)
+        return subjects, how or "xcomp"
+    if verb.dep_ == "relcl":
+        return conjuncts(verb.head), "relative-clause"
+    if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
+        possessor = [c for c in verb.head.children if c.dep_ == "poss"]
+        if possessor and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return conjuncts(possessor[0]), "possessive"
+        return conjuncts(verb.head), "participle"
+    if verb.dep_ in {"advcl", "pcomp"}:
+        governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if governor.pos_ in {"VERB", "AUX"}:
+            subjects, _ = _subjects_of(governor)
+            return subjects, "controlled-clause"
+    return [], ""
+
+
+def _attribution(verb: Token) -> str:
+    """Who the clause is attributed to ("officials said"), if it is reported speech."""
+    head = verb
+    while head.dep_ in {"conj", "xcomp"} and head.head is not head:
+        head = head.head
+    if head.dep_ == "ccomp" and head.head.lemma_ in _SAYING:
+        sayer = head.head
+        subjects = [c for c in sayer.children if c.dep_ in _SUBJECTS]
+        return phrase([*subjects, sayer]) if subjects else sayer.text
+    return ""
+
+
+def _modality(verb: Token) -> str:
+    chain = [verb, *([verb.head] if verb.dep_ in {"xcomp", "conj"} else [])]
+    for tok in chain:
+        for child in tok.children:
+            if child.dep_ == "aux" and child.lower_ in _HEDGES:
+                return child.lower_
+    return ""
+
+
+def _is_catenative(verb: Token) -> bool:
+    """A verb whose only job is to govern an infinitive ("aims to secure")."""
+    return any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in verb.children) and not any(
+        c.dep_ in _OBJECTS | _COMPLEMENTS | {"dative"} or (c.dep_ in {"prep", "agent"} and c.i > verb.i)
+        for c in verb.children
+    )
+
+
+def _clause(verb: Token) -> _Clause | None:
+    subjects, how = _subjects_of(verb)
+    if not subjects:
+        return None
+    relation_tokens = _verb_chain_tokens(verb)
+    predicate_head = third_person(verb.lemma_)
+    particle = _particle(verb)
+    if particle:
+        predicate_head += " " + particle
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and _is_catenative(verb.head):
+        governor = verb.head
+        relation_tokens = [*_verb_chain_tokens(governor), *relation_tokens]
+        predicate_head = f"{third_person(governor.lemma_)} to {verb.lemma_.lower()}"
+        how = how or "xcomp"
+    elif how == "possessive":
+        noun = verb.head
+        relation_tokens = [noun, *relation_tokens]
+        predicate_head = f"{third_person(noun.lemma_)} to {verb.lemma_.lower()}"
+    negated = _has_negation(verb) or (verb.dep_ == "xcomp" and _has_negation(verb.head))
+    return _Clause(
+        verb=verb,
+        subjects=tuple(subjects),
+        rule_prefix=how,
+        reading=Reading(negated, _modality(verb), _attribution(verb)),
+        relation_tokens=tuple(relation_tokens),
+        predicate_head=predicate_head,
+    )
+
+
+def _is_quantity(token: Token) -> bool:
+    return token.ent_type_ in _QUANTITY_ENTS or token.like_num
+
+
+def _particle(verb: Token) -> str:
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+
+
+def _join(head: str, prep: str, *, drop_with: str = "") -> str:
+    if prep == "with" and drop_with in SYMMETRIC:
+        return head
+    return f"{head} {prep}".strip()
+
+
+def _clause_rule(clause: _Clause, default: str) -> str:
+    return clause.rule_prefix if clause.rule_prefix in RULES else default
+
+
+def _extract_clause(em: Emitter, clause: _Clause) -> None:
+    verb = clause.verb
+    children = list(verb.children)
+    objects = [o for c in children if c.dep_ in _OBJECTS for o in conjuncts(c)]
+    complements = [o for c in children if c.dep_ in _COMPLEMENTS for o in conjuncts(c)]
+    datives = [c for c in children if c.dep_ == "dative"]
+    preps = [c for c in children if c.dep_ in {"prep", "agent"}]
+    prep_objects = [(p, o) for p in preps for c in p.children if c.dep_ == "pobj" for o in conjuncts(c)]
+    relation_words = list(clause.relation_tokens)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children)
+    penalty = 0.05 if clause.rule_prefix else 0.0
+    reading = clause.reading
+
+    def args_except(skip: Token | None, noun: str = "") -> tuple[Argument, ...]:
+        return tuple(
+            em.argument(p, o, predicate_label(verb.lemma_, _particle(verb), noun, p.lower_))
+            for p, o in prep_objects
+            if o is not skip
+        )
+
+    for subject in clause.subjects:
+        if subject.tag_ in {"WDT", "WP"}:
+            continue
+        if verb.lemma_ == "be" and complements:
+            for comp in complements:
+                of_preps = [
+                    (p, o) for p in comp.children if p.dep_ == "prep" and p.lower_ in {"of", "for", "at", "in"}
+                    for c in p.children if c.dep_ == "pobj" for o in conjuncts(c)
+                ]
+                if comp.pos_ in {"NOUN", "PROPN"} and of_preps and comp.lemma_.lower() in _RELATIONAL_NOUNS:
+                    for prep, pobj in of_preps:
+                        left, _ = np_range(comp)
+                        rel_tokens = [*relation_words, *em.doc[left : prep.i + 1]]
+                        em.emit(
+                            "copula-of", subject, phrase(rel_tokens), pobj,
+                            f"{comp.lemma_.lower()} {prep.lower_}", reading=reading, penalty=penalty,
+                        )
+                else:
+                    em.emit(
+                        _clause_rule(clause, "copula"), subject, phrase(relation_words), comp,
+                        "is", reading=reading, args=args_except(None), penalty=penalty,
+                    )
+            continue
+        if objects:
+            for obj in objects:
+                noun = "" if _is_quantity(obj) or obj.pos_ in {"PROPN", "PRON"} else obj.lemma_
+                em.emit(
+                    _clause_rule(clause, "svo"), subject, phrase(relation_words), obj,
+                    _join(clause.predicate_head, ""),
+                    reading=reading, args=args_except(None, noun), penalty=penalty,
+                )
+                # "seeks collaboration with China": the relation sits in the object noun.
+                for prep in (c for c in obj.children if c.dep_ == "prep"):
+                    for pobj in (o for c in prep.children if c.dep_ == "pobj" for o in conjuncts(c)):
+                        if em.mention(pobj) is None and pobj.pos_ != "PROPN":
+                            continue
+                        rel_tokens = [*relation_words, *em.doc[np_range(obj)[0] : prep.i + 1]]
+                        em.emit(
+                            _clause_rule(clause, "svo"), subject, phrase(rel_tokens), pobj,
+                            predicate_label(verb.lemma_, _particle(verb), obj.lemma_, prep.lower_),
+                            reading=reading, penalty=penalty + 0.1,
+                        )
+            for dative in datives:
+                em.emit(
+                    _clause_rule(clause, "svo"), subject, phrase(relation_words), dative,
+                    clause.predicate_head, reading=reading, penalty=penalty + 0.1,
+                )
+            continue
+        if passive and clause.rule_prefix != "participle":
+            agents = [(p, o) for p, o in prep_objects if p.dep_ == "agent"]
+            for prep, agent in agents:
+                em.emit(
+                    "passive", subject, phrase([*relation_words, prep]), agent,
+                    clause.predicate_head, reading=reading, args=args_except(agent),
+                    penalty=penalty, inverse=True,
+                )
+            if agents:
+                continue
+        later = [(p, o) for p, o in prep_objects if p.i > verb.i]
+        if complements:
+            for comp in complements:
+                em.emit(
+                    _clause_rule(clause, "copula"), subject, phrase(relation_words), comp,
+                    clause.predicate_head, reading=reading, args=args_except(None), penalty=penalty,
+                )
+            continue
+        if later:
+            first_prep, _ = later[0]
+            for prep, pobj in later:
+                if prep is not first_prep:
+                    break
+                em.emit(
+                    _clause_rule(clause, "sv-prep"), subject, phrase([*relation_words, prep]), pobj,
+                    _join(clause.predicate_head, prep.lower_, drop_with=verb.lemma_.lower()),
+                    reading=reading, args=args_except(pobj), penalty=penalty,
+                )
+            continue
+        if not any(c.dep_ in {"xcomp", "ccomp"} for c in children):
+            em.emit(_clause_rule(clause, "sv"), subject, phrase(relation_words), None,
+                    clause.predicate_head, reading=reading, penalty=penalty)
+
+
+def _predicates(sent: SpacySpan) -> Iterator[Token]:
+    for token in sent:
+        if token.pos_ == "VERB" or (
+            token.pos_ == "AUX" and token.dep_ in {"ROOT", "conj", "relcl", "ccomp", "advcl"}
+        ):
+            yield token
+
+
+def read_clauses(em: Emitter, sent: SpacySpan) -> None:
+    """Emit the extractions of every verb clause in ``sent``."""
+    for verb in _predicates(sent):
+        # A verb whose only job is to govern an infinitive ("aims to secure") is read with it.
+        if _is_catenative(verb):
+            continue
+        clause = _clause(verb)
+        if clause is not None:
+            _extract_clause(em, clause)

@@ -1,0 +1,213 @@
+"""Parsed tokens → Extraction values: phrase extents, rule confidences and the emitter rules write to.
+
+Shared by the clause rules and the nominal rules. Reads spaCy tokens and builds model values;
+it decides nothing about which relations a sentence holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Final
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from kg.extract.mentions import TokenMention
+from kg.model import Argument, Extraction, Mention, Span
+
+__all__ = [
+    "NOMINAL_POS", "RULES", "Emitter", "Reading", "Sentence", "conjuncts", "np_range", "phrase",
+]
+
+NOMINAL_POS: Final = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+# Children that end a noun phrase: clauses, appositions and other conjuncts are not part of it.
+_NP_STOP: Final = frozenset(
+    {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "dep", "preconj"}
+)
+# Below the head, only these children open a clause or a second phrase inside the phrase.
+_NP_INNER_STOP: Final = frozenset({"relcl", "appos", "advcl", "parataxis"})
+
+# Base confidence of each rule: how often its extractions were right when the rule was
+# written; adjusted per clause below. These names are the ``rule`` field of every extraction.
+RULES: Final[dict[str, float]] = {
+    "svo": 0.85,
+    "sv-prep": 0.75,
+    "sv": 0.5,
+    "passive": 0.8,
+    "copula": 0.7,
+    "copula-of": 0.75,
+    "xcomp": 0.7,
+    "relative-clause": 0.7,
+    "participle": 0.55,
+    "controlled-clause": 0.55,
+    "apposition": 0.7,
+    "title": 0.85,
+    "demonym": 0.65,
+    "possessive": 0.55,
+    "nominal-between": 0.6,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A parsed sentence and what is needed to turn its tokens into document offsets."""
+
+    span: SpacySpan
+    doc_name: str
+    text: str  # the original document text (the parse may have seen a recased copy)
+    offset: int  # where the parsed Doc starts in ``text``
+    mentions: list[TokenMention | None]  # per token of the Doc: the mention covering it
+
+    def char_span(self, start: int, end: int) -> Span:
+        """Return the document Span of tokens ``[start, end)`` of the parsed Doc."""
+        doc = self.span.doc
+        begin = self.offset + doc[start].idx
+        stop = self.offset + doc[end - 1].idx + len(doc[end - 1].text)
+        return Span(self.text[begin:stop], begin, stop)
+
+    def mention_at(self, token: Token) -> Mention | None:
+        found = self.mentions[token.i]
+        if found is None:
+            return None
+        span = self.char_span(found.start, found.end)
+        return Mention(span.text, span.start, span.end, found.label)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a clause is to be read: not a plain fact when negated, hedged or reported."""
+
+    negated: bool = False
+    modality: str = ""
+    attribution: str = ""
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("Russia and China" → both)."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ == token.pos_ or (
+            child.dep_ == "conj" and child.pos_ in NOMINAL_POS and token.pos_ in NOMINAL_POS
+        ):
+            found.extend(conjuncts(child))
+    return found
+
+
+def np_range(token: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``token``, without clauses and conjuncts."""
+    kept = {token.i}
+    stack = [c for c in token.children if c.dep_ not in _NP_STOP and c.dep_ != "case"]
+    while stack:
+        tok = stack.pop()
+        kept.add(tok.i)
+        stack.extend(c for c in tok.children if c.dep_ not in _NP_INNER_STOP)
+    left = token.i
+    while left - 1 in kept:
+        left -= 1
+    right = token.i
+    while right + 1 in kept:
+        right += 1
+    doc = token.doc
+    while left < right and (doc[left].is_punct or doc[left].dep_ in {"cc", "preconj"}):
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return left, right + 1
+
+
+def phrase(tokens: list[Token]) -> str:
+    """The tokens' words in text order, one space apart."""
+    return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
+
+
+class Emitter:
+    """Collects extractions for one sentence, turning tokens into document spans."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.doc: Doc = sentence.span.doc
+        self.out: list[Extraction] = []
+        sent = sentence.span
+        self.sentence_span = sentence.char_span(sent.start, sent.end)
+
+    def mention(self, token: Token) -> TokenMention | None:
+        """The mention covering ``token``, if it is part of a name."""
+        return self.sentence.mentions[token.i]
+
+    def span_of(self, token: Token) -> Span:
+        start, end = np_range(token)
+        return self.sentence.char_span(start, end)
+
+    def argument(self, prep: Token, pobj: Token, predicate: str) -> Argument:
+        start, end = np_range(pobj)
+        if pobj.dep_ != "conj":  # a later conjunct ("in A and B" → "B") stands without the preposition
+            start = min(start, prep.i)
+        return Argument(
+            span=self.sentence.char_span(start, end),
+            preposition=prep.lower_,
+            predicate=predicate,
+            mention=self.sentence.mention_at(pobj),
+        )
+
+    def emit(
+        self,
+        rule: str,
+        subject: Token,
+        relation: str,
+        obj: Token | None,
+        predicate: str,
+        *,
+        reading: Reading = Reading(),
+        args: tuple[Argument, ...] = (),
+        penalty: float = 0.0,
+        inverse: bool = False,
+    ) -> None:
+        confidence = RULES[rule] - penalty
+        if subject.pos_ == "PRON":
+            confidence -= 0.1
+        if obj is not None and obj.pos_ == "PRON":
+            confidence -= 0.05
+        subject_span = self.span_of(subject)
+        end = self.sentence_span.end
+        object_span = self.span_of(obj) if obj is not None else Span("", end, end)
+        if len(subject_span.text) > 80 or len(object_span.text) > 100:
+            confidence -= 0.1
+        self._add(
+            rule, subject_span, relation, object_span, predicate, confidence,
+            args=args,
+            subject_mention=self.sentence.mention_at(subject),
+            object_mention=self.sentence.mention_at(obj) if obj is not None else None,
+            negated=reading.negated,
+            modality=reading.modality,
+            attribution=reading.attribution,
+            inverse=inverse,
+        )
+
+    def emit_implied(
+        self, rule: str, subject: Span, relation: str, object_name: str, object_token: Token,
+        predicate: str, *, mention_of: Token,
+    ) -> None:
+        """Emit an extraction whose object is implied ("Chinese" → China) rather than written."""
+        obj_span = self.sentence.char_span(object_token.i, object_token.i + 1)
+        self._add(
+            rule, subject, relation, obj_span, predicate, RULES[rule],
+            subject_mention=self.sentence.mention_at(mention_of),
+            object_mention=Mention(object_name, obj_span.start, obj_span.end, "GPE"),
+        )
+
+    def _add(
+        self, rule: str, subject: Span, relation: str, obj: Span, predicate: str,
+        confidence: float, **details: Any,
+    ) -> None:
+        self.out.append(
+            Extraction(
+                doc=self.sentence.doc_name,
+                sentence=self.sentence_span,
+                subject=subject,
+                relation=relation,
+                object=obj,
+                predicate=predicate,
+                rule=rule,
+                confidence=round(max(0.05, min(0.99, confidence)), 3),
+                **details,
+            )
+        )
