@@ -29,6 +29,7 @@ _SAYING: Final = frozenset(
     {"say", "claim", "report", "state", "believe", "think", "argue", "suggest", "allege",
      "deny", "insist", "warn", "tell", "write", "add", "note", "predict", "expect", "hope"}
 )
+_CHAIN: Final = frozenset({"aux", "auxpass", "neg", "prt"})
 _QUANTITY_ENTS: Final = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
 # Nouns that, after "is", carry the relation to their "of" object ("the capital of Taiwan").
 _RELATIONAL_NOUNS: Final = TITLES | {
@@ -53,10 +54,18 @@ def _has_negation(token: Token) -> bool:
 
 
 def _verb_chain_tokens(verb: Token) -> list[Token]:
-    """Auxiliaries, negation, the verb and its particle, in text order."""
+    """Auxiliaries, negation, adverbs inside the chain, the verb and its particle, in text order.
+
+    An adverb belongs to the relation when it sits between the auxiliary and the verb or just
+    before the verb ("has sharply improved", "often refers"); elsewhere it is an argument.
+    """
     parts = [verb]
+    parts.extend(c for c in verb.children if c.dep_ in _CHAIN and c.i > verb.i - 6)
+    first = min(p.i for p in parts)
     parts.extend(
-        c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"} and c.i > verb.i - 6
+        c for c in verb.children
+        if c.dep_ == "advmod" and c.tag_ == "RB" and not any(c.children)
+        and (first < c.i < verb.i or c.i == verb.i - 1)
     )
     return sorted(parts, key=lambda t: t.i)
 
@@ -166,24 +175,54 @@ def _clause_rule(clause: _Clause, default: str) -> str:
     return clause.rule_prefix if clause.rule_prefix in RULES else default
 
 
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A prepositional or adverbial argument of a verb: its preposition and coordinated heads."""
+
+    prep: Token | None  # None for an adverbial ("last week", "northeast of Tarboro")
+    heads: tuple[Token, ...]
+
+    @property
+    def preposition(self) -> str:
+        return self.prep.lower_ if self.prep is not None else ""
+
+
+def _phrases(verb: Token) -> list[_Phrase]:
+    """The verb's prepositional phrases ("in AI", "by adding salt") and adverbial arguments."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"prep", "agent"} or (child.dep_ == "dative" and child.pos_ == "ADP"):
+            heads = [o for c in child.children if c.dep_ == "pobj" for o in conjuncts(c)]
+            heads = heads or [c for c in child.children if c.dep_ == "pcomp"]
+            if heads:
+                found.append(_Phrase(child, tuple(heads)))
+        elif child.dep_ == "npadvmod" or (
+            child.dep_ == "advmod" and any(c.dep_ == "prep" for c in child.children)
+        ):
+            found.append(_Phrase(None, (child,)))
+    return found
+
+
 def _extract_clause(em: Emitter, clause: _Clause) -> None:
     verb = clause.verb
     children = list(verb.children)
     objects = [o for c in children if c.dep_ in _OBJECTS for o in conjuncts(c)]
     complements = [o for c in children if c.dep_ in _COMPLEMENTS for o in conjuncts(c)]
-    datives = [c for c in children if c.dep_ == "dative"]
-    preps = [c for c in children if c.dep_ in {"prep", "agent"}]
-    prep_objects = [(p, o) for p in preps for c in p.children if c.dep_ == "pobj" for o in conjuncts(c)]
+    datives = [c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    phrases = _phrases(verb)
     relation_words = list(clause.relation_tokens)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children)
     penalty = 0.05 if clause.rule_prefix else 0.0
     reading = clause.reading
+    particle = _particle(verb)
 
-    def args_except(skip: Token | None, noun: str = "") -> tuple[Argument, ...]:
+    def args_except(skip: _Phrase | None, noun: str = "") -> tuple[Argument, ...]:
         return tuple(
-            em.argument(p, o, predicate_label(verb.lemma_, _particle(verb), noun, p.lower_))
-            for p, o in prep_objects
-            if o is not skip
+            em.phrase_argument(
+                ph.prep, ph.heads, predicate_label(verb.lemma_, particle, noun, ph.preposition)
+            )
+            for ph in phrases
+            if ph is not skip
         )
 
     for subject in clause.subjects:
@@ -212,10 +251,11 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
         if objects:
             for obj in objects:
                 noun = "" if _is_quantity(obj) or obj.pos_ in {"PROPN", "PRON"} else obj.lemma_
+                extra = tuple(em.phrase_argument(None, (d,), clause.predicate_head) for d in datives)
                 em.emit(
                     _clause_rule(clause, "svo"), subject, phrase(relation_words), obj,
                     _join(clause.predicate_head, ""),
-                    reading=reading, args=args_except(None, noun), penalty=penalty,
+                    reading=reading, args=extra + args_except(None, noun), penalty=penalty,
                 )
                 # "seeks collaboration with China": the relation sits in the object noun.
                 for prep in (c for c in obj.children if c.dep_ == "prep"):
@@ -225,26 +265,21 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
                         rel_tokens = [*relation_words, *em.doc[np_range(obj)[0] : prep.i + 1]]
                         em.emit(
                             _clause_rule(clause, "svo"), subject, phrase(rel_tokens), pobj,
-                            predicate_label(verb.lemma_, _particle(verb), obj.lemma_, prep.lower_),
+                            predicate_label(verb.lemma_, particle, obj.lemma_, prep.lower_),
                             reading=reading, penalty=penalty + 0.1,
                         )
-            for dative in datives:
-                em.emit(
-                    _clause_rule(clause, "svo"), subject, phrase(relation_words), dative,
-                    clause.predicate_head, reading=reading, penalty=penalty + 0.1,
-                )
             continue
         if passive and clause.rule_prefix != "participle":
-            agents = [(p, o) for p, o in prep_objects if p.dep_ == "agent"]
-            for prep, agent in agents:
-                em.emit(
-                    "passive", subject, phrase([*relation_words, prep]), agent,
-                    clause.predicate_head, reading=reading, args=args_except(agent),
-                    penalty=penalty, inverse=True,
-                )
+            agents = [ph for ph in phrases if ph.prep is not None and ph.prep.dep_ == "agent"]
+            for ph in agents:
+                for agent in ph.heads:
+                    em.emit(
+                        "passive", subject, phrase([*relation_words, ph.prep]), agent,
+                        clause.predicate_head, reading=reading, args=args_except(ph),
+                        penalty=penalty, inverse=True,
+                    )
             if agents:
                 continue
-        later = [(p, o) for p, o in prep_objects if p.i > verb.i]
         if complements:
             for comp in complements:
                 em.emit(
@@ -252,16 +287,22 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
                     clause.predicate_head, reading=reading, args=args_except(None), penalty=penalty,
                 )
             continue
+        later = [ph for ph in phrases if ph.prep is not None and ph.prep.i > verb.i]
         if later:
-            first_prep, _ = later[0]
-            for prep, pobj in later:
-                if prep is not first_prep:
-                    break
+            first = later[0]
+            for pobj in first.heads:
                 em.emit(
-                    _clause_rule(clause, "sv-prep"), subject, phrase([*relation_words, prep]), pobj,
-                    _join(clause.predicate_head, prep.lower_, drop_with=verb.lemma_.lower()),
-                    reading=reading, args=args_except(pobj), penalty=penalty,
+                    _clause_rule(clause, "sv-prep"), subject, phrase([*relation_words, first.prep]),
+                    pobj, _join(clause.predicate_head, first.preposition, drop_with=verb.lemma_.lower()),
+                    reading=reading, args=args_except(first), penalty=penalty,
                 )
+            continue
+        if phrases:
+            first = phrases[0]
+            em.emit(
+                _clause_rule(clause, "sv-adverbial"), subject, phrase(relation_words), first.heads[0],
+                clause.predicate_head, reading=reading, args=args_except(first), penalty=penalty,
+            )
             continue
         if not any(c.dep_ in {"xcomp", "ccomp"} for c in children):
             em.emit(_clause_rule(clause, "sv"), subject, phrase(relation_words), None,

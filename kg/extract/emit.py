@@ -25,12 +25,15 @@ _NP_STOP: Final = frozenset(
 )
 # Below the head, only these children open a clause or a second phrase inside the phrase.
 _NP_INNER_STOP: Final = frozenset({"relcl", "appos", "advcl", "parataxis"})
+# Punctuation that separates a phrase from what follows rather than joining its words.
+_PHRASE_BREAKS: Final = frozenset({",", ";", ":", "--", "(", ")", "[", "]"})
 
 # Base confidence of each rule: how often its extractions were right when the rule was
 # written; adjusted per clause below. These names are the ``rule`` field of every extraction.
 RULES: Final[dict[str, float]] = {
     "svo": 0.85,
     "sv-prep": 0.75,
+    "sv-adverbial": 0.6,
     "sv": 0.5,
     "passive": 0.8,
     "copula": 0.7,
@@ -100,17 +103,28 @@ def np_range(token: Token) -> tuple[int, int]:
         tok = stack.pop()
         kept.add(tok.i)
         stack.extend(c for c in tok.children if c.dep_ not in _NP_INNER_STOP)
+    doc = token.doc
+
+    def joins(i: int, step: int) -> bool:
+        # A hyphen or quote of the head's own sits inside the phrase when words go on beyond it.
+        return i in kept or (
+            0 <= i < len(doc) and doc[i].is_punct and doc[i].head is token and i + step in kept
+            and doc[i].lower_ not in _PHRASE_BREAKS
+        )
+
     left = token.i
-    while left - 1 in kept:
+    while joins(left - 1, -1):
         left -= 1
     right = token.i
-    while right + 1 in kept:
+    while joins(right + 1, 1):
         right += 1
-    doc = token.doc
     while left < right and (doc[left].is_punct or doc[left].dep_ in {"cc", "preconj"}):
         left += 1
     while right > left and doc[right].is_punct:
         right -= 1
+    # A quoted name keeps its quotes: `` Curtis Alerici ''.
+    if 0 < left and right + 1 < len(doc) and doc[left - 1].is_quote and doc[right + 1].is_quote:
+        left, right = left - 1, right + 1
     return left, right + 1
 
 
@@ -137,15 +151,17 @@ class Emitter:
         start, end = np_range(token)
         return self.sentence.char_span(start, end)
 
-    def argument(self, prep: Token, pobj: Token, predicate: str) -> Argument:
-        start, end = np_range(pobj)
-        if pobj.dep_ != "conj":  # a later conjunct ("in A and B" → "B") stands without the preposition
+    def phrase_argument(self, prep: Token | None, heads: tuple[Token, ...], predicate: str) -> Argument:
+        """The argument "in A and B": from the preposition to the end of the last conjunct."""
+        start, _ = np_range(heads[0])
+        _, end = np_range(heads[-1])
+        if prep is not None:
             start = min(start, prep.i)
         return Argument(
             span=self.sentence.char_span(start, end),
-            preposition=prep.lower_,
+            preposition=prep.lower_ if prep is not None else "",
             predicate=predicate,
-            mention=self.sentence.mention_at(pobj),
+            mention=self.sentence.mention_at(heads[0]),
         )
 
     def emit(
