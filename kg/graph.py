@@ -9,18 +9,27 @@ Shape of the graph (see README, "The RDF vocabulary"):
     kg-evidence a kg:Evidence ; prov:wasDerivedFrom doc:… ; kg:sentence "…" ;
         nif:beginIndex 0 ; nif:endIndex 52 ; kg:rule "svo" ; kg:confidence 0.9 ;
         kg:relationPhrase "seeks collaboration with" .                # one per sentence
+
+In a store each statement lives in exactly one named graph (so the union default graph has
+no duplicates): what every document may share (entities, edges, statement nodes, relation
+properties) in ``FACTS_GRAPH``; what one document says (its description, ``kg:evidence``
+links, evidence nodes, alternative labels) in the document's own graph, named by its IRI.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeAlias
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.model import Document, Entity, Triple
 from kg.namespace import (
+    FACTS_GRAPH,
     KG,
     KINDS,
     NIF,
@@ -33,7 +42,10 @@ from kg.namespace import (
     relation_iri,
 )
 
-__all__ = ["new_graph", "to_rdf"]
+__all__ = ["DocumentGraph", "document_graph", "new_graph", "to_rdf"]
+
+# A statement and whether it belongs to its document's own graph (else to the shared facts).
+_Statement: TypeAlias = tuple[bool, tuple[Node, Node, Node]]
 
 
 def new_graph() -> Graph:
@@ -48,25 +60,74 @@ def _int(value: int) -> Literal:
     return Literal(value, datatype=XSD.nonNegativeInteger)
 
 
-def _add_entity(graph: Graph, entity: Entity) -> URIRef:
+def _entity(entity: Entity) -> Iterator[_Statement]:
     iri = entity_iri(entity.name, entity.kind)
-    graph.add((iri, RDF.type, KG.Entity))
-    graph.add((iri, RDF.type, KINDS.get(entity.kind, KG.Concept)))
-    graph.add((iri, RDFS.label, Literal(entity.name)))
-    graph.add((iri, KG.kind, Literal(entity.kind)))
+    yield False, (iri, RDF.type, KG.Entity)
+    yield False, (iri, RDF.type, KINDS.get(entity.kind, KG.Concept))
+    yield False, (iri, RDFS.label, Literal(entity.name))
+    yield False, (iri, KG.kind, Literal(entity.kind))
+    # Other names are what one document called the entity: they leave with that document.
     for label in entity.labels - {entity.name}:
-        graph.add((iri, SKOS.altLabel, Literal(label)))
-    return iri
+        yield True, (iri, SKOS.altLabel, Literal(label))
 
 
-def _add_document(graph: Graph, doc: Document) -> URIRef:
+def _document(doc: Document) -> Iterator[_Statement]:
     digest = content_hash(doc.text)
     iri = document_iri(digest)
-    graph.add((iri, RDF.type, KG.Document))
-    graph.add((iri, RDF.type, PROV.Entity))
-    graph.add((iri, KG.source, Literal(doc.name)))
-    graph.add((iri, KG.contentHash, Literal(digest)))
-    return iri
+    yield True, (iri, RDF.type, KG.Document)
+    yield True, (iri, RDF.type, PROV.Entity)
+    yield True, (iri, KG.source, Literal(doc.name))
+    yield True, (iri, KG.contentHash, Literal(digest))
+
+
+def _triple(triple: Triple) -> Iterator[_Statement]:
+    subject = entity_iri(triple.subject.name, triple.subject.kind)
+    obj = entity_iri(triple.object.name, triple.object.kind)
+    yield from _entity(triple.subject)
+    yield from _entity(triple.object)
+    predicate = relation_iri(triple.predicate)
+    yield False, (predicate, RDF.type, OWL.ObjectProperty)
+    yield False, (predicate, RDF.type, KG.Relation)
+    yield False, (predicate, RDFS.label, Literal(triple.predicate))
+    yield False, (subject, predicate, obj)
+    assertion = assertion_iri(subject, predicate, obj)
+    yield False, (assertion, RDF.type, KG.Assertion)
+    yield False, (assertion, RDF.subject, subject)
+    yield False, (assertion, RDF.predicate, predicate)
+    yield False, (assertion, RDF.object, obj)
+    prov = triple.provenance
+    if prov is None:
+        return
+    evidence = evidence_iri(prov.doc_id, prov.sentence.start, prov.sentence.end, assertion, prov.rule)
+    for statement in (
+        (assertion, KG.evidence, evidence),
+        (evidence, RDF.type, KG.Evidence),
+        (evidence, PROV.wasDerivedFrom, document_iri(prov.doc_id)),
+        (evidence, KG.sentence, Literal(prov.sentence.text)),
+        (evidence, NIF.beginIndex, _int(prov.sentence.start)),
+        (evidence, NIF.endIndex, _int(prov.sentence.end)),
+        (evidence, KG.subjectText, Literal(prov.subject.text)),
+        (evidence, KG.subjectBegin, _int(prov.subject.start)),
+        (evidence, KG.subjectEnd, _int(prov.subject.end)),
+        (evidence, KG.objectText, Literal(prov.object.text)),
+        (evidence, KG.objectBegin, _int(prov.object.start)),
+        (evidence, KG.objectEnd, _int(prov.object.end)),
+        (evidence, KG.rule, Literal(prov.rule)),
+        (evidence, KG.confidence, Literal(Decimal(f"{prov.confidence:.3f}"))),
+        (evidence, KG.relationPhrase, Literal(prov.relation)),
+    ):
+        yield True, statement
+
+
+def _statements(
+    triples: Iterable[Triple], documents: Iterable[Document], entities: Iterable[Entity]
+) -> Iterator[_Statement]:
+    for doc in documents:
+        yield from _document(doc)
+    for entity in entities:
+        yield from _entity(entity)
+    for triple in triples:
+        yield from _triple(triple)
 
 
 def to_rdf(
@@ -86,40 +147,45 @@ def to_rdf(
     1
     """
     graph = new_graph() if graph is None else graph
-    for doc in documents:
-        _add_document(graph, doc)
-    for entity in entities:
-        _add_entity(graph, entity)
-    for triple in triples:
-        subject = _add_entity(graph, triple.subject)
-        obj = _add_entity(graph, triple.object)
-        predicate = relation_iri(triple.predicate)
-        graph.add((predicate, RDF.type, OWL.ObjectProperty))
-        graph.add((predicate, RDF.type, KG.Relation))
-        graph.add((predicate, RDFS.label, Literal(triple.predicate)))
-        graph.add((subject, predicate, obj))
-        assertion = assertion_iri(subject, predicate, obj)
-        graph.add((assertion, RDF.type, KG.Assertion))
-        graph.add((assertion, RDF.subject, subject))
-        graph.add((assertion, RDF.predicate, predicate))
-        graph.add((assertion, RDF.object, obj))
-        prov = triple.provenance
-        if prov is None:
-            continue
-        evidence = evidence_iri(prov.doc_id, prov.sentence.start, prov.sentence.end, assertion, prov.rule)
-        graph.add((assertion, KG.evidence, evidence))
-        graph.add((evidence, RDF.type, KG.Evidence))
-        graph.add((evidence, PROV.wasDerivedFrom, document_iri(prov.doc_id)))
-        graph.add((evidence, KG.sentence, Literal(prov.sentence.text)))
-        graph.add((evidence, NIF.beginIndex, _int(prov.sentence.start)))
-        graph.add((evidence, NIF.endIndex, _int(prov.sentence.end)))
-        graph.add((evidence, KG.subjectText, Literal(prov.subject.text)))
-        graph.add((evidence, KG.subjectBegin, _int(prov.subject.start)))
-        graph.add((evidence, KG.subjectEnd, _int(prov.subject.end)))
-        graph.add((evidence, KG.objectText, Literal(prov.object.text)))
-        graph.add((evidence, KG.objectBegin, _int(prov.object.start)))
-        graph.add((evidence, KG.objectEnd, _int(prov.object.end)))
-        graph.add((evidence, KG.rule, Literal(prov.rule)))
-        graph.add((evidence, KG.confidence, Literal(Decimal(f"{prov.confidence:.3f}"))))
-        graph.add((evidence, KG.relationPhrase, Literal(prov.relation)))
+    for _, statement in _statements(triples, documents, entities):
+        graph.add(statement)
     return graph
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentGraph:
+    """What one document adds to a store: its IRI, content hash, source name and statements.
+
+    ``facts`` go to the shared ``FACTS_GRAPH``, ``own`` to the graph named ``iri``. Plain
+    rdflib terms, so the value pickles (for worker processes) and suits any store.
+    """
+
+    iri: URIRef
+    content_hash: str
+    source: str
+    facts: tuple[tuple[Node, Node, Node], ...]
+    own: tuple[tuple[Node, Node, Node], ...]
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        """Yield every statement with the name of the graph it belongs in."""
+        for triple in self.facts:
+            yield (*triple, FACTS_GRAPH)
+        for triple in self.own:
+            yield (*triple, self.iri)
+
+
+def document_graph(document: Document, triples: Iterable[Triple], entities: Iterable[Entity] = ()) -> DocumentGraph:
+    """Return the statements ``document`` adds to a store, split into shared facts and its own.
+
+    >>> from kg.model import Document, Entity, Triple
+    >>> dg = document_graph(Document("a.txt", "Yandex partners Baidu."),
+    ...     [Triple(Entity("Yandex", "organization"), "partners", Entity("Baidu", "organization"))])
+    >>> dg.source, len(dg.facts), len(dg.own)
+    ('a.txt', 16, 4)
+    """
+    digest = content_hash(document.text)
+    facts: dict[tuple[Node, Node, Node], None] = {}
+    own: dict[tuple[Node, Node, Node], None] = {}
+    for in_document, statement in _statements(triples, [document], entities):
+        (own if in_document else facts)[statement] = None
+    return DocumentGraph(document_iri(digest), digest, document.name, tuple(facts), tuple(own))

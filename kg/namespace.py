@@ -19,9 +19,11 @@ __all__ = [
     "DOC",
     "ENT",
     "EVIDENCE",
+    "FACTS_GRAPH",
     "KG",
     "KINDS",
     "NIF",
+    "ONTOLOGY_GRAPH",
     "PREFIXES",
     "REL",
     "STATEMENT",
@@ -67,6 +69,8 @@ class KG(DefinedNamespace):
     contentHash: URIRef
     nerLabel: URIRef
     kind: URIRef
+    Kind: URIRef
+    schemaClass: URIRef
 
 
 ENT: Final = Namespace(BASE + "entity/")
@@ -75,6 +79,11 @@ DOC: Final = Namespace(BASE + "document/")
 STATEMENT: Final = Namespace(BASE + "assertion/")
 EVIDENCE: Final = Namespace(BASE + "evidence/")
 NIF: Final = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+
+# Named graphs of a store: the ontology, the facts every document shares (entities, edges,
+# statement nodes), and one graph per document (its description and evidence) at its IRI.
+ONTOLOGY_GRAPH: Final = URIRef(BASE + "ontology")
+FACTS_GRAPH: Final = URIRef(BASE + "graph/facts")
 
 PREFIXES: Final[dict[str, Namespace | str]] = {
     "kg": KG._NS,

@@ -1,6 +1,8 @@
-"""SPARQL over a graph: select() → rows, ask() → bool, construct() → graph; prefixes pre-bound.
+"""SPARQL over a store or graph: select() → rows, ask() → bool, construct() → graph; prefixes pre-bound.
 
-Reads only the graph it is given; never writes. Any query error becomes a one-line QueryError.
+Runs on Oxigraph's engine with the union of the named graphs as the default graph, so
+``?s rel:partners ?o`` finds edges from every document. Reads only; updates are refused.
+Any query error becomes a one-line QueryError.
 """
 
 from __future__ import annotations
@@ -9,16 +11,23 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
+import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.query import Result
 
 from kg.errors import QueryError
+from kg.graph import new_graph
 from kg.namespace import PREFIXES
+from kg.store.embedded import Store
+from kg.store.terms import from_ox
 
 __all__ = ["QueryResult", "ask", "construct", "query", "select"]
 
+_UPDATE: Final = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", re.IGNORECASE)
 _FORM: Final = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 _COMMENT: Final = re.compile(r"#[^\n]*")
+_POSITION: Final = re.compile(r"^error at (\d+):(\d+):\s*")
+_PREFIXED_END: Final = re.compile(r"([A-Za-z][\w.-]*)?:[\w.-]*$")
+_MESSAGE_MAX: Final = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,16 +41,35 @@ class QueryResult:
     graph: Graph | None = None
 
 
-def _syntax_error(e: Exception, text: str) -> QueryError:
-    line = getattr(e, "lineno", None)
-    column = getattr(e, "col", None)
-    message = getattr(e, "msg", None) or str(e).splitlines()[0]
-    where = f" at line {line}, column {column}" if line is not None else ""
-    return QueryError(f"SPARQL syntax error{where}: {message}")
+def _syntax_error(e: SyntaxError, text: str) -> QueryError:
+    """Translate Oxigraph's "error at L:C: expected …" into kg's one-line message."""
+    message = " ".join(str(e).split())
+    found = _POSITION.match(message)
+    if found is None:
+        return QueryError(f"SPARQL syntax error: {message[:_MESSAGE_MAX]}")
+    line, column = int(found[1]), int(found[2])
+    detail = message[found.end():]
+    if "Prefix not found" in detail:
+        lines = text.splitlines() or [""]
+        before = lines[min(line, len(lines)) - 1][: max(column - 1, 0)].rstrip()
+        name = _PREFIXED_END.search(before)
+        prefix = f"'{name[1] or ''}:' " if name else ""
+        bound = ", ".join(PREFIXES)
+        detail = f"unknown prefix {prefix}(pre-bound: {bound}; declare others with PREFIX)"
+    elif len(detail) > _MESSAGE_MAX:
+        detail = detail[:_MESSAGE_MAX].rsplit(",", 1)[0] + ", …"
+    return QueryError(f"SPARQL syntax error at line {line}, column {column}: {detail}")
 
 
-def query(graph: Graph, text: str) -> QueryResult:
-    """Run any SPARQL query form over ``graph`` and return its result.
+def _is_update(text: str) -> bool:
+    stripped = _COMMENT.sub("", text)
+    return bool(_UPDATE.search(stripped)) and not _FORM.search(stripped)
+
+
+def query(source: Store | Graph, text: str) -> QueryResult:
+    """Run any SPARQL query form over a store or an rdflib graph and return its result.
+
+    Terms in the result are rdflib terms; kg's prefixes are pre-bound.
 
     >>> from kg.graph import new_graph
     >>> query(new_graph(), "ASK { ?s rel:partners ?o }").boolean
@@ -50,56 +78,59 @@ def query(graph: Graph, text: str) -> QueryResult:
     Raises:
         QueryError: a syntax error (with line and column) or an update, which is refused.
     """
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql import prepareQuery
-
-    stripped = _COMMENT.sub("", text)
-    if re.search(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE)\b", stripped, re.IGNORECASE) and not _FORM.search(stripped):
-        raise QueryError("Updates are not allowed: kg query runs SELECT, ASK, CONSTRUCT or DESCRIBE")
-    namespaces = {k: str(v) for k, v in PREFIXES.items()}
+    store = source if isinstance(source, Store) else Store.from_graph(source)
     try:
-        prepared = prepareQuery(text, initNs=namespaces)
-    except ParseException as e:
+        result = store.oxigraph.query(
+            text,
+            prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()},
+            use_default_graph_as_union=True,
+        )
+    except SyntaxError as e:
+        if _is_update(text):
+            raise QueryError(
+                "Updates are not allowed: kg query runs SELECT, ASK, CONSTRUCT or DESCRIBE "
+                "(change a store with `kg build` and `kg remove`)"
+            ) from e
         raise _syntax_error(e, text) from e
-    except Exception as e:  # rdflib reports unknown prefixes and other errors as plain Exception
-        raise QueryError(f"SPARQL error: {str(e).splitlines()[0]}") from e
+    except (OSError, ValueError, RuntimeError) as e:
+        raise QueryError(f"SPARQL query failed: {' '.join(str(e).split())[:_MESSAGE_MAX]}") from e
     try:
-        result: Result = graph.query(prepared)
-    except Exception as e:
-        raise QueryError(f"SPARQL query failed: {str(e).splitlines()[0]}") from e
-    form = prepared.algebra.name
-    if result.type == "SELECT":
-        variables = tuple(str(v) for v in result.vars or ())
-        return QueryResult("SELECT", variables, tuple(tuple(row) for row in result))
-    if result.type == "ASK":
-        return QueryResult("ASK", boolean=bool(result.askAnswer))
-    out = Graph(bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
-        out.bind(prefix, namespace)
-    for triple in result:
-        out.add(triple)  # type: ignore[arg-type]
-    return QueryResult("CONSTRUCT" if "Construct" in form else "DESCRIBE", graph=out)
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult("ASK", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = tuple(v.value for v in result.variables)
+            rows = tuple(
+                tuple(None if (term := row[i]) is None else from_ox(term) for i in range(len(variables)))
+                for row in result
+            )
+            return QueryResult("SELECT", variables, rows)
+        graph = new_graph()
+        graph.addN((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), graph) for t in result)
+    except (OSError, RuntimeError) as e:
+        raise QueryError(f"SPARQL query failed: {' '.join(str(e).split())[:_MESSAGE_MAX]}") from e
+    form = "DESCRIBE" if re.search(r"\bDESCRIBE\b", _COMMENT.sub("", text), re.IGNORECASE) else "CONSTRUCT"
+    return QueryResult(form, graph=graph)
 
 
-def select(graph: Graph, text: str) -> list[dict[str, Any]]:
+def select(source: Store | Graph, text: str) -> list[dict[str, Any]]:
     """Return the rows of a SELECT query as dicts from variable name to RDF term."""
-    result = query(graph, text)
+    result = query(source, text)
     if result.form != "SELECT":
         raise QueryError(f"Expected a SELECT query, got {result.form}")
     return [dict(zip(result.variables, row, strict=True)) for row in result.rows]
 
 
-def ask(graph: Graph, text: str) -> bool:
+def ask(source: Store | Graph, text: str) -> bool:
     """Return the answer of an ASK query."""
-    result = query(graph, text)
+    result = query(source, text)
     if result.boolean is None:
         raise QueryError(f"Expected an ASK query, got {result.form}")
     return result.boolean
 
 
-def construct(graph: Graph, text: str) -> Graph:
+def construct(source: Store | Graph, text: str) -> Graph:
     """Return the graph a CONSTRUCT or DESCRIBE query builds."""
-    result = query(graph, text)
+    result = query(source, text)
     if result.graph is None:
         raise QueryError(f"Expected a CONSTRUCT or DESCRIBE query, got {result.form}")
     return result.graph

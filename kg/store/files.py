@@ -1,4 +1,7 @@
-"""RDF in and out of files: load any RDF file, save atomically in rdflib's formats; no NLP.
+"""RDF files through rdflib: load any RDF file into a Graph, save atomically in rdflib's formats.
+
+Small graphs and rdflib users only; the store (``kg.store.embedded``) reads and writes files
+natively and much faster.
 
 Saving writes a temporary file beside the target and renames it over, so a crash never
 leaves a half-written graph where the last good one was.
@@ -18,7 +21,7 @@ from kg.errors import GraphFormatError, StoreError
 from kg.graph import new_graph
 from kg.namespace import PREFIXES
 
-__all__ = ["FORMATS", "load", "save", "serialize", "write_text"]
+__all__ = ["FORMATS", "format_name", "load", "save", "serialize", "write_text"]
 
 # rdflib's format names, with the aliases people type.
 FORMATS: Final[dict[str, str]] = {
@@ -35,7 +38,8 @@ FORMATS: Final[dict[str, str]] = {
 _QUAD_FORMATS: Final = frozenset({"nquads", "trig"})
 
 
-def _format_name(name: str) -> str:
+def format_name(name: str) -> str:
+    """Return rdflib's name for an RDF format name or alias (``ttl`` → ``turtle``)."""
     try:
         return FORMATS[name.lower()]
     except KeyError:
@@ -45,15 +49,21 @@ def _format_name(name: str) -> str:
 
 
 def load(path: str | Path, format: str | None = None) -> Graph:
-    """Return the graph in the RDF file ``path`` (format from its extension unless given).
+    """Return the graph in the RDF file ``path`` (format from its extension unless given),
+    or the union of the named graphs of the store directory ``path``.
 
     Raises:
         GraphFormatError: the file is missing, of an unknown format, or does not parse.
     """
     path = Path(path)
+    if path.is_dir():
+        from kg.store.embedded import Store
+
+        with Store.open(path, read_only=True) as store:
+            return store.to_graph()
     if not path.is_file():
         raise GraphFormatError(f"{path}: no such RDF file (build one with `kg build`)")
-    fmt = _format_name(format) if format else guess_format(str(path)) or "turtle"
+    fmt = format_name(format) if format else guess_format(str(path)) or "turtle"
     graph = new_graph()
     try:
         if fmt in _QUAD_FORMATS:
@@ -71,7 +81,7 @@ def load(path: str | Path, format: str | None = None) -> Graph:
 
 def serialize(graph: Graph, format: str = "turtle") -> str:
     """Return ``graph`` as text in an RDF ``format`` (rdflib's names), prefixes bound."""
-    fmt = _format_name(format)
+    fmt = format_name(format)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=False)
     if fmt in _QUAD_FORMATS:
