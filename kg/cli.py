@@ -78,40 +78,47 @@ def _documents(inputs: tuple[str, ...], skipped: list[InputError]) -> Iterator[A
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--out", default="out", show_default=True, type=click.Path(file_okay=False),
               help="Folder for graph.ttl and graph.html.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Store to add the documents to [default: OUT/store].")
 @click.option("--no-html", is_flag=True, help="Write only the Turtle file.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @_pipeline_option
-def build(inputs: tuple[str, ...], out: str, no_html: bool, quiet: bool, pipeline: str) -> None:
-    """Build the knowledge graph of INPUT files, folders (.txt/.md, recursive) or - for stdin.
+def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: bool, quiet: bool,
+          pipeline: str) -> None:
+    """Add INPUT files, folders (.txt/.md, recursive) or - for stdin to the knowledge graph.
 
-    Writes OUT/graph.ttl (and OUT/graph.html) and prints a one-line summary on stderr.
+    Writes into the store (one named graph per document): a document already there is
+    skipped, an edited file replaces its earlier version. Then writes OUT/graph.ttl (the
+    whole store as Turtle) and OUT/graph.html, and prints a summary on stderr.
 
     \b
     Example:
       kg build data/ --out out/
+      kg build new-articles/ --store out/store --no-html
     """
     from kg.build import build as build_graph
-    from kg.store import save
+    from kg.store import Store, write_text
 
     skipped: list[InputError] = []
     documents = list(_documents(inputs, skipped))
     if not documents:
         raise InputError("No readable text in the input (looked for .txt and .md files)")
     show = not quiet and len(documents) >= _PROGRESS_MIN_DOCUMENTS and sys.stderr.isatty()
-    with click.progressbar(length=len(documents), label="Reading", file=sys.stderr,
-                           hidden=not show) as bar:
-        result = build_graph(documents, pipeline, on_document=lambda _: bar.update(1))
     out_dir = Path(out)
-    turtle = save(result.graph, out_dir / "graph.ttl")
-    written = [str(turtle)]
-    if not no_html:
-        from kg.view import render_html
-        from kg.store import write_text
+    store_path = Path(store_dir) if store_dir else out_dir / "store"
+    with Store.open(store_path) as store, click.progressbar(
+        length=len(documents), label="Reading", file=sys.stderr, hidden=not show
+    ) as bar:
+        result = build_graph(documents, pipeline, on_document=lambda _: bar.update(1), sink=store)
+        written = [str(write_text(out_dir / "graph.ttl", store.export("turtle").decode("utf-8")))]
+        if not no_html:
+            from kg.view import render_html
 
-        written.append(str(write_text(out_dir / "graph.html", render_html(result.graph))))
+            written.append(str(write_text(out_dir / "graph.html", render_html(store.to_graph()))))
+        totals = f"{len(store.documents())} documents in {store_path}"
     if not quiet:
         click.echo(result.summary(), err=True)
-        click.echo("Wrote " + ", ".join(written), err=True)
+        click.echo(f"Wrote {', '.join(written)} ({totals})", err=True)
     if skipped:
         if not quiet:
             click.echo(f"{len(skipped)} input(s) skipped", err=True)
@@ -185,8 +192,9 @@ def _short(text: str) -> str:
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
               default="table", show_default=True, help="How to print SELECT rows.")
 def query(graph_path: str, sparql: str, fmt: str) -> None:
-    """Run a SPARQL QUERY (text, or @FILE) over GRAPH; kg's prefixes are pre-bound.
+    """Run a SPARQL QUERY (text, or @FILE) over GRAPH (a store folder or an RDF file).
 
+    kg's prefixes are pre-bound; the default graph is the union of the named graphs.
     SELECT prints rows, ASK prints true or false, CONSTRUCT and DESCRIBE print Turtle.
     Prefixes: kg, ent, rel, doc, schema, rdf, rdfs, owl, skos, prov, xsd, dcterms, nif.
 
@@ -196,9 +204,10 @@ def query(graph_path: str, sparql: str, fmt: str) -> None:
       kg query out/graph.ttl @data/queries/who-partners.rq --format csv
     """
     from kg.query import query as run_query
-    from kg.store import load, serialize
+    from kg.store import open_dataset, serialize
 
-    result = run_query(load(graph_path), _query_text(sparql))
+    with open_dataset(graph_path) as dataset:
+        result = run_query(dataset, _query_text(sparql))
     out = sys.stdout
     if result.graph is not None:
         out.write(serialize(result.graph, "turtle"))
@@ -231,22 +240,27 @@ def _table(header: tuple[str, ...], rows: list[list[str]]) -> str:
 @main.command(context_settings=_CONTEXT)
 @click.argument("graph_path", metavar="GRAPH")
 @click.option("-f", "--format", "fmt", default="turtle", show_default=True,
-              help="turtle, nt, nquads, trig, jsonld or xml (rdflib's names).")
+              help="turtle, nt, nquads, trig, jsonld, xml (rdflib's names; trig, nquads and "
+                   "jsonld keep one named graph per document), or graphml / csv for the "
+                   "entity graph.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE, not stdout.")
 def export(graph_path: str, fmt: str, output: str | None) -> None:
-    """Print GRAPH in another RDF format.
+    """Print GRAPH (a store folder or an RDF file) in another format.
 
     \b
     Example:
-      kg export out/graph.ttl --format nt > out/graph.nt
+      kg export out/store --format trig -o out/graph.trig
+      kg export out/graph.ttl --format graphml -o out/graph.graphml
     """
-    from kg.store import load, save, serialize
+    from kg.export import export as export_graph
+    from kg.store import open_dataset, write_text
 
-    graph = load(graph_path)
+    with open_dataset(graph_path) as dataset:
+        data = export_graph(dataset, fmt)
     if output:
-        save(graph, output, fmt)
+        write_text(output, data)
     else:
-        sys.stdout.write(serialize(graph, fmt))
+        sys.stdout.write(data)
 
 
 @main.command("eval", context_settings=_CONTEXT)
