@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.emit import NOMINAL_POS, RULES, Emitter, Reading, conjuncts, np_range, phrase
 from kg.extract.mentions import TITLES
-from kg.extract.relations import SYMMETRIC, predicate_label, third_person
+from kg.extract.relations import SYMMETRIC, is_relational_noun, predicate_label, third_person
 from kg.model import Argument
 
 __all__ = ["read_clauses"]
@@ -29,6 +29,7 @@ _SAYING: Final = frozenset(
     {"say", "claim", "report", "state", "believe", "think", "argue", "suggest", "allege",
      "deny", "insist", "warn", "tell", "write", "add", "note", "predict", "expect", "hope"}
 )
+_RELATIVE_TAGS: Final = frozenset({"WDT", "WP", "WP$"})
 _CHAIN: Final = frozenset({"aux", "auxpass", "neg", "prt"})
 _QUANTITY_ENTS: Final = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
 # Nouns that, after "is", carry the relation to their "of" object ("the capital of Taiwan").
@@ -75,7 +76,7 @@ def _subjects_of(verb: Token) -> tuple[list[Token], str]:
     own = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if own:
         subject = own[0]
-        if subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+        if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
             return conjuncts(verb.head), "relative-clause"
         return conjuncts(subject), ""
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
@@ -102,7 +103,7 @@ def _subjects_of(verb: Token) -> tuple[list[Token], str]:
 def _attribution(verb: Token) -> str:
     """Who the clause is attributed to ("officials said"), if it is reported speech."""
     head = verb
-    while head.dep_ in {"conj", "xcomp"} and head.head is not head:
+    while head.dep_ in {"conj", "xcomp"} and head.head.i != head.i:
         head = head.head
     if head.dep_ == "ccomp" and head.head.lemma_ in _SAYING:
         sayer = head.head
@@ -203,13 +204,35 @@ def _phrases(verb: Token) -> list[_Phrase]:
     return found
 
 
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("the loophole that firms exploit" → loophole)."""
+    verb = token.head
+    if token.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+        return verb.head
+    return token
+
+
+def _drops_relative_object(verb: Token, phrases: list[_Phrase]) -> bool:
+    """A relative clause without a pronoun whose gap is the object ("the book he wrote")."""
+    if verb.dep_ != "relcl" or verb.pos_ != "VERB" or phrases:
+        return False
+    own = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    return bool(own) and own[0].tag_ not in _RELATIVE_TAGS and not any(
+        c.dep_ in _COMPLEMENTS | {"ccomp", "xcomp", "auxpass", "dative", "mark"}
+        or c.tag_ in _RELATIVE_TAGS | {"WRB"}
+        for c in verb.children
+    )
+
+
 def _extract_clause(em: Emitter, clause: _Clause) -> None:
     verb = clause.verb
     children = list(verb.children)
-    objects = [o for c in children if c.dep_ in _OBJECTS for o in conjuncts(c)]
+    objects = [_antecedent(o) for c in children if c.dep_ in _OBJECTS for o in conjuncts(c)]
     complements = [o for c in children if c.dep_ in _COMPLEMENTS for o in conjuncts(c)]
     datives = [c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"]
     phrases = _phrases(verb)
+    if not objects and _drops_relative_object(verb, phrases):
+        objects = [verb.head]  # "the book he wrote" → he wrote the book
     relation_words = list(clause.relation_tokens)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children)
     penalty = 0.05 if clause.rule_prefix else 0.0
@@ -226,7 +249,7 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
         )
 
     for subject in clause.subjects:
-        if subject.tag_ in {"WDT", "WP"}:
+        if subject.tag_ in _RELATIVE_TAGS:
             continue
         if verb.lemma_ == "be" and complements:
             for comp in complements:
@@ -258,6 +281,8 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
                     reading=reading, args=extra + args_except(None, noun), penalty=penalty,
                 )
                 # "seeks collaboration with China": the relation sits in the object noun.
+                if not is_relational_noun(obj.lemma_):
+                    continue
                 for prep in (c for c in obj.children if c.dep_ == "prep"):
                     for pobj in (o for c in prep.children if c.dep_ == "pobj" for o in conjuncts(c)):
                         if em.mention(pobj) is None and pobj.pos_ != "PROPN":
@@ -302,6 +327,7 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
             em.emit(
                 _clause_rule(clause, "sv-adverbial"), subject, phrase(relation_words), first.heads[0],
                 clause.predicate_head, reading=reading, args=args_except(first), penalty=penalty,
+                object_from=first.prep,
             )
             continue
         if not any(c.dep_ in {"xcomp", "ccomp"} for c in children):
@@ -312,7 +338,8 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
 def _predicates(sent: SpacySpan) -> Iterator[Token]:
     for token in sent:
         if token.pos_ == "VERB" or (
-            token.pos_ == "AUX" and token.dep_ in {"ROOT", "conj", "relcl", "ccomp", "advcl"}
+            token.pos_ == "AUX" and token.dep_ in {"ROOT", "conj", "relcl", "ccomp", "advcl", "xcomp"}
+            and (token.dep_ != "xcomp" or any(c.dep_ in _COMPLEMENTS for c in token.children))
         ):
             yield token
 

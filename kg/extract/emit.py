@@ -108,7 +108,7 @@ def np_range(token: Token) -> tuple[int, int]:
     def joins(i: int, step: int) -> bool:
         # A hyphen or quote of the head's own sits inside the phrase when words go on beyond it.
         return i in kept or (
-            0 <= i < len(doc) and doc[i].is_punct and doc[i].head is token and i + step in kept
+            0 <= i < len(doc) and doc[i].is_punct and doc[i].head.i == token.i and i + step in kept
             and doc[i].lower_ not in _PHRASE_BREAKS
         )
 
@@ -176,7 +176,9 @@ class Emitter:
         args: tuple[Argument, ...] = (),
         penalty: float = 0.0,
         inverse: bool = False,
+        object_from: Token | None = None,
     ) -> None:
+        """Emit one extraction; ``object_from`` starts the object earlier (at its preposition)."""
         confidence = RULES[rule] - penalty
         if subject.pos_ == "PRON":
             confidence -= 0.1
@@ -185,6 +187,8 @@ class Emitter:
         subject_span = self.span_of(subject)
         end = self.sentence_span.end
         object_span = self.span_of(obj) if obj is not None else Span("", end, end)
+        if obj is not None and object_from is not None:
+            object_span = self.sentence.char_span(object_from.i, np_range(obj)[1])
         if len(subject_span.text) > 80 or len(object_span.text) > 100:
             confidence -= 0.1
         self._add(

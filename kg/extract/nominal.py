@@ -13,12 +13,13 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.emit import NOMINAL_POS, Emitter, conjuncts, np_range, phrase
 from kg.extract.mentions import TITLES, demonym_country
-from kg.extract.relations import NOMINALIZATIONS, predicate_label
+from kg.extract.relations import NOMINALIZATIONS, is_relational_noun, predicate_label
 
 __all__ = ["read_nominals"]
 
+# Between a head and its "apposition", these mean a title or a list, not a second name for it.
+_NOT_APPOSITIVE: Final = frozenset({":", ";", "--"})
 _MODIFIER_DEPS: Final = frozenset({"compound", "amod", "nmod"})
-_NOMINAL_SUFFIXES: Final = ("tion", "ment", "ence", "ance", "ship")
 
 
 def _modifiers(token: Token) -> list[Token]:
@@ -66,7 +67,7 @@ def _modifier_rules(em: Emitter, name: Token) -> None:
 def _apposition(em: Emitter, appos: Token) -> None:
     """"the Russian tech company, Yandex," and "Jensen Huang, the chief executive of Nvidia,"."""
     head = appos.head
-    if head.pos_ not in NOMINAL_POS:
+    if head.pos_ not in NOMINAL_POS or any(t.lower_ in _NOT_APPOSITIVE for t in em.doc[head.i : appos.i]):
         return
     named, description = (appos, head) if em.mention(appos) and not em.mention(head) else (head, appos)
     if em.mention(named) is None:
@@ -90,7 +91,7 @@ def _possessive(em: Emitter, noun: Token) -> None:
     if not owners:
         return
     lemma = noun.lemma_.lower()
-    if lemma not in NOMINALIZATIONS and not lemma.endswith(_NOMINAL_SUFFIXES):
+    if not is_relational_noun(lemma):
         return
     for prep, pobj in _pobjects(noun):
         if prep.lower_ == "of" or em.mention(pobj) is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["NOMINALIZATIONS", "SYMMETRIC", "predicate_label", "third_person"]
+__all__ = ["NOMINALIZATIONS", "SYMMETRIC", "is_relational_noun", "predicate_label", "third_person"]
 
 # Verbs whose "with" only names the partner: "X partnered with Y" is the relation "partners".
 SYMMETRIC: Final = frozenset(
@@ -41,7 +41,24 @@ NOMINALIZATIONS: Final[dict[str, str]] = {
     "import": "import",
 }
 
+# Nouns that name a relation between parties without being a verb's nominalisation.
+_RELATIONAL: Final = frozenset(
+    {"ties", "tie", "relation", "relations", "relationship", "deal", "pact", "treaty", "contract",
+     "talks", "offer", "bid", "stake", "link", "links", "dispute", "war", "rivalry", "trade"}
+)
+_NOMINAL_SUFFIXES: Final = ("tion", "sion", "ment", "ence", "ance", "ship")
+
 _IRREGULAR: Final = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+
+
+def is_relational_noun(lemma: str) -> bool:
+    """Whether a noun names a relation to its prepositional object ("collaboration with").
+
+    >>> [is_relational_noun(n) for n in ("partnership", "negotiation", "ties", "president", "idea")]
+    [True, True, True, False, False]
+    """
+    word = lemma.lower()
+    return word in NOMINALIZATIONS or word in _RELATIONAL or word.endswith(_NOMINAL_SUFFIXES)
 
 
 def third_person(lemma: str) -> str:
