@@ -187,6 +187,11 @@ class _Phrase:
     def preposition(self) -> str:
         return self.prep.lower_ if self.prep is not None else ""
 
+    def extent(self, head: Token) -> tuple[int, int]:
+        """Token range of the phrase read with one of its heads: "in [A]" of "in A and B"."""
+        start, end = np_range(head)
+        return (min(start, self.prep.i) if self.prep is not None else start), end
+
 
 def _phrases(verb: Token) -> list[_Phrase]:
     """The verb's prepositional phrases ("in AI", "by adding salt") and adverbial arguments."""
@@ -224,6 +229,28 @@ def _drops_relative_object(verb: Token, phrases: list[_Phrase]) -> bool:
     )
 
 
+def _emit_content(em: Emitter, clause: _Clause, subject: Token, content: Token) -> None:
+    """"X said that Y ...": the reported clause, as written, is the object of the saying.
+
+    The clause's own extractions carry the attribution; this one only records who said it.
+    """
+    marks = [c for c in content.children if c.dep_ == "mark" and c.i < content.i]
+    start, end = content.left_edge.i, content.right_edge.i + 1
+    if marks:
+        start = max(start, marks[0].i + 1)
+    doc = em.doc
+    while start < end - 1 and (doc[start].is_punct or doc[start].lower_ == "that"):
+        start += 1
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    if start >= end or start <= clause.verb.i < end:
+        return
+    em.emit(
+        _clause_rule(clause, "reported"), subject, phrase([*clause.relation_tokens, *marks[:1]]),
+        content, clause.predicate_head, reading=clause.reading, object_tokens=(start, end),
+    )
+
+
 def _extract_clause(em: Emitter, clause: _Clause) -> None:
     verb = clause.verb
     children = list(verb.children)
@@ -231,6 +258,7 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
     complements = [o for c in children if c.dep_ in _COMPLEMENTS for o in conjuncts(c)]
     datives = [c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"]
     phrases = _phrases(verb)
+    contents = [c for c in children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
     if not objects and _drops_relative_object(verb, phrases):
         objects = [verb.head]  # "the book he wrote" → he wrote the book
     relation_words = list(clause.relation_tokens)
@@ -294,6 +322,10 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
                             reading=reading, penalty=penalty + 0.1,
                         )
             continue
+        if contents:
+            for content in contents:
+                _emit_content(em, clause, subject, content)
+            continue
         if passive and clause.rule_prefix != "participle":
             agents = [ph for ph in phrases if ph.prep is not None and ph.prep.dep_ == "agent"]
             for ph in agents:
@@ -327,7 +359,7 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
             em.emit(
                 _clause_rule(clause, "sv-adverbial"), subject, phrase(relation_words), first.heads[0],
                 clause.predicate_head, reading=reading, args=args_except(first), penalty=penalty,
-                object_from=first.prep,
+                object_tokens=first.extent(first.heads[0]),
             )
             continue
         if not any(c.dep_ in {"xcomp", "ccomp"} for c in children):

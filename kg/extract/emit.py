@@ -34,6 +34,7 @@ RULES: Final[dict[str, float]] = {
     "svo": 0.85,
     "sv-prep": 0.75,
     "sv-adverbial": 0.6,
+    "reported": 0.6,
     "sv": 0.5,
     "passive": 0.8,
     "copula": 0.7,
@@ -176,9 +177,9 @@ class Emitter:
         args: tuple[Argument, ...] = (),
         penalty: float = 0.0,
         inverse: bool = False,
-        object_from: Token | None = None,
+        object_tokens: tuple[int, int] | None = None,
     ) -> None:
-        """Emit one extraction; ``object_from`` starts the object earlier (at its preposition)."""
+        """Emit one extraction; ``object_tokens`` widens the object beyond ``obj``'s noun phrase."""
         confidence = RULES[rule] - penalty
         if subject.pos_ == "PRON":
             confidence -= 0.1
@@ -187,8 +188,8 @@ class Emitter:
         subject_span = self.span_of(subject)
         end = self.sentence_span.end
         object_span = self.span_of(obj) if obj is not None else Span("", end, end)
-        if obj is not None and object_from is not None:
-            object_span = self.sentence.char_span(object_from.i, np_range(obj)[1])
+        if object_tokens is not None:
+            object_span = self.sentence.char_span(*object_tokens)
         if len(subject_span.text) > 80 or len(object_span.text) > 100:
             confidence -= 0.1
         self._add(
