@@ -57,7 +57,10 @@ def new_graph() -> Graph:
 
 
 def _int(value: int) -> Literal:
-    return Literal(value, datatype=XSD.nonNegativeInteger)
+    # xsd:integer, not NIF's xsd:nonNegativeInteger: Oxigraph stores integer subtypes as
+    # xsd:integer, and a graph should read back from the store as it was written. The SHACL
+    # shapes check offsets are not negative.
+    return Literal(value, datatype=XSD.integer)
 
 
 def _entity(entity: Entity) -> Iterator[_Statement]:

@@ -20,11 +20,11 @@ from kg.namespace import PREFIXES
 from kg.store.embedded import Store
 from kg.store.terms import from_ox
 
-__all__ = ["QueryResult", "ask", "construct", "query", "select"]
+__all__ = ["QueryResult", "ask", "construct", "is_update", "query", "select"]
 
-_UPDATE: Final = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", re.IGNORECASE)
-_FORM: Final = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-_COMMENT: Final = re.compile(r"#[^\n]*")
+_UPDATE: Final = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+_PROLOGUE: Final = re.compile(r"^(\s*(BASE\s*<[^>]*>|PREFIX\s*[\w.-]*:\s*<[^>]*>))*\s*", re.IGNORECASE)
+_COMMENT: Final = re.compile(r"(?m)(^|\s)#[^\n]*")  # "#" inside an IRI follows no space
 _POSITION: Final = re.compile(r"^error at (\d+):(\d+):\s*")
 _PREFIXED_END: Final = re.compile(r"([A-Za-z][\w.-]*)?:[\w.-]*$")
 _MESSAGE_MAX: Final = 160
@@ -61,9 +61,18 @@ def _syntax_error(e: SyntaxError, text: str) -> QueryError:
     return QueryError(f"SPARQL syntax error at line {line}, column {column}: {detail}")
 
 
-def _is_update(text: str) -> bool:
-    stripped = _COMMENT.sub("", text)
-    return bool(_UPDATE.search(stripped)) and not _FORM.search(stripped)
+def is_update(text: str) -> bool:
+    """Whether ``text`` reads as a SPARQL update rather than a query (its first keyword after
+    the prologue).
+
+    >>> is_update("PREFIX x: <a:> INSERT DATA { x:s x:p x:o }"), is_update("SELECT * { ?s ?p ?o }")
+    (True, False)
+    """
+    return bool(_UPDATE.match(_body(text)))
+
+
+def _body(text: str) -> str:
+    return _PROLOGUE.sub("", _COMMENT.sub(" ", text))
 
 
 def query(source: Store | Graph, text: str) -> QueryResult:
@@ -86,7 +95,7 @@ def query(source: Store | Graph, text: str) -> QueryResult:
             use_default_graph_as_union=True,
         )
     except SyntaxError as e:
-        if _is_update(text):
+        if is_update(text):
             raise QueryError(
                 "Updates are not allowed: kg query runs SELECT, ASK, CONSTRUCT or DESCRIBE "
                 "(change a store with `kg build` and `kg remove`)"
@@ -108,7 +117,7 @@ def query(source: Store | Graph, text: str) -> QueryResult:
         graph.addN((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), graph) for t in result)
     except (OSError, RuntimeError) as e:
         raise QueryError(f"SPARQL query failed: {' '.join(str(e).split())[:_MESSAGE_MAX]}") from e
-    form = "DESCRIBE" if re.search(r"\bDESCRIBE\b", _COMMENT.sub("", text), re.IGNORECASE) else "CONSTRUCT"
+    form = "DESCRIBE" if _body(text)[:8].upper() == "DESCRIBE" else "CONSTRUCT"
     return QueryResult(form, graph=graph)
 
 

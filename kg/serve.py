@@ -1,0 +1,250 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over a store; serves, never writes the store.
+
+Oxigraph's own server (``oxigraph serve-read-only``, shipped by the ``oxigraph`` package)
+answers the queries: SPARQL 1.1 Protocol over GET and POST, results as SPARQL JSON, XML, CSV
+or TSV and graphs as Turtle or N-Triples by content negotiation, the union of the named graphs
+as default graph, and a query timeout that really stops the query. In front of it a small
+proxy adds what it lacks: a cap on the size of a result, a clear refusal of updates, and a
+proper error status (not a cut-off 200) when a query runs out of time. Both listen on
+127.0.0.1 unless told otherwise.
+
+The server reads a snapshot of the store taken at start (a RocksDB checkpoint: hard links,
+instant), so ``kg build`` can go on writing the store while it runs; restart to see new data.
+"""
+
+from __future__ import annotations
+
+import http.client
+import logging
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Final
+from urllib.parse import parse_qs, urlsplit
+
+from kg.errors import StoreError
+from kg.query import is_update
+from kg.store.embedded import Store, is_store
+
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "Endpoint", "ServeOptions", "running"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT: Final = 30.0
+DEFAULT_MAX_BYTES: Final = 50_000_000
+_PATHS: Final = frozenset({"/sparql", "/query"})
+_CANCELLED: Final = b"The SPARQL operation has been cancelled"
+_START_SECONDS: Final = 20.0
+_UPDATE_REFUSED: Final = (
+    "kg serve is read-only: SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused. "
+    "Change the store with `kg build` and `kg remove`, then restart kg serve."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ServeOptions:
+    """Where to listen and the limits of one query."""
+
+    host: str = "127.0.0.1"
+    port: int = 7878
+    timeout: float = DEFAULT_TIMEOUT
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """A running endpoint: its URL, the snapshot it serves and Oxigraph's process id."""
+
+    url: str
+    snapshot: Path
+    backend_pid: int
+
+
+def _oxigraph_binary() -> str:
+    beside = Path(sys.executable).with_name("oxigraph")
+    found = str(beside) if beside.is_file() else shutil.which("oxigraph")
+    if found is None:
+        raise StoreError("The oxigraph server is not installed; install it with `pip install oxigraph==0.5.13`")
+    return found
+
+
+def _free_port(host: str) -> int:
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
+def _snapshot(store_path: Path) -> Path:
+    """Return a checkpoint of the store beside it (hard links, so it takes no time or space)."""
+    if not is_store(store_path):
+        raise StoreError(f"{store_path}: not a kg store (build one with `kg build INPUT --store {store_path}`)")
+    target = Path(tempfile.mkdtemp(prefix=f".{store_path.name}.serve-", dir=store_path.parent))
+    target.rmdir()  # the checkpoint must create its own directory
+    with Store.open(store_path) as store:
+        try:
+            store.oxigraph.backup(str(target))
+        except OSError as e:
+            raise StoreError(f"Cannot snapshot {store_path} to serve it: {e}") from e
+    return target
+
+
+def _wait_listening(host: str, port: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + _START_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            err = process.stderr.read().decode(errors="replace") if process.stderr else ""
+            raise StoreError(f"The oxigraph server stopped at start: {err.strip() or process.returncode}")
+        try:
+            with socket.create_connection((host, port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise StoreError(f"The oxigraph server did not listen on {host}:{port} within {_START_SECONDS:.0f} s")
+
+
+def _handler(backend: tuple[str, int], options: ServeOptions) -> type[BaseHTTPRequestHandler]:
+    class Proxy(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        server_version = "kg-serve"
+
+        def log_message(self, format: str, *args: object) -> None:
+            log.info("%s %s", self.address_string(), format % args)
+
+        def _error(self, status: int, message: str) -> None:
+            body = (message + "\n").encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self) -> None:
+            url = urlsplit(self.path)
+            if url.path not in _PATHS:
+                self._error(404, f"Not found: the SPARQL endpoint is {sorted(_PATHS)[1]}")
+                return
+            params = parse_qs(url.query)
+            if "update" in params or any(is_update(q) for q in params.get("query", [])):
+                self._error(403, _UPDATE_REFUSED)
+                return
+            if not params.get("query"):
+                self._error(400, "Give a SPARQL query as ?query=…")
+                return
+            self._forward("GET", f"/query?{url.query}", None, None)
+
+        def do_POST(self) -> None:
+            url = urlsplit(self.path)
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            if url.path == "/update":
+                self._error(403, _UPDATE_REFUSED)
+                return
+            if url.path not in _PATHS:
+                self._error(404, f"Not found: the SPARQL endpoint is {sorted(_PATHS)[1]}")
+                return
+            kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            if kind == "application/sparql-update":
+                self._error(403, _UPDATE_REFUSED)
+                return
+            if kind == "application/x-www-form-urlencoded":
+                params = parse_qs(body.decode("utf-8", "replace"))
+                if "update" in params or any(is_update(q) for q in params.get("query", [])):
+                    self._error(403, _UPDATE_REFUSED)
+                    return
+            elif kind == "application/sparql-query":
+                if is_update(body.decode("utf-8", "replace")):
+                    self._error(403, _UPDATE_REFUSED)
+                    return
+            else:
+                self._error(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
+                return
+            self._forward("POST", f"/query?{url.query}" if url.query else "/query", body, kind)
+
+        def _forward(self, method: str, path: str, body: bytes | None, kind: str | None) -> None:
+            headers = {"Accept": self.headers.get("Accept") or "*/*"}
+            if kind:
+                headers["Content-Type"] = kind
+            started = time.monotonic()
+            # A second beyond Oxigraph's own timeout: it normally stops the query first.
+            connection = http.client.HTTPConnection(*backend, timeout=options.timeout + 1)
+            try:
+                connection.request(method, path, body=body, headers=headers)
+                response = connection.getresponse()
+                data = response.read(options.max_bytes + 1)
+                if len(data) > options.max_bytes:
+                    self._error(413, f"The result is larger than {options.max_bytes:,} bytes, the "
+                                     f"server's cap: add LIMIT, or restart kg serve with a larger --max-bytes")
+                    return
+                if _CANCELLED in data[-200:] or time.monotonic() - started >= options.timeout:
+                    self._error(503, f"The query was stopped after {options.timeout:g} s, the server's "
+                                     f"timeout: narrow it (LIMIT, fewer joins) or raise --timeout")
+                    return
+            except (TimeoutError, socket.timeout):
+                self._error(503, f"The query was stopped after {options.timeout:g} s, the server's timeout")
+                return
+            except (OSError, http.client.HTTPException) as e:
+                self._error(502, f"The SPARQL engine did not answer: {e}")
+                return
+            finally:
+                connection.close()
+            self.send_response(response.status)
+            for name in ("Content-Type", "Content-Disposition", "Vary"):
+                if response.getheader(name):
+                    self.send_header(name, response.getheader(name) or "")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    return Proxy
+
+
+@contextmanager
+def running(store_path: str | Path, options: ServeOptions = ServeOptions()) -> Iterator[Endpoint]:
+    """Serve a snapshot of the store while the ``with`` block runs; yield the endpoint.
+
+    Raises:
+        StoreError: the path is not a store, a build holds it, or the server cannot start.
+    """
+    store_path = Path(store_path)
+    binary = _oxigraph_binary()
+    snapshot = _snapshot(store_path)
+    backend = ("127.0.0.1", _free_port("127.0.0.1"))
+    process = subprocess.Popen(
+        [binary, "serve-read-only", "--location", str(snapshot), "--bind", f"{backend[0]}:{backend[1]}",
+         "--union-default-graph", "--timeout-s", str(max(1, round(options.timeout)))],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    front: ThreadingHTTPServer | None = None
+    try:
+        _wait_listening(*backend, process)
+        try:
+            front = ThreadingHTTPServer((options.host, options.port), _handler(backend, options))
+        except OSError as e:
+            raise StoreError(f"Cannot listen on {options.host}:{options.port}: {e.strerror or e}") from e
+        front.daemon_threads = True
+        thread = threading.Thread(target=front.serve_forever, name="kg-serve", daemon=True)
+        thread.start()
+        host, port = front.server_address[:2]
+        yield Endpoint(f"http://{host}:{port}/sparql", snapshot, process.pid)
+    finally:
+        if front is not None:
+            front.shutdown()
+            front.server_close()
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stderr:
+            process.stderr.close()
+        shutil.rmtree(snapshot, ignore_errors=True)
