@@ -263,6 +263,93 @@ def export(graph_path: str, fmt: str, output: str | None) -> None:
         sys.stdout.write(data)
 
 
+@main.command(context_settings=_CONTEXT)
+@click.argument("refs", nargs=-1, required=True, metavar="DOC...")
+@click.option("--store", "store_dir", default="out/store", show_default=True,
+              type=click.Path(file_okay=False), metavar="DIR", help="The store to remove from.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary.")
+def remove(refs: tuple[str, ...], store_dir: str, quiet: bool) -> None:
+    """Take documents out of a store: each DOC's graph, and every entity or edge it leaves
+    without evidence. DOC is a source path as built, a document IRI or a content-hash prefix.
+
+    \b
+    Example:
+      kg remove data/08-ericsson-nokia-satellite-network.txt --store out/store
+    """
+    from kg.store import Store
+
+    with Store.open(store_dir) as store:
+        documents = [store.find_document(ref) for ref in refs]
+        for document in documents:
+            store.remove_document(document.iri)
+            if not quiet:
+                click.echo(f"Removed {document.source} ({document.iri})", err=True)
+        if not quiet:
+            click.echo(f"{len(store.documents())} documents left in {store_dir}", err=True)
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("store_dir", default="out/store", metavar="[STORE]")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 exposes the endpoint to the network).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=1),
+              help="Seconds a query may run before it is stopped.")
+@click.option("--max-bytes", default=50_000_000, show_default=True, type=click.IntRange(min=1),
+              help="Largest result sent; a larger one is refused with 413.")
+def serve(store_dir: str, host: str, port: int, timeout: float, max_bytes: int) -> None:
+    """Serve STORE as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql until Ctrl-C.
+
+    Results as SPARQL JSON, XML, CSV or TSV, graphs as Turtle or N-Triples, by the Accept
+    header; the default graph is the union of the named graphs; updates are refused. Serves
+    a snapshot taken at start: restart it after `kg build` to see new documents.
+
+    \b
+    Example:
+      kg serve out/store --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5' \\
+        http://127.0.0.1:7878/sparql
+    """
+    import signal
+    import threading
+
+    from kg.serve import ServeOptions, running
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    with running(store_dir, ServeOptions(host, port, timeout, max_bytes)) as endpoint:
+        click.echo(f"SPARQL endpoint {endpoint.url} (read-only snapshot of {store_dir}; "
+                   f"timeout {timeout:g} s, results up to {max_bytes:,} bytes). Ctrl-C stops it.", err=True)
+        try:
+            stop.wait()
+        except KeyboardInterrupt:
+            pass
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("graph_path", default="out/store", metavar="[GRAPH]")
+def validate(graph_path: str) -> None:
+    """Check GRAPH (a store folder or an RDF file) against kg's SHACL shapes (kg/shapes.ttl).
+
+    Prints each violation on stdout and exits with status 1 if there is any.
+
+    \b
+    Example:
+      kg validate out/store
+    """
+    from kg.store import open_dataset
+    from kg.validate import validate as check
+
+    with open_dataset(graph_path) as dataset:
+        report = check(dataset)
+    for violation in report.violations:
+        sys.stdout.write(f"{violation}\n")
+    click.echo("Conforms to kg's shapes" if report.conforms
+               else f"{len(report.violations)} violation(s)", err=True)
+    if not report.conforms:
+        sys.exit(1)
+
+
 @main.command("eval", context_settings=_CONTEXT)
 @click.argument("gold_path", metavar="GOLD.jsonl", type=click.Path(dir_okay=False))
 @click.argument("graph_path", metavar="GRAPH")
