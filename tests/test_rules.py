@@ -167,3 +167,105 @@ def test_extraction_spans_index_the_text(vocab) -> None:  # type: ignore[no-unty
     for span in (extraction.subject, extraction.object, extraction.sentence):
         assert doc.text[span.start : span.end] == span.text
     assert extraction.relation == "partnered with"
+
+
+def _spans(extractions):  # type: ignore[no-untyped-def]
+    """The extractions as CaRB reads them: spans and relation phrase as written."""
+    return {
+        (e.subject.text, e.relation, e.object.text, tuple(a.span.text for a in e.args)): e.rule
+        for e in extractions
+    }
+
+
+SPAN_CASES = [
+    pytest.param(
+        "Nissan/NNP/nsubj/3 has/VBZ:AUX/aux/3/have sharply/RB/advmod/3 improved/VBN/ROOT/3/improve morale/NN/dobj/3 ./././3",
+        [(0, 1, "ORG")],
+        ("Nissan", "has sharply improved", "morale", ()), "svo", id="adverb-inside-verb-chain",
+    ),
+    pytest.param(
+        "It/PRP/nsubj/1 occurs/VBZ/ROOT/1/occur in/IN/prep/1 homes/NNS/pobj/2/home and/CC/cc/3 schools/NNS/conj/3/school in/IN/prep/1 winter/NN/pobj/6 ./././1",
+        [],
+        ("It", "occurs in", "schools", ("in winter",)), "sv-prep", id="coordinated-prepositional-objects",
+    ),
+    pytest.param(
+        "routes/NNS/nsubj/1/route diverge/VBP/ROOT/1 northeast/RB/advmod/1 of/IN/prep/2 Tarboro/NNP/pobj/3 ./././1",
+        [(4, 5, "GPE")],
+        ("routes", "diverge", "northeast of Tarboro", ()), "sv-adverbial", id="adverbial-argument",
+    ),
+    pytest.param(
+        "In/IN/prep/6 the/DT/det/2 volume/NN/pobj/0 ,/,/punct/6 nature/NN/nsubjpass/6 is/VBZ:AUX/auxpass/6/be explained/VBN/ROOT/6/explain ./././6",
+        [],
+        ("nature", "is explained", "In the volume", ()), "sv-adverbial", id="fronted-prepositional-argument",
+    ),
+    pytest.param(
+        "Officials/NNS/nsubj/1/official found/VBD/ROOT/1/find a/DT/det/3 loophole/NN/dobj/1 that/WDT/dobj/6 firms/NNS/nsubj/6/firm exploit/VBP/relcl/3 ./././1",
+        [],
+        ("firms", "exploit", "a loophole", ()), "svo", id="relative-pronoun-object",
+    ),
+    pytest.param(
+        "the/DT/det/1 book/NN/nsubj/4 he/PRP/nsubj/3 wrote/VBD/relcl/1/write sold/VBD/ROOT/4/sell well/RB/advmod/4 ./././4",
+        [],
+        ("he", "wrote", "the book", ()), "svo", id="relative-clause-without-pronoun",
+    ),
+    pytest.param(
+        "Hall/NNP/compound/1 effect/NN/nsubj/2 continues/VBZ/ROOT/2/continue to/TO/aux/4 be/VB:AUX/xcomp/2/be influential/JJ/acomp/4 ./././2",
+        [],
+        ("Hall effect", "continues to be", "influential", ()), "xcomp", id="copular-infinitive",
+    ),
+    pytest.param(
+        "This/DT/det/1 finding/NN/nsubj/2 indicated/VBD/ROOT/2/indicate that/IN/mark/7 organic/JJ/amod/5 compounds/NNS/nsubj/7/compound could/MD/aux/7 carry/VB/ccomp/2 current/NN/dobj/7 ./././2",
+        [],
+        ("This finding", "indicated that", "organic compounds could carry current", ()), "reported",
+        id="content-clause-object",
+    ),
+    pytest.param(
+        "Saint/NNP/compound/2 -/HYPH/punct/2 Simon/NNP/nsubj/3 wrote/VBD/ROOT/3/write books/NNS/dobj/3/book ./././3",
+        [],
+        ("Saint - Simon", "wrote", "books", ()), "svo", id="hyphenated-name-stays-whole",
+    ),
+    pytest.param(
+        "He/PRP/nsubj/1 earned/VBD/ROOT/1/earn the/DT/det/3 nickname/NN/dobj/1 ``/``/punct/5 Organ/NNP/appos/3 ''/''/punct/5 ./././1",
+        [(4, 5, "WORK_OF_ART")],
+        ("`` Organ ''", "is", "the nickname", ()), "apposition", id="quoted-name-keeps-quotes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "ents", "reading", "rule"), SPAN_CASES)
+def test_rule_reads_spans_as_written(vocab, spec, ents, reading, rule) -> None:  # type: ignore[no-untyped-def]
+    found = _spans(_read(vocab, spec, ents))
+    assert reading in found, sorted(found)
+    assert found[reading] == rule
+
+
+def test_other_conjuncts_are_not_repeated_as_arguments(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = SPAN_CASES[1].values[0]
+    for extraction in _read(vocab, spec, []):
+        assert not any("homes" in a.span.text or "schools" in a.span.text for a in extraction.args)
+
+
+def test_light_verb_needs_a_relational_noun(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = "Macron/NNP/nsubj/1 visited/VBD/ROOT/1/visit the/DT/det/3 museum/NN/dobj/1 in/IN/prep/3 Paris/NNP/pobj/4"
+    extractions = _read(vocab, spec, [(0, 1, "PERSON"), (5, 6, "GPE")])
+    assert {(e.relation, e.object.text) for e in extractions} == {("visited", "the museum in Paris")}
+
+
+def test_colon_does_not_make_an_apposition(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = "Gladiators/NNPS/ROOT/0 :/:/punct/0 Train/NNP/appos/0"
+    assert not [e for e in _read(vocab, spec, [(0, 1, "ORG"), (2, 3, "ORG")]) if e.rule == "apposition"]
+
+
+def test_bare_clause_is_the_least_confident_reading(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = ("the/DT/det/1 army/NN/nsubjpass/4 was/VBD:AUX/auxpass/4/be not/RB:PART/neg/4 "
+            "disbanded/VBN/ROOT/4/disband ./././4")
+    (extraction,) = _read(vocab, spec, [])
+    assert extraction.rule == "sv" and extraction.negated
+    assert extraction.confidence < min(RULES[r] for r in RULES if r != "sv")
+
+
+def test_pronoun_subject_lowers_confidence(vocab) -> None:  # type: ignore[no-untyped-def]
+    named = _read(vocab, "Intel/NNP/nsubj/1 bought/VBD/ROOT/1/buy a/DT/det/3 big/JJ/amod/3 plant/NN/dobj/1",
+                  [(0, 1, "ORG")])
+    pronoun = _read(vocab, "It/PRP/nsubj/1 bought/VBD/ROOT/1/buy a/DT/det/3 big/JJ/amod/3 plant/NN/dobj/1", [])
+    assert pronoun[0].confidence < named[0].confidence
