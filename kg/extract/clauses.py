@@ -62,6 +62,12 @@ def _verb_chain_tokens(verb: Token) -> list[Token]:
     """
     parts = [verb]
     parts.extend(c for c in verb.children if c.dep_ in _CHAIN and c.i > verb.i - 6)
+    # A stranded preposition before another one is part of the verb: "referred to as".
+    parts.extend(
+        c for c in verb.children
+        if c.dep_ == "prep" and c.i > verb.i and not any(c.children)
+        and c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ == "prep"
+    )
     first = min(p.i for p in parts)
     parts.extend(
         c for c in verb.children

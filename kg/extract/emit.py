@@ -50,6 +50,8 @@ RULES: Final[dict[str, float]] = {
     "nominal-between": 0.6,  # "a partnership between Airbus and Tata"
     "title": 0.7,  # "Russian President Vladimir Putin": the object is implied by a demonym
     "demonym": 0.6,  # "Chinese tech firm Baidu"
+    "noun-preposition": 0.35,  # a noun's own phrase: "companies in Japan" → are in
+    "possessor": 0.35,  # "Nissan 's morale" → Nissan / has / morale
     "sv": 0.25,  # SV with no argument at all: rarely the whole relation
 }
 # A short extraction ("it was") says too little to be a relation a reader would state.
@@ -128,8 +130,11 @@ def np_range(token: Token) -> tuple[int, int]:
         left += 1
     while right > left and doc[right].is_punct:
         right -= 1
-    # A quoted name keeps its quotes: `` Curtis Alerici ''.
-    if 0 < left and right + 1 < len(doc) and doc[left - 1].is_quote and doc[right + 1].is_quote:
+    # A quoted name keeps its quotes: `` Curtis Alerici '', the “Google of Russia”.
+    opened = sum(1 for t in doc[left : right + 1] if t.is_quote) % 2 == 1
+    if opened and right + 1 < len(doc) and doc[right + 1].is_quote:
+        right += 1
+    elif 0 < left and right + 1 < len(doc) and doc[left - 1].is_quote and doc[right + 1].is_quote:
         left, right = left - 1, right + 1
     return left, right + 1
 
@@ -182,10 +187,14 @@ class Emitter:
         args: tuple[Argument, ...] = (),
         penalty: float = 0.0,
         inverse: bool = False,
+        subject_tokens: tuple[int, int] | None = None,
         object_tokens: tuple[int, int] | None = None,
     ) -> None:
-        """Emit one extraction; ``object_tokens`` widens the object beyond ``obj``'s noun phrase."""
+        """Emit one extraction; ``subject_tokens`` and ``object_tokens`` replace the noun phrases
+        of ``subject`` and ``obj`` where a rule reads a narrower or wider span."""
         subject_span = self.span_of(subject)
+        if subject_tokens is not None:
+            subject_span = self.sentence.char_span(*subject_tokens)
         end = self.sentence_span.end
         object_span = self.span_of(obj) if obj is not None else Span("", end, end)
         if object_tokens is not None:

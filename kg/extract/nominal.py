@@ -19,6 +19,8 @@ __all__ = ["read_nominals"]
 
 # Between a head and its "apposition", these mean a title or a list, not a second name for it.
 _NOT_APPOSITIVE: Final = frozenset({":", ";", "--"})
+# Prepositions by which a noun's own phrase locates or relates it ("companies in Japan").
+_LOCATING: Final = frozenset({"in", "at", "on", "from", "near", "between", "within", "with"})
 _MODIFIER_DEPS: Final = frozenset({"compound", "amod", "nmod"})
 
 
@@ -114,6 +116,42 @@ def _between(em: Emitter, noun: Token) -> None:
                 predicate_label(verb, preposition="with"))
 
 
+def _core_end(em: Emitter, noun: Token, stop: int) -> tuple[int, int] | None:
+    """The noun phrase of ``noun`` cut before token ``stop`` ("companies" of "companies in Japan")."""
+    start, _ = np_range(noun)
+    end = stop
+    while end > start and em.doc[end - 1].is_punct:
+        end -= 1
+    return (start, end) if start <= noun.i < end else None
+
+
+def _be(noun: Token) -> str:
+    return "are" if noun.tag_ in {"NNS", "NNPS"} else "is"
+
+
+def _noun_preposition(em: Emitter, noun: Token) -> None:
+    """"companies in Japan" → companies / are in / Japan: what a noun's own phrase says of it."""
+    for prep, pobj in _pobjects(noun, _LOCATING):
+        core = _core_end(em, noun, prep.i)
+        if core is None:
+            continue
+        em.emit("noun-preposition", noun, f"{_be(noun)} {prep.lower_}", pobj,
+                f"{_be(noun)} {prep.lower_}", subject_tokens=core)
+
+
+def _possessor(em: Emitter, noun: Token) -> None:
+    """"Nissan 's morale" → Nissan / has / morale (names only: "his" says nothing alone)."""
+    for owner in (c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"):
+        marker = next((c for c in owner.children if c.dep_ == "case"), None)
+        start = (marker or owner).i + 1
+        end = np_range(noun)[1]
+        preps = [c.i for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
+        if preps:
+            end = min(preps)
+        if start <= noun.i < end:
+            em.emit("possessor", owner, "has", noun, "has", object_tokens=(start, end))
+
+
 def read_nominals(em: Emitter, sent: SpacySpan) -> None:
     """Emit the relations written inside the noun phrases of ``sent``."""
     for token in sent:
@@ -127,3 +165,5 @@ def read_nominals(em: Emitter, sent: SpacySpan) -> None:
         if token.pos_ == "NOUN":
             _possessive(em, token)
             _between(em, token)
+        _noun_preposition(em, token)
+        _possessor(em, token)
