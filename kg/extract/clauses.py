@@ -14,7 +14,7 @@ from typing import Final
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.emit import NOMINAL_POS, RULES, Emitter, Reading, conjuncts, np_range, phrase
+from kg.extract.emit import NOMINAL_POS, RULES, Emitter, Reading, conjuncts, phrase
 from kg.extract.mentions import TITLES
 from kg.extract.relations import SYMMETRIC, is_relational_noun, predicate_label, third_person
 from kg.model import Argument
@@ -193,9 +193,9 @@ class _Phrase:
     def preposition(self) -> str:
         return self.prep.lower_ if self.prep is not None else ""
 
-    def extent(self, head: Token) -> tuple[int, int]:
+    def extent(self, em: Emitter, head: Token) -> tuple[int, int]:
         """Token range of the phrase read with one of its heads: "in [A]" of "in A and B"."""
-        start, end = np_range(head)
+        start, end = em.np_range(head)
         return (min(start, self.prep.i) if self.prep is not None else start), end
 
 
@@ -293,7 +293,7 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
                 ]
                 if comp.pos_ in {"NOUN", "PROPN"} and of_preps and comp.lemma_.lower() in _RELATIONAL_NOUNS:
                     for prep, pobj in of_preps:
-                        left, _ = np_range(comp)
+                        left, _ = em.np_range(comp)
                         rel_tokens = [*relation_words, *em.doc[left : prep.i + 1]]
                         em.emit(
                             "copula-of", subject, phrase(rel_tokens), pobj,
@@ -321,7 +321,7 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
                     for pobj in (o for c in prep.children if c.dep_ == "pobj" for o in conjuncts(c)):
                         if em.mention(pobj) is None and pobj.pos_ != "PROPN":
                             continue
-                        rel_tokens = [*relation_words, *em.doc[np_range(obj)[0] : prep.i + 1]]
+                        rel_tokens = [*relation_words, *em.doc[em.np_range(obj)[0] : prep.i + 1]]
                         em.emit(
                             _clause_rule(clause, "svo"), subject, phrase(rel_tokens), pobj,
                             predicate_label(verb.lemma_, particle, obj.lemma_, prep.lower_),
@@ -365,7 +365,7 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
             em.emit(
                 _clause_rule(clause, "sv-adverbial"), subject, phrase(relation_words), first.heads[0],
                 clause.predicate_head, reading=reading, args=args_except(first), penalty=penalty,
-                object_tokens=first.extent(first.heads[0]),
+                object_tokens=first.extent(em, first.heads[0]),
             )
             continue
         if not any(c.dep_ in {"xcomp", "ccomp"} for c in children):

@@ -151,6 +151,7 @@ class Emitter:
         self.sentence = sentence
         self.doc: Doc = sentence.span.doc
         self.out: list[Extraction] = []
+        self._ranges: dict[int, tuple[int, int]] = {}
         sent = sentence.span
         self.sentence_span = sentence.char_span(sent.start, sent.end)
 
@@ -158,14 +159,21 @@ class Emitter:
         """The mention covering ``token``, if it is part of a name."""
         return self.sentence.mentions[token.i]
 
+    def np_range(self, token: Token) -> tuple[int, int]:
+        """``np_range(token)``, worked out once per token: every rule asks for the same phrases."""
+        found = self._ranges.get(token.i)
+        if found is None:
+            found = self._ranges[token.i] = np_range(token)
+        return found
+
     def span_of(self, token: Token) -> Span:
-        start, end = np_range(token)
+        start, end = self.np_range(token)
         return self.sentence.char_span(start, end)
 
     def phrase_argument(self, prep: Token | None, heads: tuple[Token, ...], predicate: str) -> Argument:
         """The argument "in A and B": from the preposition to the end of the last conjunct."""
-        start, _ = np_range(heads[0])
-        _, end = np_range(heads[-1])
+        start, _ = self.np_range(heads[0])
+        _, end = self.np_range(heads[-1])
         if prep is not None:
             start = min(start, prep.i)
         return Argument(

@@ -11,7 +11,7 @@ from typing import Final
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.emit import NOMINAL_POS, Emitter, conjuncts, np_range, phrase
+from kg.extract.emit import NOMINAL_POS, Emitter, conjuncts, phrase
 from kg.extract.mentions import TITLES, demonym_country
 from kg.extract.relations import NOMINALIZATIONS, is_relational_noun, predicate_label
 
@@ -77,7 +77,7 @@ def _apposition(em: Emitter, appos: Token) -> None:
     of_preps = _pobjects(description, frozenset({"of"}))
     if description.lemma_.lower() in TITLES and of_preps:
         for prep, pobj in of_preps:
-            left, _ = np_range(description)
+            left, _ = em.np_range(description)
             em.emit("apposition", named, "is " + phrase(list(em.doc[left : prep.i + 1])), pobj,
                     f"{description.lemma_.lower()} of")
         return
@@ -118,7 +118,7 @@ def _between(em: Emitter, noun: Token) -> None:
 
 def _core_end(em: Emitter, noun: Token, stop: int) -> tuple[int, int] | None:
     """The noun phrase of ``noun`` cut before token ``stop`` ("companies" of "companies in Japan")."""
-    start, _ = np_range(noun)
+    start, _ = em.np_range(noun)
     end = stop
     while end > start and em.doc[end - 1].is_punct:
         end -= 1
@@ -144,7 +144,7 @@ def _possessor(em: Emitter, noun: Token) -> None:
     for owner in (c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"):
         marker = next((c for c in owner.children if c.dep_ == "case"), None)
         start = (marker or owner).i + 1
-        end = np_range(noun)[1]
+        end = em.np_range(noun)[1]
         preps = [c.i for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
         if preps:
             end = min(preps)
