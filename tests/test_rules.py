@@ -244,6 +244,11 @@ SPAN_CASES = [
         [(0, 1, "ORG")],
         ("Nissan", "has", "morale", ()), "possessor", id="possessor-has",
     ),
+    pytest.param(
+        "Celeski/NNP/nsubj/1 is/VBZ:AUX/ROOT/1/be a/DT/det/3 footballer/NN/attr/1 who/WP/nsubj/5 plays/VBZ/relcl/3/play for/IN/prep/5 Jets/NNPS/pobj/6 ./././1",
+        [(0, 1, "PERSON"), (7, 8, "ORG")],
+        ("Celeski", "plays for", "Jets", ()), "relative-clause", id="relative-clause-on-predicate-noun",
+    ),
 ]
 
 
@@ -285,3 +290,12 @@ def test_pronoun_subject_lowers_confidence(vocab) -> None:  # type: ignore[no-un
                   [(0, 1, "ORG")])
     pronoun = _read(vocab, "It/PRP/nsubj/1 bought/VBD/ROOT/1/buy a/DT/det/3 big/JJ/amod/3 plant/NN/dobj/1", [])
     assert pronoun[0].confidence < named[0].confidence
+
+
+def test_clause_inside_reported_speech_is_less_confident(vocab) -> None:  # type: ignore[no-untyped-def]
+    plain = _read(vocab, "Nvidia/NNP/nsubj/1 acquired/VBD/ROOT/1/acquire Arm/NNP/dobj/1 ./././1",
+                  [(0, 1, "ORG"), (2, 3, "ORG")])
+    spec = ("officials/NNS/nsubj/1/official said/VBD/ROOT/1/say that/IN/mark/4 Nvidia/NNP/nsubj/4 "
+            "acquired/VBD/ccomp/1/acquire Arm/NNP/dobj/4 ./././1")
+    reported = [e for e in _read(vocab, spec, [(3, 4, "ORG"), (5, 6, "ORG")]) if e.predicate == "acquires"]
+    assert reported[0].confidence < plain[0].confidence

@@ -77,13 +77,23 @@ def _verb_chain_tokens(verb: Token) -> list[Token]:
     return sorted(parts, key=lambda t: t.i)
 
 
+def _relative_subjects(noun: Token) -> list[Token]:
+    """What a relative clause is about: its noun, or the subject that noun is predicated of
+    ("X is a footballer who plays for Y" → X plays for Y)."""
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        own = [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if own and own[0].tag_ not in _RELATIVE_TAGS:
+            return conjuncts(own[0])
+    return conjuncts(noun)
+
+
 def _subjects_of(verb: Token) -> tuple[list[Token], str]:
     """Subjects of ``verb`` and, where it has none of its own, how they were inherited."""
     own = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if own:
         subject = own[0]
         if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
-            return conjuncts(verb.head), "relative-clause"
+            return _relative_subjects(verb.head), "relative-clause"
         return conjuncts(subject), ""
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subjects, how = _subjects_of(verb.head)
@@ -92,7 +102,7 @@ def _subjects_of(verb: Token) -> tuple[list[Token], str]:
         subjects, how = _subjects_of(verb.head)
         return subjects, how or "xcomp"
     if verb.dep_ == "relcl":
-        return conjuncts(verb.head), "relative-clause"
+        return _relative_subjects(verb.head), "relative-clause"
     if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
         possessor = [c for c in verb.head.children if c.dep_ == "poss"]
         if possessor and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -116,6 +126,12 @@ def _attribution(verb: Token) -> str:
         subjects = [c for c in sayer.children if c.dep_ in _SUBJECTS]
         return phrase([*subjects, sayer]) if subjects else sayer.text
     return ""
+
+
+def _is_reported(verb: Token) -> bool:
+    """Whether the clause sits inside a content clause ("said that [it grew]"): read with its
+    reporting verb, it is less often a relation of its own."""
+    return any(t.dep_ == "ccomp" for t in (verb, *verb.ancestors))
 
 
 def _modality(verb: Token) -> str:
@@ -269,7 +285,7 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
         objects = [verb.head]  # "the book he wrote" → he wrote the book
     relation_words = list(clause.relation_tokens)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children)
-    penalty = 0.05 if clause.rule_prefix else 0.0
+    penalty = (0.05 if clause.rule_prefix else 0.0) + (0.15 if _is_reported(verb) else 0.0)
     reading = clause.reading
     particle = _particle(verb)
 
