@@ -299,3 +299,9 @@ def test_clause_inside_reported_speech_is_less_confident(vocab) -> None:  # type
             "acquired/VBD/ccomp/1/acquire Arm/NNP/dobj/4 ./././1")
     reported = [e for e in _read(vocab, spec, [(3, 4, "ORG"), (5, 6, "ORG")]) if e.predicate == "acquires"]
     assert reported[0].confidence < plain[0].confidence
+
+
+def test_passive_without_agent_keeps_passive_predicate(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = next(c.values[0] for c in SPAN_CASES if c.id == "stranded-preposition")
+    facts = _facts(_read(vocab, spec, [(0, 1, "ORG"), (7, 8, "ORG")]))
+    assert ("Yandex", "is referred to as", "Google") in facts

@@ -157,9 +157,18 @@ def _clause(verb: Token) -> _Clause | None:
         return None
     relation_tokens = _verb_chain_tokens(verb)
     predicate_head = third_person(verb.lemma_)
+    passive = verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.tag_ == "VBN" and passive and not any(
+        c.dep_ == "agent" for c in verb.children
+    ):
+        # Without its agent a passive stays passive: "is referred to as", not "refers as".
+        predicate_head = f"is {verb.lower_}"
     particle = _particle(verb)
     if particle:
         predicate_head += " " + particle
+    stranded = [t.lower_ for t in relation_tokens if t.dep_ == "prep"]
+    if stranded:
+        predicate_head += " " + " ".join(stranded)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and _is_catenative(verb.head):
         governor = verb.head
         relation_tokens = [*_verb_chain_tokens(governor), *relation_tokens]
