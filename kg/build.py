@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from rdflib import Graph
 
 from kg.graph import document_graph
-from kg.link import link
+from kg.aliases import AliasTable, builtin_aliases
+from kg.link import Merge, link_documents
 from kg.model import Document
 from kg.namespace import content_hash
 from kg.store.embedded import Store
@@ -26,17 +27,18 @@ __all__ = ["BuildResult", "build"]
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
-    """What a build read and wrote; ``sink`` is the store it wrote into."""
+    """What a build changed, and what the store it wrote into (``sink``) holds afterwards."""
 
     sink: GraphSink
     documents: int
-    added: int
-    unchanged: int
-    replaced: int
     sentences: int
     entities: int
     triples: int
+    added: int
+    replaced: int
+    unchanged: int
     seconds: float
+    merges: tuple[Merge, ...] = ()  # which mentions became which entity, and by what rule
 
     @property
     def graph(self) -> Graph:
@@ -46,11 +48,12 @@ class BuildResult:
         return self.sink.to_graph()
 
     def summary(self) -> str:
-        """One line for people: documents, what changed, sentences, entities, triples, seconds."""
+        """One line for people: the store's documents, sentences, entities and triples, the
+        seconds taken, and how many documents were added, replaced or found unchanged."""
         return (
-            f"{self.documents} documents ({self.added} added, {self.replaced} replaced, "
-            f"{self.unchanged} unchanged), {self.sentences} sentences, {self.entities} entities, "
-            f"{self.triples} triples in {self.seconds:.1f} s"
+            f"{self.documents} documents, {self.sentences} sentences, {self.entities} entities, "
+            f"{self.triples} triples in {self.seconds:.1f} s ({self.added} added, "
+            f"{self.replaced} replaced, {self.unchanged} unchanged)"
         )
 
 
@@ -59,13 +62,15 @@ def build(
     pipeline: str | None = None,
     on_document: Callable[[Document], None] | None = None,
     sink: GraphSink | None = None,
+    aliases: AliasTable | None = None,
 ) -> BuildResult:
     """Read every new or changed document into ``sink`` (a new in-memory store if None).
 
     A document whose content hash the sink holds is skipped without being read; one from a
     source the sink holds with other content replaces that version. ``on_document`` is
-    called once per document (for progress bars). Counts of entities and triples are of the
-    documents written in this run.
+    called once per document (for progress bars). ``aliases`` (``kg.aliases.load_aliases``)
+    replaces the built-in table of entity names and kinds; ``merges`` in the result says
+    which mentions became which entity and why.
     """
     from kg.extract import DEFAULT_PIPELINE, extract
 
@@ -84,27 +89,31 @@ def build(
             continue
         seen.add(digest)
         fresh.append(doc)
-    sentences = replaced = 0
-    entities: set[object] = set()
-    edges: set[object] = set()
-    for result in extract(fresh, pipeline or DEFAULT_PIPELINE):
-        doc = result.document
-        sentences += result.sentences
-        found, triples = link([(doc.name, doc.text, result.mentions, result.extractions)])
-        replaced += len(sink.replace_document(document_graph(doc, triples)))
-        entities.update(found)
-        edges.update((t.subject, t.predicate, t.object) for t in triples)
+    replaced = 0
+    # Entities are decided over every document of the run (kg.entities): one name, one node.
+    read = []
+    names = (builtin_aliases() if aliases is None else aliases).names()
+    for result in extract(fresh, pipeline or DEFAULT_PIPELINE, names=names):
+        read.append(result)
         if on_document is not None:
-            on_document(doc)
+            on_document(result.document)
+    linked = link_documents(
+        [(r.document.name, r.document.text, r.mentions, r.extractions) for r in read], aliases
+    )
+    for result in read:
+        triples, entities = linked.of_document(result.document.name)
+        graph = document_graph(result.document, triples, entities, sentences=result.sentences)
+        replaced += len(sink.replace_document(graph))
+    totals = sink.totals()
     return BuildResult(
         sink=sink,
-        documents=total,
+        documents=totals.documents,
+        sentences=totals.sentences,
+        entities=totals.entities,
+        triples=totals.triples,
         added=len(fresh) - replaced,
-        unchanged=total - len(fresh),
         replaced=replaced,
-        sentences=sentences,
-        entities=len(entities),
-        triples=len(edges),
+        unchanged=total - len(fresh),
         seconds=time.perf_counter() - started,
+        merges=tuple(linked.merges),
     )
-

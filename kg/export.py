@@ -37,7 +37,7 @@ def export(store: Store, format: str = "turtle") -> str:
         return to_csv(store)
     if name not in FORMATS or format_name(name) not in RDF_FORMATS:
         choices = sorted({*FORMATS, *ENTITY_FORMATS})
-        raise GraphFormatError(f"Unknown export format {format!r}. Available: {', '.join(choices)}")
+        raise GraphFormatError(f"Unknown RDF format {format!r}. Available: {', '.join(choices)}")
     return store.export(name).decode("utf-8")
 
 

@@ -56,6 +56,11 @@ def new_graph() -> Graph:
     return graph
 
 
+def _decimal(value: float) -> Literal:
+    # Three places, written in the canonical form Oxigraph stores ("0.9", not "0.900").
+    return Literal(Decimal(format(Decimal(f"{value:.3f}").normalize(), "f")))
+
+
 def _int(value: int) -> Literal:
     # xsd:integer, not NIF's xsd:nonNegativeInteger: Oxigraph stores integer subtypes as
     # xsd:integer, and a graph should read back from the store as it was written. The SHACL
@@ -116,7 +121,7 @@ def _triple(triple: Triple) -> Iterator[_Statement]:
         (evidence, KG.objectBegin, _int(prov.object.start)),
         (evidence, KG.objectEnd, _int(prov.object.end)),
         (evidence, KG.rule, Literal(prov.rule)),
-        (evidence, KG.confidence, Literal(Decimal(f"{prov.confidence:.3f}"))),
+        (evidence, KG.confidence, _decimal(prov.confidence)),
         (evidence, KG.relationPhrase, Literal(prov.relation)),
     ):
         yield True, statement
@@ -177,7 +182,9 @@ class DocumentGraph:
             yield (*triple, self.iri)
 
 
-def document_graph(document: Document, triples: Iterable[Triple], entities: Iterable[Entity] = ()) -> DocumentGraph:
+def document_graph(
+    document: Document, triples: Iterable[Triple], entities: Iterable[Entity] = (), sentences: int | None = None
+) -> DocumentGraph:
     """Return the statements ``document`` adds to a store, split into shared facts and its own.
 
     >>> from kg.model import Document, Entity, Triple
@@ -191,4 +198,6 @@ def document_graph(document: Document, triples: Iterable[Triple], entities: Iter
     own: dict[tuple[Node, Node, Node], None] = {}
     for in_document, statement in _statements(triples, [document], entities):
         (own if in_document else facts)[statement] = None
+    if sentences is not None:
+        own[(document_iri(digest), KG.sentenceCount, _int(sentences))] = None
     return DocumentGraph(document_iri(digest), digest, document.name, tuple(facts), tuple(own))

@@ -70,6 +70,7 @@ class KG(DefinedNamespace):
     nerLabel: URIRef
     kind: URIRef
     Kind: URIRef
+    sentenceCount: URIRef
     schemaClass: URIRef
 
 
@@ -154,8 +155,8 @@ def slug(name: str) -> str:
     Spaces become underscores; letters of any script stay as they are (NFC); everything
     else is percent-encoded as UTF-8. Very long names are cut and given a hash suffix.
 
-    >>> slug("Vladimir Putin"), slug("AT&T"), slug("Zürich")
-    ('Vladimir_Putin', 'AT%26T', 'Zürich')
+    >>> slug("Vladimir Putin"), slug("AT&T"), slug("Zürich"), slug("Apple Inc.")
+    ('Vladimir_Putin', 'AT%26T', 'Zürich', 'Apple_Inc%2E')
     """
     text = "_".join(unicodedata.normalize("NFC", name).split())
     out = []
@@ -167,6 +168,10 @@ def slug(name: str) -> str:
         else:
             out.extend(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))
     result = "".join(out) or "_"
+    # A trailing "." makes "." and ".." dot-segments that IRI normalisation deletes, and
+    # rdflib's Turtle parser cannot read a prefixed name ending in an escaped "\.".
+    stripped = result.rstrip(".")
+    result = stripped + "%2E" * (len(result) - len(stripped))
     if len(result) > _SLUG_MAX:
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
         result = result[: _SLUG_MAX - 13].rstrip("%0123456789ABCDEF_") + "_" + digest

@@ -27,6 +27,7 @@ from kg.errors import GraphFormatError, StoreError
 from kg.graph import DocumentGraph, new_graph
 from kg.namespace import FACTS_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, document_iri
 from kg.store.files import format_name
+from kg.store.sink import Totals
 from kg.store.terms import from_ox, to_ox
 
 __all__ = ["RDF_FORMATS", "DocumentInfo", "Store", "is_store", "open_dataset"]
@@ -46,6 +47,14 @@ _SUFFIXES: Final = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "tr
                     ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".owl": "xml",
                     ".xml": "xml"}
 _UNION: Final = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+_TOTALS: Final = f"""
+SELECT ?d ?s ?e ?t WHERE {{
+  {{ SELECT (COUNT(DISTINCT ?doc) AS ?d) (SUM(?n) AS ?s0) WHERE {{
+       ?doc a <{KG.Document}> OPTIONAL {{ ?doc <{KG.sentenceCount}> ?n }} }} }}
+  {{ SELECT (COUNT(DISTINCT ?x) AS ?e) WHERE {{ ?x a <{KG.Entity}> }} }}
+  {{ SELECT (COUNT(DISTINCT ?a) AS ?t) WHERE {{ ?a a <{KG.Assertion}> }} }}
+  BIND (COALESCE(?s0, 0) AS ?s)
+}}"""
 _DOCUMENTS: Final = f"""
 SELECT ?doc ?source ?hash WHERE {{ GRAPH ?doc {{
   ?doc a <{KG.Document}> ; <{KG.source}> ?source ; <{KG.contentHash}> ?hash }} }}
@@ -228,7 +237,8 @@ class Store:
         if self.oxigraph.contains_named_graph(ox.NamedNode(str(document.iri))):
             old.add(str(document.iri))
         # A relation the ontology already describes is not described again in the facts.
-        known = {q.triple for q in _ontology_quads()}
+        ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
+        known = {q.triple for q in store.quads_for_pattern(None, None, None, ontology)}
         quads = [
             quad
             for s, p, o, g in document.quads()
@@ -325,6 +335,11 @@ class Store:
         graph.addN((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), graph)
                    for t in self.triples())
         return graph
+
+    def totals(self) -> Totals:
+        """Count the store's documents, their sentences, its entities and edges (statement nodes)."""
+        row = next(iter(self.oxigraph.query(_TOTALS, use_default_graph_as_union=True)))
+        return Totals(*(int(row[name].value) for name in ("d", "s", "e", "t")))
 
     def count(self, rdf_class: URIRef) -> int:
         """Return how many distinct nodes of ``rdf_class`` the store holds (in any graph)."""

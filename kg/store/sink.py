@@ -8,9 +8,21 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from dataclasses import dataclass
+
 from kg.graph import DocumentGraph
 
-__all__ = ["GraphSink"]
+__all__ = ["GraphSink", "Totals"]
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """What a store holds: documents, the sentences read in them, entities, edges."""
+
+    documents: int
+    sentences: int
+    entities: int
+    triples: int
 
 
 class GraphSink(Protocol):
@@ -31,4 +43,8 @@ class GraphSink(Protocol):
 
     def remove_document(self, iri: str) -> None:
         """Remove one document's graph and every fact left without evidence, atomically."""
+        ...
+
+    def totals(self) -> Totals:
+        """Count what the store holds: documents, their sentences, entities and edges."""
         ...

@@ -1,0 +1,78 @@
+"""Exports: every RDF format from a store or a file, and the entity graph as GraphML and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg.cli import main
+from kg.errors import GraphFormatError
+from kg.export import export, to_csv, to_graphml
+from kg.store import Store
+from tests.rdfdocs import doc_a, doc_b, store_of
+
+
+@pytest.fixture
+def store() -> Store:
+    return store_of()
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ttl", "nt", "xml"])
+def test_triple_formats_hold_the_union_of_the_graphs(store: Store, fmt: str) -> None:
+    parsed = Graph().parse(data=export(store, fmt), format={"ttl": "turtle"}.get(fmt, fmt))
+    assert isomorphic(parsed, store.to_graph())
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads", "jsonld"])
+def test_quad_formats_keep_each_document_graph(store: Store, fmt: str) -> None:
+    dataset = Dataset()
+    dataset.parse(data=export(store, fmt), format={"jsonld": "json-ld"}.get(fmt, fmt))
+    names = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    assert names == {str(doc_a().iri), str(doc_b().iri), "https://w3id.org/kg-text/graph/facts",
+                     "https://w3id.org/kg-text/ontology"}
+
+
+def test_graphml_reads_back_as_the_entity_graph(store: Store) -> None:
+    graph = nx.read_graphml(io.BytesIO(to_graphml(store).encode()), force_multigraph=True)
+    labels = {data["label"] for _, data in graph.nodes(data=True)}
+    assert labels == {"Nvidia", "Foxconn", "Taiwan", "Samsung"}
+    edges = {(graph.nodes[s]["label"], d["predicate"], graph.nodes[o]["label"], d["evidence"])
+             for s, o, d in graph.edges(data=True)}
+    assert edges == {("Nvidia", "partners", "Foxconn", 2), ("Nvidia", "based in", "Taiwan", 1),
+                     ("Samsung", "based in", "Taiwan", 1)}
+
+
+def test_csv_is_one_row_per_edge_with_its_best_sentence(store: Store) -> None:
+    rows = list(csv.DictReader(io.StringIO(to_csv(store))))
+    assert [(r["source_label"], r["predicate_label"], r["target_label"], r["evidence"]) for r in rows] == [
+        ("Nvidia", "based in", "Taiwan", "1"),
+        ("Nvidia", "partners", "Foxconn", "2"),
+        ("Samsung", "based in", "Taiwan", "1"),
+    ]
+    assert rows[1]["sentence"] in {"Nvidia partnered with Foxconn.", "Foxconn said Nvidia partnered with Foxconn again."}
+
+
+def test_unknown_format_lists_the_choices(store: Store) -> None:
+    with pytest.raises(GraphFormatError, match=r"Unknown RDF format 'yaml'\. Available: csv, graphml, json-ld"):
+        export(store, "yaml")
+
+
+def test_cli_exports_a_store_to_trig_and_back(store: Store, tmp_path: Path) -> None:
+    with Store.open(tmp_path / "store") as disk:
+        disk.install_ontology()
+        disk.replace_document(doc_a())
+        disk.replace_document(doc_b())
+    runner = CliRunner()
+    result = runner.invoke(main, ["export", str(tmp_path / "store"), "-f", "trig", "-o", str(tmp_path / "g.trig")])
+    assert result.exit_code == 0, result.output
+    with Store.load(tmp_path / "g.trig") as loaded:
+        assert set(loaded.oxigraph) == set(store.oxigraph)
+    result = runner.invoke(main, ["export", str(tmp_path / "g.trig"), "-f", "graphml"])
+    assert result.stdout.startswith("<graphml")
