@@ -1,9 +1,12 @@
 """The whole job: documents → extraction → entity triples → a store, one document at a time.
 
 Orchestrates the stages in their one direction; it adds no logic of its own beyond counting.
-Writes only through ``kg.store.sink.GraphSink``. Each document is linked on its own, so its
-graph depends on its text alone: building it again changes nothing, and removing it later
-takes out exactly what it added.
+Writes only through ``kg.store.sink.GraphSink``, one transaction per document. A document
+already in the store is not read again, so building it again changes nothing; its graph holds
+only what it says (evidence, description, alternative names), so removing it takes out
+exactly what it added. Entity names and kinds are decided over the documents read in the same
+run (``kg.entities``), not over those already stored: an old document's entities are not
+revisited when a new one disagrees.
 """
 
 from __future__ import annotations
