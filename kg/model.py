@@ -30,12 +30,21 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A name in the text that refers to an entity; ``label`` is the NER type ("" if unknown)."""
+    """A name in the text that refers to an entity; ``label`` is the NER type ("" if unknown).
+
+    ``kind`` is a coarse kind the parse gives evidence for ("organization" in "X, the
+    chipmaker") and ``evidence`` the rule that found it. ``resolved`` is set when this mention
+    stands in for an anaphor ("the nation", "it") and names the rule that resolved it; the
+    offsets are then the antecedent's. None of the three is part of a mention's identity.
+    """
 
     text: str
     start: int
     end: int
     label: str = ""
+    kind: str = field(default="", compare=False)
+    evidence: str = field(default="", compare=False)
+    resolved: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)

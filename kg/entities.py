@@ -1,0 +1,431 @@
+"""Mentions → entities, on the graph side: canonical names, kinds, and one node per real thing.
+
+Works on model values only (no spaCy, no RDF terms). Within a document a name is cleaned
+("the Russian President Vladimir Putin's" → "Vladimir Putin"), looked up in the alias
+tables, mapped to its expansion when the text defines an acronym, and a short form is mapped
+to the one full name it abbreviates. Across documents, equal names are one entity unless the
+text gives evidence of two incompatible kinds (Washington the person, Washington the place).
+
+Every decision is a function of the multiset of mentions, never of their order, so the same
+input gives the same entities on every run and machine.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Final
+
+from kg.aliases import Alias, AliasTable, builtin_aliases, match_key
+from kg.model import Entity, Mention
+from kg.namespace import KINDS, kind_of
+
+__all__ = [
+    "COUNTRIES",
+    "DEMONYMS",
+    "TITLES",
+    "WEAK_EVIDENCE",
+    "EntityResolver",
+    "Occurrence",
+    "clean_name",
+    "decide_kind",
+    "find_acronyms",
+]
+
+# Demonyms used as modifiers ("Chinese tech firm Baidu") and the country they name.
+DEMONYMS: Final[dict[str, str]] = {
+    "american": "United States", "argentine": "Argentina", "australian": "Australia",
+    "austrian": "Austria", "belgian": "Belgium", "brazilian": "Brazil", "british": "United Kingdom",
+    "canadian": "Canada", "chilean": "Chile", "chinese": "China", "czech": "Czech Republic",
+    "danish": "Denmark", "dutch": "Netherlands", "egyptian": "Egypt",
+    "emirati": "United Arab Emirates",
+    "estonian": "Estonia", "finnish": "Finland", "french": "France", "german": "Germany",
+    "greek": "Greece", "hungarian": "Hungary", "indian": "India", "indonesian": "Indonesia",
+    "iranian": "Iran", "iraqi": "Iraq", "irish": "Ireland", "israeli": "Israel", "italian": "Italy",
+    "japanese": "Japan", "kenyan": "Kenya", "korean": "Korea", "malaysian": "Malaysia",
+    "mexican": "Mexico", "nigerian": "Nigeria", "norwegian": "Norway", "pakistani": "Pakistan",
+    "polish": "Poland", "portuguese": "Portugal", "qatari": "Qatar", "romanian": "Romania",
+    "russian": "Russia", "saudi": "Saudi Arabia", "singaporean": "Singapore",
+    "south african": "South Africa", "south korean": "South Korea", "north korean": "North Korea",
+    "spanish": "Spain", "swedish": "Sweden", "swiss": "Switzerland", "taiwanese": "Taiwan",
+    "thai": "Thailand", "turkish": "Turkey", "ukrainian": "Ukraine", "vietnamese": "Vietnam",
+}
+# The countries the demonyms name: a name here is a place whatever the tagger says.
+COUNTRIES: Final = frozenset(DEMONYMS.values())
+
+# Titles and roles that precede or describe a person's name ("President", "CEO").
+TITLES: Final = frozenset(
+    {"president", "vice-president", "vice", "prime", "minister", "premier", "chancellor", "king",
+     "queen", "prince", "ceo", "cto", "cfo", "coo", "chairman", "chairwoman", "chair", "founder",
+     "co-founder", "director", "governor", "mayor", "leader", "secretary", "ambassador",
+     "spokesman", "spokeswoman", "spokesperson", "chief", "head", "executive", "emperor",
+     "general", "senator", "commissioner", "envoy", "boss", "owner"}
+)
+# Titles that can be dropped from the front of a name: not those that begin company names
+# ("General Motors") or are common nouns first ("Head", "Owner").
+_NAME_TITLES: Final = TITLES - {"general", "chief", "head", "leader", "owner", "boss", "executive",
+                                "director", "founder", "co-founder", "chair"}
+_HONORIFICS: Final = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
+)
+_DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# Legal forms written after a company's name; "Apple Inc." and "Apple" are one company.
+_LEGAL_FORMS: Final = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "nv",
+                                 "bv", "lp", "llp", "pte", "spa", "ab", "oy", "oyj", "kk"})
+_QUOTES: Final = "\"'“”‘’«»`"
+_POSSESSIVE: Final = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$")
+
+# Evidence that only leans towards a kind ("X acquired Y" – countries acquire too) counts as
+# two tagger votes; any other evidence from the parse outweighs every tagger vote.
+WEAK_EVIDENCE: Final = frozenset({"commerce-verb", "based-in"})
+_WEAK_WEIGHT: Final = 2
+_KIND_ORDER: Final = tuple(KINDS)
+
+
+def clean_name(text: str) -> str:
+    """Return a mention's text as a name: one line, no quotes, determiners, possessive,
+    leading titles or trailing legal form.
+
+    >>> clean_name("the Russian President Vladimir Putin's")
+    'Vladimir Putin'
+    >>> clean_name("  the\\n“Google  of Russia”  "), clean_name("Apple Inc.")
+    ('Google of Russia', 'Apple')
+    >>> clean_name("The Hague")
+    'The Hague'
+    """
+    name = " ".join(unicodedata.normalize("NFC", text).split()).strip(_QUOTES + " ,;:")
+    name = _POSSESSIVE.sub("", name).strip(_QUOTES + " ,;:")
+    words = name.split()
+    while len(words) > 1 and words[0] in _DETERMINERS:
+        words = words[1:]
+    words = words[_title_prefix(words):]
+    while len(words) > 1 and words[-1].replace(".", "").strip(",").lower() in _LEGAL_FORMS:
+        words = words[:-1]
+        words[-1] = words[-1].rstrip(",")
+    return " ".join(words).strip(_QUOTES + " ,;:")
+
+
+def _title_prefix(words: list[str]) -> int:
+    """How many leading words are a (demonym and) title before a name: "Russian President"."""
+    i = 0
+    for size in (2, 1):
+        if " ".join(words[:size]).lower() in DEMONYMS:
+            i = size
+            break
+    j = i
+    while j < len(words) - 1 and words[j].strip(".").lower() in _NAME_TITLES | _HONORIFICS:
+        j += 1
+    if j == i or not words[j][:1].isupper():
+        return 0
+    return j
+
+
+def _is_short_form(word: str) -> bool:
+    return (2 <= len(word) <= 10 and word[:1].isalnum() and " " not in word
+            and sum(c.isupper() for c in word) >= 2)
+
+
+def _long_form(short: str, text: str) -> str:
+    """Schwartz & Hearst (2003): the shortest tail of ``text`` whose letters spell ``short``."""
+    s, t = len(short) - 1, len(text) - 1
+    while s >= 0:
+        ch = short[s].lower()
+        if not ch.isalnum():
+            s -= 1
+            continue
+        while t >= 0 and (text[t].lower() != ch or (s == 0 and t > 0 and text[t - 1].isalnum())):
+            t -= 1
+        if t < 0:
+            return ""
+        t -= 1
+        s -= 1
+    start = text.rfind(" ", 0, t + 1) + 1
+    long = text[start:].strip()
+    return long if len(long) > len(short) and " " in long else ""
+
+
+_PARENTHESIS: Final = re.compile(r"\(([^()\n]{1,80})\)")
+_CLAUSE_BREAK: Final = re.compile(r"[.;:!?()\[\]\n,]")
+
+
+def find_acronyms(text: str) -> dict[str, str]:
+    """Return the acronyms ``text`` defines, "long form (SF)" or "SF (long form)", → long form.
+
+    >>> find_acronyms("its artificial intelligence (AI) plan and IoT (Internet of Things) kit")
+    {'AI': 'artificial intelligence', 'IoT': 'Internet of Things'}
+    """
+    found: dict[str, str] = {}
+    for match in _PARENTHESIS.finditer(text):
+        inside = match.group(1).strip()
+        before = _CLAUSE_BREAK.split(text[max(0, match.start() - 200) : match.start()])[-1]
+        words = before.split()
+        if _is_short_form(inside):
+            window = " ".join(words[-min(len(inside) + 5, 2 * len(inside)) :])
+            long = _long_form(inside, window)
+            short = inside
+        elif words and _is_short_form(words[-1].strip(_QUOTES)):
+            short = words[-1].strip(_QUOTES)
+            long = _long_form(short, inside) if len(inside.split()) <= 2 * len(short) else ""
+            long = long if long == inside else ""
+        else:
+            continue
+        if long and short not in found:
+            found[short] = long
+    return found
+
+
+def _is_proper(phrase: str) -> bool:
+    """Whether a long form is written as a name ("Internet of Things"), not a description."""
+    words = [w for w in phrase.split() if len(w) > 3]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Votes for the kinds of one name: evidence from the parse, tagger labels, alias tables."""
+
+    strong: Counter[str] = field(default_factory=Counter)
+    soft: Counter[str] = field(default_factory=Counter)
+    seen: Counter[str] = field(default_factory=Counter)  # "copula → place", "tagger GPE"
+    alias: str = ""
+
+    def add(self, mention: Mention, name: str) -> None:
+        if mention.kind and mention.evidence:
+            self.seen[f"{mention.evidence} → {mention.kind}"] += 1
+            if mention.evidence in WEAK_EVIDENCE:
+                self.soft[mention.kind] += _WEAK_WEIGHT
+            else:
+                self.strong[mention.kind] += 1
+        self.seen[f"tagger {mention.label or 'none'}"] += 1
+        self.soft[kind_of(mention.label)] += 1
+        if name in COUNTRIES:
+            self.strong["place"] += 1
+            self.seen["country name → place"] += 1
+
+    def __iadd__(self, other: _Tally) -> _Tally:
+        self.strong.update(other.strong)
+        self.soft.update(other.soft)
+        self.seen.update(other.seen)
+        self.alias = self.alias or other.alias
+        return self
+
+
+def decide_kind(strong: Counter[str], soft: Counter[str]) -> tuple[str, bool]:
+    """Return the kind the votes give and whether evidence from the parse decided it.
+
+    Any evidence outweighs every tagger vote; tagger votes (and weak evidence) break ties
+    and decide alone when there is no evidence; "concept" (no label) loses to any label.
+
+    >>> decide_kind(Counter(organization=2), Counter(place=16, organization=3))
+    ('organization', True)
+    >>> decide_kind(Counter(), Counter(place=2, concept=5))
+    ('place', False)
+    """
+    if strong:
+        return max(strong, key=lambda k: (strong[k], soft[k], -_KIND_ORDER.index(k))), True
+    named = {k: n for k, n in soft.items() if k != "concept" and n} or {"concept": 1}
+    return max(named, key=lambda k: (named[k], -_KIND_ORDER.index(k))), False
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One mention read as an entity: where, as written, and the rules that named it."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    rules: tuple[str, ...] = ()
+
+    def to_record(self) -> dict[str, object]:
+        """Return the JSON-ready form the merge log writes."""
+        return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text,
+                "rules": list(self.rules)}
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    name: str
+    rules: tuple[str, ...]
+    alias: Alias | None
+    forms: tuple[str, ...]  # the names this mention adds to the entity's labels
+
+
+def _named(surface: str, acronyms: dict[str, str], aliases: AliasTable) -> _Named | None:
+    if not surface:
+        return None
+    rules: tuple[str, ...] = ()
+    name, forms = surface, (surface,)
+    long = acronyms.get(surface, "")
+    short = next((sf for sf, lf in acronyms.items() if lf.lower() == surface.lower()), "")
+    if long or short:
+        # "Internet of Things (IoT)": one entity, named by the long form when it is written
+        # as a name and by the acronym when the long form is a description ("artificial
+        # intelligence (AI)" → AI).
+        long, short = long or surface, short or surface
+        forms = (short, long)
+        name = long if _is_proper(long) else short
+        rules += ("acronym",)
+    alias = aliases.lookup(name) or next(filter(None, map(aliases.lookup, forms)), None)
+    if alias is not None:
+        if match_key(alias.name) != match_key(name) or alias.kind:
+            rules += (f"alias:{alias.source}",)
+        name = alias.name
+    return _Named(name, rules, alias, forms)
+
+
+def _abbreviates(short: list[str], long: list[str], kind: str) -> bool:
+    if kind == "organization":
+        return long[: len(short)] == short
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _short_forms(tallies: dict[str, _Tally]) -> dict[str, str]:
+    """Names of one document that abbreviate exactly one longer name of the same document:
+    a person's surname or given name ("Putin"), a company's first words ("Mistral")."""
+    decided = {name: decide_kind(t.strong, t.soft) for name, t in tallies.items()}
+    longer = {kind: [n for n, (k, _) in decided.items() if k == kind and len(n.split()) >= 2]
+              for kind in ("person", "organization")}
+    mapping = {}
+    for name, (kind, firm) in decided.items():
+        words = name.split()
+        if not words[0][:1].isupper() or tallies[name].alias:
+            continue
+        found = set()
+        for long_kind, names in longer.items():
+            if firm and kind != long_kind:
+                continue
+            # Taggers often give a surname another label; a place or a product a firm's name
+            # begins with ("Delhi Metro") must have been read as a firm at least once.
+            read_as_firm = kind in {long_kind, "concept"} or tallies[name].soft[long_kind]
+            if long_kind == "organization" and not read_as_firm:
+                continue
+            for long in names:
+                parts = long.split()
+                if long == name or len(parts) <= len(words):
+                    continue
+                if _abbreviates(words, parts, long_kind):
+                    found.add(long)
+        if len(found) == 1:
+            mapping[name] = found.pop()
+    return mapping
+
+
+class EntityResolver:
+    """The entity each mention of a build names, decided once over all documents.
+
+    >>> from kg.model import Mention
+    >>> docs = [("a.txt", "Vladimir Putin spoke. Putin left.",
+    ...          [Mention("Vladimir Putin", 0, 14, "PERSON"), Mention("Putin", 22, 27, "GPE")]),
+    ...         ("b.txt", "Putin", [Mention("Putin", 0, 5, "PERSON")])]
+    >>> resolver = EntityResolver(docs)
+    >>> resolver.entity("a.txt", Mention("Putin", 22, 27, "GPE"))
+    Entity(name='Vladimir Putin', kind='person', labels=frozenset(), ner_label='')
+    >>> resolver.entity("b.txt", Mention("Putin", 0, 5, "PERSON")).name
+    'Putin'
+    """
+
+    def __init__(
+        self,
+        documents: Iterable[tuple[str, str, Iterable[Mention]]],
+        aliases: AliasTable | None = None,
+    ) -> None:
+        table = builtin_aliases() if aliases is None else aliases
+        self._names: dict[tuple[str, int, int, str], _Named] = {}
+        tallies: dict[str, dict[str, _Tally]] = defaultdict(dict)  # key → doc → votes
+        spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        self._forms: dict[tuple[str, str], set[str]] = defaultdict(set)  # (key, doc) → names
+        self._votes: dict[str, _Tally] = {}
+        for doc, text, mentions in documents:
+            acronyms = find_acronyms(text)
+            named: dict[Mention, _Named] = {}
+            local: dict[str, _Tally] = defaultdict(_Tally)
+            for mention in sorted(set(mentions), key=lambda m: (m.start, m.end, m.text)):
+                if _is_demonym(mention):
+                    continue
+                found = _named(clean_name(mention.text), acronyms, table)
+                if found is None:
+                    continue
+                named[mention] = found
+                local[found.name].add(mention, found.name)
+                if found.alias is not None and found.alias.kind:
+                    local[found.name].alias = found.alias.kind
+            short = _short_forms(local)
+            for mention, found in named.items():
+                if found.name in short:
+                    rules = (*found.rules, "short-form")
+                    found = _Named(short[found.name], rules, found.alias, found.forms)
+                self._names[(doc, mention.start, mention.end, mention.text)] = found
+                key = match_key(found.name)
+                tallies[key].setdefault(doc, _Tally())
+                tallies[key][doc].add(mention, found.name)
+                if found.alias is not None and found.alias.kind:
+                    tallies[key][doc].alias = found.alias.kind
+                spellings[key][found.name] += 1
+                self._forms[(key, doc)].update(found.forms)
+        self._display = {key: min(c, key=lambda n: (-c[n], n)) for key, c in spellings.items()}
+        self._kinds: dict[str, dict[str, tuple[str, str]]] = {}
+        for key, per_doc in tallies.items():
+            self._kinds[key] = _reconcile(per_doc)
+            total = _Tally()
+            for votes in per_doc.values():
+                total += votes
+            self._votes[key] = total
+
+    def entity(self, doc: str, mention: Mention) -> Entity | None:
+        """Return the entity ``mention`` of document ``doc`` names, or None for no entity."""
+        found = self._names.get((doc, mention.start, mention.end, mention.text))
+        if found is None:
+            return None
+        key = match_key(found.name)
+        kind, _ = self._kinds[key][doc]
+        return Entity(self._display[key], kind)
+
+    def explain(self, doc: str, mention: Mention) -> tuple[str, ...]:
+        """Return the rules that turned ``mention`` into its entity's name (empty: as written)."""
+        found = self._names.get((doc, mention.start, mention.end, mention.text))
+        if found is None:
+            return ()
+        cleaned = () if clean_name(mention.text) == mention.text else ("clean",)
+        return (*cleaned, *found.rules)
+
+    def labels(self, entity: Entity, doc: str) -> frozenset[str]:
+        """Return every name document ``doc`` wrote ``entity`` as, its canonical name included."""
+        return frozenset(self._forms.get((match_key(entity.name), doc), set()) | {entity.name})
+
+    def kind_reason(self, entity: Entity) -> dict[str, object]:
+        """Return how ``entity``'s kind was decided: the basis and the votes it weighed."""
+        key = match_key(entity.name)
+        votes = self._votes.get(key, _Tally())
+        decisions = self._kinds.get(key, {}).values()
+        bases = sorted({basis for kind, basis in decisions if kind == entity.kind})
+        return {"basis": bases, "votes": dict(sorted(votes.seen.items()))}
+
+
+def _is_demonym(mention: Mention) -> bool:
+    # "Russian" in "Russian cities" is an adjective, not a node; the rules read it as a country.
+    return mention.label == "NORP" and mention.text.lower() in DEMONYMS
+
+
+def _reconcile(per_doc: dict[str, _Tally]) -> dict[str, tuple[str, str]]:
+    """Each document's kind for one name: one kind for all unless two documents give
+    evidence of two different kinds; a document without evidence joins the one it leans to."""
+    alias = next((t.alias for t in per_doc.values() if t.alias), "")
+    if alias:
+        return {doc: (alias, "alias") for doc in per_doc}
+    total = _Tally()
+    for votes in per_doc.values():
+        total += votes
+    kind, firm = decide_kind(total.strong, total.soft)
+    overall = (kind, "evidence" if firm else "tagger-vote")
+    local = {doc: decide_kind(t.strong, t.soft) for doc, t in per_doc.items()}
+    evidenced = {k for k, firm in local.values() if firm}
+    if len(evidenced) <= 1:
+        return {doc: overall for doc in per_doc}
+    return {
+        doc: (k, "evidence") if firm else ((k, "tagger-vote") if k in evidenced else overall)
+        for doc, (k, firm) in local.items()
+    }
