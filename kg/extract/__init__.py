@@ -11,7 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from kg.extract.mentions import find_mentions, mention_index
+from spacy.tokens import Doc
+
+from kg.extract.coref import apply_resolutions, resolve_document
+from kg.extract.evidence import with_evidence
+from kg.extract.mentions import TokenMention, find_mentions, mention_index, widen
 from kg.extract.pipeline import DEFAULT_PIPELINE, load_pipeline
 from kg.extract.rules import Sentence, extract_sentence
 from kg.extract.segment import split_blocks
@@ -32,25 +36,39 @@ class DocumentResult:
     extractions: tuple[Extraction, ...]
 
 
-def _read(document: Document, parts: list[tuple[int, object]], whole_lines: bool) -> DocumentResult:
+def _read(
+    document: Document,
+    parts: list[tuple[int, Doc]],
+    whole_lines: bool,
+    names: frozenset[str] = frozenset(),
+) -> DocumentResult:
     sentences = 0
     mentions: list[Mention] = []
     extractions: list[Extraction] = []
-    for offset, parsed in parts:
-        doc = parsed  # a spaCy Doc
-        token_mentions = find_mentions(doc)  # type: ignore[arg-type]
-        index = mention_index(doc, token_mentions)  # type: ignore[arg-type]
+    found = [(offset, doc, find_mentions(doc, names)) for offset, doc in parts]
+    # A name written in full anywhere in the document is the name wherever its end is found.
+    longer = {
+        doc[m.start : m.end].text: m.label
+        for _, doc, ms in found for m in ms if m.end - m.start > 1
+    }
+    read: list[tuple[int, Doc, list[TokenMention]]] = []
+    for offset, doc, found_here in found:
+        token_mentions = with_evidence(doc, widen(doc, found_here, longer))
+        read.append((offset, doc, token_mentions))
+        index = mention_index(doc, token_mentions)
         for m in token_mentions:
-            begin = offset + doc[m.start].idx  # type: ignore[index]
-            last = doc[m.end - 1]  # type: ignore[index]
+            begin = offset + doc[m.start].idx
+            last = doc[m.end - 1]
             end = offset + last.idx + len(last.text)
-            mentions.append(Mention(document.text[begin:end], begin, end, m.label))
-        spans = [doc[:]] if whole_lines else list(doc.sents)  # type: ignore[index, attr-defined]
+            text = document.text[begin:end]
+            mentions.append(Mention(text, begin, end, m.label, m.kind, m.evidence))
+        spans = [doc[:]] if whole_lines else list(doc.sents)
         for span in spans:
             sentences += 1
             sentence = Sentence(span, document.name, document.text, offset, index)
             extractions.extend(extract_sentence(sentence))
-    return DocumentResult(document, sentences, tuple(mentions), tuple(extractions))
+    resolved = apply_resolutions(extractions, resolve_document(document.text, read))
+    return DocumentResult(document, sentences, tuple(mentions), tuple(resolved))
 
 
 def extract(
@@ -58,12 +76,15 @@ def extract(
     pipeline: str = DEFAULT_PIPELINE,
     *,
     batch_size: int = _BATCH,
+    names: Iterable[str] = (),
 ) -> Iterator[DocumentResult]:
     """Yield, for each document in order, the mentions and extractions found in it.
 
     Documents are split into paragraphs and headlines, parsed in batches with ``nlp.pipe``
-    and read one at a time, so memory does not grow with the number of documents.
+    and read one at a time, so memory does not grow with the number of documents. ``names``
+    (an alias file's names) are found as written even where the tagger finds no entity.
     """
+    listed = frozenset(n for n in names if n[:1].isupper() or n[:1].isdigit())
     nlp = load_pipeline(pipeline)
     pending: list[tuple[Document, list[int]]] = []
     texts: list[str] = []
@@ -74,7 +95,7 @@ def extract(
         for document, offsets in pending:
             parts = list(zip(offsets, parsed[k : k + len(offsets)], strict=True))
             k += len(offsets)
-            yield _read(document, parts, whole_lines=False)  # type: ignore[arg-type]
+            yield _read(document, parts, whole_lines=False, names=listed)
         pending.clear()
         texts.clear()
 

@@ -1,7 +1,8 @@
 """Entity mentions in a parsed sentence: spaCy's NER plus the proper-noun chunks it misses.
 
 Works on spaCy ``Doc``/``Span`` objects and returns token-index ranges; turning them into
-model values with document offsets is the caller's job.
+model values with document offsets is the caller's job, and deciding which entity a mention
+names is the graph side's (``kg.entities``).
 """
 
 from __future__ import annotations
@@ -11,52 +12,52 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["DEMONYMS", "TITLES", "TokenMention", "demonym_country", "find_mentions", "mention_index"]
+from kg.entities import DEMONYMS, TITLES
+
+__all__ = [
+    "DEMONYMS",
+    "TITLES",
+    "TokenMention",
+    "demonym_country",
+    "find_mentions",
+    "mention_index",
+    "widen",
+]
 
 # Entity types that are quantities or times, not things a graph should have a node for.
 _NUMERIC: Final = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _LEADING_DROP: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-
-# Demonyms used as modifiers ("Chinese tech firm Baidu") and the country they name.
-DEMONYMS: Final[dict[str, str]] = {
-    "american": "United States", "argentine": "Argentina", "australian": "Australia",
-    "austrian": "Austria", "belgian": "Belgium", "brazilian": "Brazil", "british": "United Kingdom",
-    "canadian": "Canada", "chilean": "Chile", "chinese": "China", "czech": "Czech Republic",
-    "danish": "Denmark", "dutch": "Netherlands", "egyptian": "Egypt", "emirati": "United Arab Emirates",
-    "estonian": "Estonia", "finnish": "Finland", "french": "France", "german": "Germany",
-    "greek": "Greece", "hungarian": "Hungary", "indian": "India", "indonesian": "Indonesia",
-    "iranian": "Iran", "iraqi": "Iraq", "irish": "Ireland", "israeli": "Israel", "italian": "Italy",
-    "japanese": "Japan", "kenyan": "Kenya", "korean": "Korea", "malaysian": "Malaysia",
-    "mexican": "Mexico", "nigerian": "Nigeria", "norwegian": "Norway", "pakistani": "Pakistan",
-    "polish": "Poland", "portuguese": "Portugal", "qatari": "Qatar", "romanian": "Romania",
-    "russian": "Russia", "saudi": "Saudi Arabia", "singaporean": "Singapore",
-    "south african": "South Africa", "south korean": "South Korea", "north korean": "North Korea",
-    "spanish": "Spain", "swedish": "Sweden", "swiss": "Switzerland", "taiwanese": "Taiwan",
-    "thai": "Thailand", "turkish": "Turkey", "ukrainian": "Ukraine", "vietnamese": "Vietnam",
-}
-
-# Titles and roles that precede or describe a person's name ("President", "CEO").
-TITLES: Final = frozenset(
-    {"president", "vice-president", "minister", "premier", "chancellor", "king", "queen",
-     "prince", "ceo", "cto", "cfo", "coo", "chairman", "chairwoman", "chair", "founder",
-     "co-founder", "director", "governor", "mayor", "leader", "secretary", "ambassador",
-     "spokesman", "spokeswoman", "spokesperson", "chief", "head", "executive", "emperor",
-     "general", "senator", "commissioner", "envoy", "boss", "owner"}
+# Capitalised words the small model leaves untagged that are dates, not names.
+_TIME_WORDS: Final = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "june", "july", "august", "september", "october",
+     "november", "december"}
 )
+_HONORIFICS: Final = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"})
 
 
 @dataclass(frozen=True, slots=True)
 class TokenMention:
-    """A mention as a token range ``[start, end)`` of its Doc, with its NER label ("" if none)."""
+    """A mention as a token range ``[start, end)`` of its Doc, with its NER label ("" if none).
+
+    ``kind`` and ``evidence`` say which coarse kind the parse argues for and by which rule
+    (see ``kg.extract.evidence``); both are empty when the parse says nothing.
+    """
 
     start: int
     end: int
     label: str
+    kind: str = ""
+    evidence: str = ""
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _trim(doc: Doc, start: int, end: int, label: str = "") -> tuple[int, int]:
     while start < end and (
-        doc[start].lower_ in _LEADING_DROP or doc[start].is_punct or doc[start].is_space
+        (doc[start].lower_ in _LEADING_DROP and not _is_name_article(doc, start, end))
+        or doc[start].is_punct
+        or doc[start].is_space
+        # "President Vladimir Putin", "Russian President Xi": the title is not the name.
+        or (label == "PERSON" and end - start > 1 and _is_title_word(doc[start]))
     ):
         start += 1
     while end > start and (
@@ -66,6 +67,15 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_name_article(doc: Doc, start: int, end: int) -> bool:
+    # "in The Hague": a capital "The" inside a sentence belongs to the name.
+    return doc[start].text == "The" and not doc[start].is_sent_start and end - start > 1
+
+
+def _is_title_word(token: Token) -> bool:
+    return token.lower_ in TITLES or token.lower_ in DEMONYMS or token.lower_ in _HONORIFICS
+
+
 def _name_token(token: Token, taken: list[bool]) -> bool:
     # Titles ("President") and demonyms ("Russian") modify names; they are not names.
     return (
@@ -73,6 +83,8 @@ def _name_token(token: Token, taken: list[bool]) -> bool:
         and not taken[token.i]
         and token.lower_ not in TITLES
         and token.lower_ not in DEMONYMS
+        and token.lower_ not in _TIME_WORDS
+        and token.lower_ not in _HONORIFICS
     )
 
 
@@ -94,26 +106,117 @@ def _propn_chunks(doc: Doc, taken: list[bool]) -> list[TokenMention]:
     return found
 
 
-def find_mentions(doc: Doc) -> list[TokenMention]:
+def _joined(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
+    """Join a name the tagger cut in two: "Christophe" + PERSON "Fouquet", "SK" + "Hynix",
+    "French" (a proper noun here, not an adjective) + "Guiana"."""
+    out: list[TokenMention] = []
+    for mention in mentions:
+        if out and _continues(doc, out[-1], mention):
+            left = out.pop()
+            label = mention.label if left.label in {"", "NORP"} else left.label
+            mention = TokenMention(left.start, mention.end, label)
+        out.append(mention)
+    return out
+
+
+def _continues(doc: Doc, left: TokenMention, right: TokenMention) -> bool:
+    if left.end != right.start or "" not in {left.label, right.label} and left.label != "NORP":
+        return False
+    last, first = doc[left.end - 1], doc[right.start]
+    proper = last.tag_ in {"NNP", "NNPS"} and first.tag_ in {"NNP", "NNPS"}
+    attached = last.head.i in range(right.start, right.end) and last.dep_ == "compound"
+    return proper and attached and not _is_title_word(first) and not _is_title_word(last)
+
+
+def _epithets(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
+    """"the Google of Russia": a name with an article and "of <place>" is an epithet, one
+    name of its own, not a mention of Google and of Russia."""
+    out: list[TokenMention] = []
+    skip = -1
+    for k, mention in enumerate(mentions):
+        if k <= skip:
+            continue
+        before = mention.start - 1
+        while before >= 0 and doc[before].is_quote:
+            before -= 1
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        after_the = before >= 0 and doc[before].lower_ == "the"
+        of_place = (nxt is not None and nxt.start == mention.end + 1 and nxt.label in {"GPE", "LOC"}
+                    and doc[mention.end].lower_ == "of")
+        named_place = mention.label in {"GPE", "LOC", "FAC"}
+        if after_the and of_place and nxt is not None and not named_place:
+            out.append(TokenMention(mention.start, nxt.end, ""))
+            skip = k + 1
+            continue
+        out.append(mention)
+    return out
+
+
+def _listed(doc: Doc, taken: list[bool], names: frozenset[str]) -> list[TokenMention]:
+    """Names a user listed (an alias file) that the tagger did not find, as written."""
+    found = []
+    longest = max((len(n.split()) for n in names), default=0)
+    i = 0
+    while i < len(doc):
+        size = next((n for n in range(longest, 0, -1) if i + n <= len(doc)
+                     and not any(taken[i : i + n]) and doc[i : i + n].text in names), 0)
+        if size:
+            found.append(TokenMention(i, i + size, ""))
+            for k in range(i, i + size):
+                taken[k] = True
+        i += size or 1
+    return found
+
+
+def _cut_parenthesis(doc: Doc, start: int, end: int) -> int:
+    # "WHO (World Health Organization": the tagger ran over a definition; the name ends before it.
+    return next((k for k in range(start + 1, end) if doc[k].text == "("), end)
+
+
+def find_mentions(doc: Doc, names: frozenset[str] = frozenset()) -> list[TokenMention]:
     """Return the entity mentions of ``doc`` in text order, without overlaps.
 
-    Quantities and dates are left out; leading determiners and a trailing possessive are
-    trimmed ("the South China Sea's" → "South China Sea").
+    Quantities and dates are left out; leading determiners and titles and a trailing
+    possessive are trimmed ("the South China Sea's" → "South China Sea"). ``names`` are
+    names to find as written even where the tagger finds nothing (a user's alias file).
     """
     mentions = []
     taken = [False] * len(doc)
     for ent in doc.ents:
         if ent.label_ in _NUMERIC:
             continue
-        start, end = _trim(doc, ent.start, ent.end)
+        start, end = _trim(doc, ent.start, _cut_parenthesis(doc, ent.start, ent.end), ent.label_)
         if start >= end:
             continue
         mentions.append(TokenMention(start, end, ent.label_))
         for k in range(start, end):
             taken[k] = True
+    mentions.extend(_listed(doc, taken, names))
     mentions.extend(_propn_chunks(doc, taken))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _epithets(doc, _joined(doc, mentions))
+
+
+def widen(doc: Doc, mentions: list[TokenMention], names: dict[str, str]) -> list[TokenMention]:
+    """Return ``mentions`` grown leftwards to a longer name the same document writes elsewhere.
+
+    ``names`` maps the document's multi-word mention texts to their labels: "Mistral" read
+    as an adjective at the start of a sentence still belongs to "Mistral AI".
+    """
+    covered = {k for m in mentions for k in range(m.start, m.end)}
+    out = []
+    for mention in mentions:
+        for size in (1, 2):
+            start = mention.start - size
+            between = range(max(start, 0), mention.start)
+            if start < 0 or any(k in covered or doc[k].is_punct for k in between):
+                break
+            text = doc[start : mention.end].text
+            if text in names:
+                mention = TokenMention(start, mention.end, names[text] or mention.label)
+                break
+        out.append(mention)
+    return out
 
 
 def mention_index(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention | None]:

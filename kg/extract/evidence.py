@@ -1,0 +1,231 @@
+"""What kind of thing a mention names, argued from the parse: appositions, titles, verbs.
+
+The small English model tags company names inconsistently ("Nvidia" as a place, "Ericsson"
+as a person), so each mention gets the kind its sentence gives evidence for, with the rule
+that found it. Reads spaCy tokens only; weighing the evidence against the tagger across a
+build is the graph side's job (``kg.entities``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.mentions import TokenMention
+
+__all__ = ["CLASS_NOUNS", "EVIDENCE_RULES", "class_of", "with_evidence"]
+
+# Nouns that say what kind of thing the name beside them is ("X, the chipmaker").
+_ORG_NOUNS: Final = frozenset(
+    {"company", "firm", "chipmaker", "carmaker", "automaker", "maker", "manufacturer", "supplier",
+     "producer", "provider", "operator", "group", "corporation", "conglomerate", "startup",
+     "start-up", "retailer", "bank", "lender", "insurer", "airline", "carrier", "developer",
+     "designer", "vendor", "contractor", "subsidiary", "giant", "business", "foundry", "lab",
+     "laboratory", "brand", "multinational", "broadcaster", "publisher", "exporter", "importer"}
+)
+_PLACE_NOUNS: Final = frozenset(
+    {"country", "nation", "city", "capital", "state", "province", "region", "town", "village",
+     "island", "port", "county", "district", "territory", "republic", "kingdom", "prefecture",
+     "municipality", "suburb"}
+)
+_PERSON_NOUNS: Final = frozenset(
+    {"president", "vice-president", "minister", "premier", "chancellor", "king", "queen", "prince",
+     "princess", "ceo", "cto", "cfo", "coo", "chairman", "chairwoman", "chair", "founder",
+     "co-founder", "governor", "mayor", "secretary", "ambassador", "spokesman", "spokeswoman",
+     "spokesperson", "executive", "senator", "commissioner", "envoy", "emperor", "analyst",
+     "economist", "professor", "scientist", "researcher", "lawmaker", "journalist", "director"}
+)
+CLASS_NOUNS: Final[dict[str, frozenset[str]]] = {
+    "organization": _ORG_NOUNS, "place": _PLACE_NOUNS, "person": _PERSON_NOUNS,
+}
+# Roles that only a company has ("the chief executive of X", "IBM CEO", "X's shareholders").
+_CORPORATE_ROLES: Final = frozenset(
+    {"ceo", "cto", "cfo", "coo", "chairman", "chairwoman", "executive", "founder", "co-founder",
+     "shareholder", "shareholders", "board", "subsidiary", "shares", "stock", "revenue", "profit",
+     "earnings", "investors"}
+)
+# Words that end a company's name ("Infineon Technologies", "Hyundai Motor").
+_DESIGNATORS: Final = frozenset(
+    {"inc", "corp", "corporation", "ltd", "llc", "plc", "gmbh", "ag", "group", "holdings",
+     "technologies", "technology", "industries", "electronics", "systems", "motor", "motors",
+     "computing", "semiconductor", "semiconductors", "airlines", "airways", "labs", "bank",
+     "telecom", "communications", "pharmaceuticals", "networks", "software", "energy"}
+)
+# Verbs whose subject is a company more often than a country; weak evidence only.
+_COMMERCE_VERBS: Final = frozenset(
+    {"acquire", "manufacture", "assemble", "supply", "ship", "sell", "hire", "employ", "license",
+     "operate", "market", "design", "lay"}
+)
+_ACQUIRED: Final = frozenset({"acquire", "buy", "purchase"})
+_LOCATIVE_PREPS: Final = frozenset({"in", "near", "at", "outside"})
+# Heads of "<noun> in X" that put X on a map.
+_SITES: Final = frozenset(
+    {"factory", "plant", "facility", "office", "headquarters", "line", "site", "campus", "centre",
+     "center", "fab", "hub", "conference", "summit", "meeting", "warehouse", "mine", "port"}
+)
+_HEADQUARTERED: Final = frozenset({"headquarter", "headquartered"})
+_SITED_VERBS: Final = _HEADQUARTERED | {"base", "locate"}
+
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """Where a mention stands: its Doc, its head token, the token whose role it shares (the
+    first of coordinated names) and, per token, the mention covering it."""
+
+    doc: Doc
+    mention: TokenMention
+    head: Token
+    role: Token
+    index: list[TokenMention | None]
+
+
+Rule = Callable[[_Site], str]
+
+
+def class_of(noun: Token) -> str:
+    """Return the kind a class noun names ("chipmaker" → organization), or ""."""
+    lemma = noun.lemma_.lower()
+    return next((kind for kind, nouns in CLASS_NOUNS.items() if lemma in nouns), "")
+
+
+def _head(doc: Doc, mention: TokenMention) -> Token:
+    for token in doc[mention.start : mention.end]:
+        if not mention.start <= token.head.i < mention.end or token.head.i == token.i:
+            return token
+    return doc[mention.end - 1]
+
+
+def _designator(at: _Site) -> str:
+    m = at.mention
+    last = at.doc[m.end - 1].text.strip(".").lower()
+    return "organization" if m.end - m.start > 1 and last in _DESIGNATORS else ""
+
+
+def _description(noun: Token, index: list[TokenMention | None]) -> str:
+    return class_of(noun) if noun.pos_ == "NOUN" and index[noun.i] is None else ""
+
+
+def _apposition(at: _Site) -> str:
+    """"X, the chipmaker," and "the Russian tech company, X,"."""
+    found = [_description(c, at.index) for c in at.head.children if c.dep_ == "appos"]
+    if at.head.dep_ == "appos":
+        found.append(_description(at.head.head, at.index))
+    return next((k for k in found if k), "")
+
+
+def _copula(at: _Site) -> str:
+    """"X is the largest supplier of …"."""
+    verb = at.role.head
+    if at.role.dep_ != "nsubj" or verb.lemma_ != "be":
+        return ""
+    attributes = (c for c in verb.children if c.dep_ == "attr")
+    return next((k for c in attributes if (k := _description(c, at.index))), "")
+
+
+def _designation(at: _Site) -> str:
+    """"tech firm Baidu", "President Xi": a class noun or title right before the name."""
+    m = at.mention
+    if m.start == 0:
+        return ""
+    before = at.doc[m.start - 1]
+    if at.index[before.i] is not None or not m.start <= before.head.i < m.end:
+        return ""
+    return class_of(before) if before.pos_ in {"NOUN", "PROPN"} else ""
+
+
+def _role_of(at: _Site) -> str:
+    """"the chief executive of X" (a company), "the capital of X" (a place)."""
+    if at.role.dep_ != "pobj" or at.role.head.lower_ != "of":
+        return ""
+    noun = at.role.head.head
+    if noun.lemma_.lower() in _CORPORATE_ROLES:
+        return "organization"
+    return "place" if noun.lemma_.lower() in _PLACE_NOUNS else ""
+
+
+def _role_after(at: _Site) -> str:
+    """"IBM CEO Arvind Krishna", "Foxconn Chairman Young Liu", "X's shareholders"."""
+    doc, end = at.doc, at.mention.end
+    k = end + (1 if end < len(doc) and doc[end].tag_ == "POS" else 0)
+    if k < len(doc) and doc[k].lower_ in {"chief", "vice"}:
+        k += 1
+    if k >= len(doc) or at.index[k] is not None:
+        return ""
+    return "organization" if {doc[k].lower_, doc[k].lemma_.lower()} & _CORPORATE_ROLES else ""
+
+
+def _sited(at: _Site) -> str:
+    """"X is headquartered in …", "X was founded by …" (a company); "a plant in X" (a place)."""
+    role, verb = at.role, at.role.head
+    if role.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() in _HEADQUARTERED:
+        return "organization"
+    founded = verb.lemma_ == "found" and any(c.dep_ == "agent" for c in verb.children)
+    if role.dep_ == "nsubjpass" and founded:
+        return "organization"
+    if role.dep_ == "pobj" and verb.lower_ in _LOCATIVE_PREPS:
+        governor = verb.head
+        site = governor.pos_ == "NOUN" and governor.lemma_ in _SITES
+        if governor.lemma_.lower() in _SITED_VERBS or site:
+            return "place"
+    return ""
+
+
+def _based(at: _Site) -> str:
+    """"X is based in …": a company more often than not (a person can be based somewhere)."""
+    verb = at.role.head
+    based = at.role.dep_ == "nsubjpass" and verb.lemma_ == "base"
+    return "organization" if based and any(c.lower_ == "in" for c in verb.children) else ""
+
+
+def _commerce(at: _Site) -> str:
+    """"X acquired Y", "X supplies …": verbs of commerce with X (or Y acquired) as a party."""
+    verb = at.role.head
+    if at.role.dep_ == "nsubj" and verb.lemma_ in _COMMERCE_VERBS:
+        return "organization"
+    if at.role.dep_ in {"dobj", "nsubjpass"} and verb.lemma_ in _ACQUIRED:
+        return "organization"
+    return ""
+
+
+# In order of trust: the first rule that finds a kind names the mention's evidence.
+EVIDENCE_RULES: Final[dict[str, Rule]] = {
+    "designator": _designator,
+    "apposition": _apposition,
+    "copula": _copula,
+    "designation": _designation,
+    "role-of": _role_of,
+    "role-after": _role_after,
+    "sited": _sited,
+    "based-in": _based,
+    "commerce-verb": _commerce,
+}
+
+
+def with_evidence(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
+    """Return ``mentions`` with the kind their sentence argues for, and the rule, where one does.
+
+    Coordinated names share the role of the first ("Samsung and SK Hynix still depend …").
+    """
+    index: list[TokenMention | None] = [None] * len(doc)
+    for mention in mentions:
+        for k in range(mention.start, mention.end):
+            index[k] = mention
+    out = []
+    for mention in mentions:
+        head = _head(doc, mention)
+        role = head
+        while role.dep_ == "conj" and role.head.i != role.i:
+            role = role.head
+        site = _Site(doc, mention, head, role, index)
+        for name, rule in EVIDENCE_RULES.items():
+            kind = rule(site)
+            if kind:
+                mention = dataclasses.replace(mention, kind=kind, evidence=name)
+                break
+        out.append(mention)
+    return out
