@@ -1,50 +1,81 @@
 """Raw extractions → entity triples: maps argument spans to entities and keeps only facts.
 
-Works on model values only (no spaCy, no RDF). An entity is named by its mention's canonical
-text; its kind is decided once per name over every mention in the build, so one name gives
-one node even when the tagger disagrees with itself between sentences.
+Works on model values only (no spaCy, no RDF). Which entity a mention names — its canonical
+name and kind, decided once over every mention of the build — is ``kg.entities``' job; this
+module reads the relations and keeps, for the merge log, which mention became which entity.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Final
 
+from kg.aliases import AliasTable
+from kg.entities import EntityResolver, Occurrence, clean_name
 from kg.model import Entity, Extraction, Mention, Provenance, Span, Triple
-from kg.namespace import KINDS, content_hash, kind_of
+from kg.namespace import content_hash, entity_iri
 
-__all__ = ["canonical_name", "link"]
+__all__ = ["Linked", "Merge", "canonical_name", "link", "link_documents"]
 
-# Preference when a name's mentions are tagged with different kinds equally often.
-_KIND_ORDER: Final = tuple(KINDS)
 # Arguments that say when or how, not who: never read as a relation's object.
-_CIRCUMSTANTIAL: Final = frozenset({"during", "since", "until", "before", "after", "amid", "amidst", "despite"})
-_QUOTES: Final = "\"'“”‘’«»`"
+_CIRCUMSTANTIAL: Final = frozenset(
+    {"during", "since", "until", "before", "after", "amid", "amidst", "despite"}
+)
+
+Read = tuple[str, str, tuple[Mention, ...], tuple[Extraction, ...]]
 
 
 def canonical_name(text: str) -> str:
-    """Return the canonical form of a mention's text: one line, single spaces, no quotes.
+    """Return the canonical form of a mention's text (see ``kg.entities.clean_name``).
 
     >>> canonical_name("  the\\n“Google  of Russia”  ")
-    'the Google of Russia'
+    'Google of Russia'
     """
-    name = " ".join(unicodedata.normalize("NFC", text).split())
-    return name.strip(_QUOTES + " ,;:")
+    return clean_name(text)
 
 
-def _kind_votes(mentions: Iterable[Mention]) -> dict[str, str]:
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for mention in mentions:
-        if mention.label in {"NORP"} and mention.text[:1].isupper() and " " not in mention.text:
-            continue  # a demonym ("Russian") is an adjective here, not a node
-        votes[canonical_name(mention.text)][kind_of(mention.label)] += 1
-    chosen = {}
-    for name, counter in votes.items():
-        named = {k: v for k, v in counter.items() if k != "concept"} or dict(counter)
-        chosen[name] = max(named, key=lambda k: (named[k], -_KIND_ORDER.index(k)))
-    return chosen
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """One line of the merge log: an entity of the graph and every mention read as it."""
+
+    entity: Entity
+    kind_reason: dict[str, object]
+    occurrences: tuple[Occurrence, ...]
+
+    def to_record(self) -> dict[str, object]:
+        """Return the JSON-ready record: the entity's IRI, label, kind and why, its mentions."""
+        return {
+            "entity": str(entity_iri(self.entity.name, self.entity.kind)),
+            "label": self.entity.name,
+            "kind": self.entity.kind,
+            "kind_reason": self.kind_reason,
+            "alt_labels": sorted(self.entity.labels - {self.entity.name}),
+            "mentions": [o.to_record() for o in self.occurrences],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """The entities and fact triples of a build, and the merge log that explains the entities.
+
+    ``labels`` holds, per document, the names it wrote each entity as (its alternative labels).
+    """
+
+    entities: list[Entity]
+    triples: list[Triple]
+    merges: list[Merge]
+    labels: dict[str, dict[Entity, frozenset[str]]] = field(default_factory=dict)
+
+    def of_document(self, name: str) -> tuple[list[Triple], list[Entity]]:
+        """Return the triples read from document ``name`` and its entities, with the names
+        that document gave them."""
+        triples = [t for t in self.triples if t.provenance is not None and t.provenance.doc == name]
+        own = self.labels.get(name, {})
+        entities = {Entity(e.name, e.kind, own.get(e, frozenset({e.name})))
+                    for t in triples for e in (t.subject, t.object)}
+        return triples, sorted(entities, key=lambda e: (e.name, e.kind))
 
 
 def _argument_edge(extraction: Extraction) -> tuple[str, Mention, Span] | None:
@@ -55,31 +86,39 @@ def _argument_edge(extraction: Extraction) -> tuple[str, Mention, Span] | None:
     return None
 
 
-def link(
-    results: Iterable[tuple[str, str, tuple[Mention, ...], tuple[Extraction, ...]]],
-) -> tuple[list[Entity], list[Triple]]:
-    """Return the entities and fact triples of documents given as (name, text, mentions, extractions).
+def _all_mentions(
+    mentions: tuple[Mention, ...], extractions: tuple[Extraction, ...]
+) -> Iterator[Mention]:
+    yield from mentions
+    for ex in extractions:
+        for m in (ex.subject_mention, ex.object_mention, *(a.mention for a in ex.args)):
+            if m is not None:
+                yield m
+
+
+def link_documents(results: Iterable[Read], aliases: AliasTable | None = None) -> Linked:
+    """Return the entities, fact triples and merge log of documents given as
+    (name, text, mentions, extractions); ``aliases`` defaults to the built-in table.
 
     Negated, hedged and reported extractions are not facts and give no triple.
     """
     results = list(results)
-    kinds = _kind_votes(m for _, _, mentions, exs in results for m in mentions)
-    kinds.update(
-        (canonical_name(m.text), kind_of(m.label))
-        for _, _, _, exs in results
-        for e in exs
-        for m in (e.object_mention,)
-        if m is not None and e.rule in {"demonym", "title"} and canonical_name(m.text) not in kinds
+    resolver = EntityResolver(
+        ((name, text, list(_all_mentions(mentions, exs))) for name, text, mentions, exs in results),
+        aliases,
     )
-    labels: dict[str, set[str]] = defaultdict(set)
+    seen: dict[Entity, set[Occurrence]] = defaultdict(set)
 
-    def entity(mention: Mention) -> Entity:
-        name = canonical_name(mention.text)
-        labels[name].add(name)
-        return Entity(name, kinds.get(name, kind_of(mention.label)))
+    def note(doc: str, mention: Mention, entity: Entity, written: Span | None = None) -> None:
+        if mention.resolved and written is not None:
+            rules = (f"coref:{mention.resolved}", *resolver.explain(doc, mention))
+            seen[entity].add(Occurrence(doc, written.start, written.end, written.text, rules))
+        else:
+            rules = resolver.explain(doc, mention)
+            seen[entity].add(Occurrence(doc, mention.start, mention.end, mention.text, rules))
 
     triples: list[Triple] = []
-    for doc_name, text, _, extractions in results:
+    for doc_name, text, mentions, extractions in results:
         doc_id = content_hash(text)
         for ex in extractions:
             if not ex.is_fact or ex.subject_mention is None:
@@ -90,9 +129,12 @@ def link(
                 predicate, obj_mention, obj_span = found
             else:
                 continue
-            subject, obj = entity(ex.subject_mention), entity(obj_mention)
-            if subject == obj:
+            subject = resolver.entity(doc_name, ex.subject_mention)
+            obj = resolver.entity(doc_name, obj_mention)
+            if subject is None or obj is None or subject == obj:
                 continue
+            note(doc_name, ex.subject_mention, subject, ex.subject)
+            note(doc_name, obj_mention, obj, obj_span)
             subject_span = ex.subject
             if ex.inverse:
                 subject, obj = obj, subject
@@ -108,8 +150,34 @@ def link(
                 relation=ex.relation,
             )
             triples.append(Triple(subject, predicate, obj, provenance))
-    entities = sorted(
-        {Entity(t.name, t.kind, frozenset(labels[t.name])) for tr in triples for t in (tr.subject, tr.object)},
-        key=lambda e: (e.name, e.kind),
-    )
-    return entities, triples
+        for mention in mentions:
+            entity = resolver.entity(doc_name, mention)
+            if entity is not None:
+                note(doc_name, mention, entity)
+    labels: dict[str, dict[Entity, frozenset[str]]] = defaultdict(dict)
+    for tr in triples:
+        assert tr.provenance is not None
+        doc = tr.provenance.doc
+        for e in (tr.subject, tr.object):
+            labels[doc][e] = resolver.labels(e, doc)
+    everywhere: dict[Entity, frozenset[str]] = defaultdict(frozenset)
+    for per_doc in labels.values():
+        for e, names in per_doc.items():
+            everywhere[e] = everywhere[e] | names
+    entities = sorted((Entity(e.name, e.kind, names) for e, names in everywhere.items()),
+                      key=lambda e: (e.name, e.kind))
+    merges = [
+        Merge(e, resolver.kind_reason(e), tuple(sorted(seen[e], key=_by_place)))
+        for e in sorted(entities, key=lambda e: str(entity_iri(e.name, e.kind)))
+    ]
+    return Linked(entities, triples, merges, dict(labels))
+
+
+def _by_place(occurrence: Occurrence) -> tuple[str, int, int, str]:
+    return occurrence.doc, occurrence.start, occurrence.end, occurrence.text
+
+
+def link(results: Iterable[Read]) -> tuple[list[Entity], list[Triple]]:
+    """Return the entities and fact triples of (name, text, mentions, extractions) documents."""
+    linked = link_documents(results)
+    return linked.entities, linked.triples
