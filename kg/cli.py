@@ -82,9 +82,14 @@ def _documents(inputs: tuple[str, ...], skipped: list[InputError]) -> Iterator[A
               help="Store to add the documents to [default: OUT/store].")
 @click.option("--no-html", is_flag=True, help="Write only the Turtle file.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@click.option("--aliases", "alias_files", multiple=True, type=click.Path(dir_okay=False),
+              metavar="FILE", help="CSV or TOML file of entity names, types and other names "
+              "(columns name,type,aliases); may be given more than once, the last wins.")
+@click.option("--explain", is_flag=True,
+              help="Also write OUT/merges.jsonl: which mentions became which entity, and why.")
 @_pipeline_option
 def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: bool, quiet: bool,
-          pipeline: str) -> None:
+          alias_files: tuple[str, ...], explain: bool, pipeline: str) -> None:
     """Add INPUT files, folders (.txt/.md, recursive) or - for stdin to the knowledge graph.
 
     Writes into the store (one named graph per document): a document already there is
@@ -95,10 +100,13 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
     Example:
       kg build data/ --out out/
       kg build new-articles/ --store out/store --no-html
+      kg build data/ --aliases names.csv --explain
     """
+    from kg.aliases import load_aliases
     from kg.build import build as build_graph
     from kg.store import Store, write_text
 
+    aliases = load_aliases(alias_files)
     skipped: list[InputError] = []
     documents = list(_documents(inputs, skipped))
     if not documents:
@@ -109,7 +117,12 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
     with Store.open(store_path) as store, click.progressbar(
         length=len(documents), label="Reading", file=sys.stderr, hidden=not show
     ) as bar:
-        result = build_graph(documents, pipeline, on_document=lambda _: bar.update(1), sink=store)
+        result = build_graph(documents, pipeline, on_document=lambda _: bar.update(1), sink=store,
+                             aliases=aliases)
+        if explain:
+            log = "".join(json.dumps(m.to_record(), ensure_ascii=False, sort_keys=True) + "\n"
+                          for m in result.merges)
+            write_text(out_dir / "merges.jsonl", log)
         written = [str(write_text(out_dir / "graph.ttl", store.export("turtle").decode("utf-8")))]
         if not no_html:
             from kg.view import render_html
