@@ -128,10 +128,9 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
             from kg.view import render_html
 
             written.append(str(write_text(out_dir / "graph.html", render_html(store.to_graph()))))
-        totals = f"{len(store.documents())} documents in {store_path}"
     if not quiet:
         click.echo(result.summary(), err=True)
-        click.echo(f"Wrote {', '.join(written)} ({totals})", err=True)
+        click.echo(f"Wrote {', '.join(written)}; the store is {store_path}", err=True)
     if skipped:
         if not quiet:
             click.echo(f"{len(skipped)} input(s) skipped", err=True)
