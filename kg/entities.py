@@ -80,7 +80,7 @@ _POSSESSIVE: Final = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$")
 
 # Evidence that only leans towards a kind ("X acquired Y" – countries acquire too) counts as
 # two tagger votes; any other evidence from the parse outweighs every tagger vote.
-WEAK_EVIDENCE: Final = frozenset({"commerce-verb", "based-in"})
+WEAK_EVIDENCE: Final = frozenset({"commerce-verb", "based-in", "coordinated"})
 _WEAK_WEIGHT: Final = 2
 _KIND_ORDER: Final = tuple(KINDS)
 

@@ -170,6 +170,11 @@ def test_a_bad_alias_file_is_an_input_error(tmp_path: Path, name: str, text: str
         {"Eutelsat": ("organization", "commerce-verb"), "OneWeb": ("organization", "commerce-verb")},
         id="verb-of-commerce",
     ),
+    pytest.param(
+        "Bosch/NNP/nsubj/3 and/CC/cc/0 Siemens/NNP/conj/0 signed/VBD/ROOT/3/sign deals/NNS/dobj/3/deal ./././3",
+        [(0, 1, "PERSON"), (2, 3, "ORG")],
+        {"Bosch": ("organization", "coordinated")}, id="listed-with-a-company",
+    ),
 ])
 def test_kind_evidence_from_the_parse(vocab, spec, ents, expected) -> None:  # type: ignore[no-untyped-def]
     doc = parse(vocab, spec, ents)

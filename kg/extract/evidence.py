@@ -204,6 +204,7 @@ EVIDENCE_RULES: Final[dict[str, Rule]] = {
     "based-in": _based,
     "commerce-verb": _commerce,
 }
+# Also "coordinated", given to the rest of a list that names a company (see _coordinated).
 
 
 def with_evidence(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
@@ -216,11 +217,13 @@ def with_evidence(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
         for k in range(mention.start, mention.end):
             index[k] = mention
     out = []
+    roles: dict[int, list[int]] = {}
     for mention in mentions:
         head = _head(doc, mention)
         role = head
         while role.dep_ == "conj" and role.head.i != role.i:
             role = role.head
+        roles.setdefault(role.i, []).append(len(out))
         site = _Site(doc, mention, head, role, index)
         for name, rule in EVIDENCE_RULES.items():
             kind = rule(site)
@@ -228,4 +231,18 @@ def with_evidence(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
                 mention = dataclasses.replace(mention, kind=kind, evidence=name)
                 break
         out.append(mention)
+    return _coordinated(out, roles)
+
+
+def _coordinated(mentions: list[TokenMention], roles: dict[int, list[int]]) -> list[TokenMention]:
+    """"Samsung, SK Group, Hyundai Motor and Naver": names listed together are things of one
+    kind, so a list with a company in it leans the others to companies (weak evidence)."""
+    out = list(mentions)
+    for members in roles.values():
+        firms = [k for k in members if out[k].label == "ORG" or out[k].kind == "organization"]
+        if len(members) < 2 or not firms:
+            continue
+        for k in members:
+            if not out[k].kind and set(firms) - {k}:
+                out[k] = dataclasses.replace(out[k], kind="organization", evidence="coordinated")
     return out
