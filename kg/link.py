@@ -67,11 +67,18 @@ class Linked:
     triples: list[Triple]
     merges: list[Merge]
     labels: dict[str, dict[Entity, frozenset[str]]] = field(default_factory=dict)
+    _by_document: dict[str, list[Triple]] = field(default_factory=dict, init=False, repr=False,
+                                                  compare=False)
+
+    def __post_init__(self) -> None:
+        for t in self.triples:
+            if t.provenance is not None:
+                self._by_document.setdefault(t.provenance.doc, []).append(t)
 
     def of_document(self, name: str) -> tuple[list[Triple], list[Entity]]:
         """Return the triples read from document ``name`` and its entities, with the names
         that document gave them."""
-        triples = [t for t in self.triples if t.provenance is not None and t.provenance.doc == name]
+        triples = self._by_document.get(name, [])
         own = self.labels.get(name, {})
         entities = {Entity(e.name, e.kind, own.get(e, frozenset({e.name})))
                     for t in triples for e in (t.subject, t.object)}

@@ -186,17 +186,24 @@ class _Reader:
         country = all(n in COUNTRIES for n in names)
         return _Referent(mentions, len(mentions) > 1, rank, token, kinds, gender, country)
 
-    def read(self, sent: SpacySpan, offset: int, mentions: list[TokenMention]) -> None:
-        """Resolve the anaphors of one sentence, then keep what it mentions for later ones."""
-        doc = sent.doc
+    def read(self, doc: Doc, offset: int, mentions: list[TokenMention]) -> None:
+        """Read one parsed block, sentence by sentence."""
         index: list[TokenMention | None] = [None] * len(doc)
         for m in mentions:
             for k in range(m.start, m.end):
                 index[k] = m
+        # Demonyms ("Russian") are adjectives here, not things a pronoun points back to.
         by_head = {
             _mention_head(doc, m).i: _mention(self.text, offset, doc, m)
-            for m in mentions if sent.start <= m.start < sent.end and m.label != "NORP"
+            for m in mentions if m.label != "NORP"
         }
+        for sent in doc.sents:
+            self.read_sentence(sent, offset, index, by_head)
+
+    def read_sentence(self, sent: SpacySpan, offset: int, index: list[TokenMention | None],
+                      by_head: dict[int, Mention]) -> None:
+        """Resolve the anaphors of one sentence, then keep what it mentions for later ones."""
+        doc = sent.doc
         here: list[_Referent] = []
         self.sentences.append(here)
         for token in sent:
@@ -338,8 +345,7 @@ def resolve_document(
         genders.update(_genders(doc, ms, text, offset))
     reader = _Reader(text, _document_kinds(everything), genders)
     for offset, doc, ms in parts:
-        for sent in doc.sents:
-            reader.read(sent, offset, ms)
+        reader.read(doc, offset, ms)
     return reader.found
 
 
