@@ -400,3 +400,72 @@ def evaluate(gold_path: str, graph_path: str, fmt: str) -> None:
         nearest = "; ".join(miss.nearest) or "no edge between them"
         out.write(f"missed [{miss.gold.level}] {miss.gold.subject} –{miss.gold.relations[0]}→ "
                   f"{miss.gold.object}   nearest: {nearest}\n")
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("graph_path", metavar="GRAPH")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="HTML file to write [default: GRAPH with .html].")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=5000, show_default=True,
+              help="Draw at most N entities, the most important by PageRank.")
+@click.option("--title", help="Page title [default: GRAPH's file name].")
+def view(graph_path: str, output: str | None, max_nodes: int, title: str | None) -> None:
+    """Write GRAPH as one self-contained HTML page: search, filters and evidence, offline.
+
+    \b
+    Example:
+      kg view out/graph.ttl -o out/graph.html --max-nodes 2000
+    """
+    from kg.analyze import to_networkx
+    from kg.store import load, write_text
+    from kg.view import render_html
+
+    projected = to_networkx(load(graph_path))
+    page = render_html(projected, max_nodes=max_nodes, title=title or Path(graph_path).name)
+    target = write_text(output or Path(graph_path).with_suffix(".html"), page)
+    total = projected.number_of_nodes()
+    if total > max_nodes:
+        click.echo(f"Showing the {max_nodes:,} most important of {total:,} entities "
+                   "(raise --max-nodes to see more)", err=True)
+    click.echo(f"Wrote {target} ({len(page.encode()) / 1e6:.1f} MB)", err=True)
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("graph_path", metavar="GRAPH")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
+              help="How many central entities to list.")
+def stats(graph_path: str, fmt: str, top: int) -> None:
+    """Print GRAPH's counts (entities by type, relations by predicate, documents), its most
+    central entities (PageRank, degree) and its connected components.
+
+    \b
+    Example:
+      kg stats out/graph.ttl
+      kg stats out/graph.ttl --format json
+    """
+    from kg.analyze import stats as graph_stats
+    from kg.store import load
+
+    result = graph_stats(load(graph_path), top=top)
+    out = sys.stdout
+    if fmt == "json":
+        out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    lines = [
+        f"entities    {result.entities}",
+        f"relations   {result.relations}",
+        f"documents   {result.documents}",
+        f"evidence    {result.evidence}",
+        f"components  {result.components} (largest: {result.largest_component} entities)",
+    ]
+    for heading, counts in (("Entities by type", result.entities_by_kind),
+                            ("Relations by predicate", result.relations_by_predicate)):
+        width = max((len(name) for name, _ in counts), default=0)
+        lines += ["", heading, *(f"  {name.ljust(width)}  {n}" for name, n in counts)]
+    for heading, ranked, fmt_score in (("Most central (PageRank)", result.top_pagerank, "{:.4f}"),
+                                       ("Most connected (degree)", result.top_degree, "{:.0f}")):
+        lines += ["", heading, *(f"  {fmt_score.format(r.score):>7}  {r.label} ({r.kind})"
+                                 for r in ranked)]
+    out.write("\n".join(lines) + "\n")

@@ -1,0 +1,315 @@
+"""RDF graph → networkx projection and its measures (PageRank, degree, components); draws nothing.
+
+Entities become nodes (``label``, ``kind``), each ``subject rel:… object`` edge becomes one
+edge keyed by its predicate IRI, carrying the predicate's ``label``, whether it is
+``symmetric``, and its ``evidence`` (the sentences it was read from). All reading of the RDF
+graph happens in :func:`_read`, so another store can be supported by changing that one function.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any, Final
+
+import networkx as nx
+import numpy as np
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS
+from rdflib.term import Node
+
+from kg.namespace import KG, NIF
+
+__all__ = [
+    "Evidence",
+    "Ranked",
+    "Stats",
+    "components",
+    "degree",
+    "pagerank",
+    "stats",
+    "to_networkx",
+]
+
+log = logging.getLogger(__name__)
+
+_DEFAULT_KIND: Final = "concept"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One sentence an edge was read from, with the two mentions' offsets inside ``sentence``."""
+
+    document: str
+    sentence: str
+    confidence: float | None = None
+    rule: str = ""
+    phrase: str = ""
+    subject: tuple[int, int] | None = None
+    object: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """An entity and its score under one measure."""
+
+    iri: str
+    label: str
+    kind: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Counts and the most central entities of a graph; ``to_dict()`` gives plain JSON values."""
+
+    entities: int
+    relations: int
+    documents: int
+    evidence: int
+    components: int
+    largest_component: int
+    entities_by_kind: tuple[tuple[str, int], ...]
+    relations_by_predicate: tuple[tuple[str, int], ...]
+    top_pagerank: tuple[Ranked, ...]
+    top_degree: tuple[Ranked, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the statistics as JSON-ready dicts and lists."""
+        out = asdict(self)
+        out["entities_by_kind"] = dict(self.entities_by_kind)
+        out["relations_by_predicate"] = dict(self.relations_by_predicate)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Records:
+    """Plain values read from an RDF graph: what :func:`to_networkx` needs, nothing more."""
+
+    entities: dict[str, tuple[str, str]]  # iri → (label, kind)
+    predicates: dict[str, tuple[str, bool]]  # iri → (label, symmetric)
+    edges: list[tuple[str, str, str]]
+    evidence: dict[tuple[str, str, str], list[Evidence]]
+    documents: dict[str, str]  # iri → name
+
+
+def _local_name(iri: str) -> str:
+    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, Literal):
+        try:
+            return float(value.toPython())
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _mark(
+    sentence: str, text: str, begin: float | None, end: float | None, offset: int
+) -> tuple[int, int] | None:
+    """Return where ``text`` is in ``sentence``: by document offsets if right, else by search."""
+    if not text:
+        return None
+    if begin is not None and end is not None:
+        for shift in (offset, 0):
+            start, stop = int(begin) - shift, int(end) - shift
+            if 0 <= start < stop <= len(sentence) and sentence[start:stop] == text:
+                return (start, stop)
+    found = sentence.find(text)
+    return (found, found + len(text)) if found >= 0 else None
+
+
+def _read_evidence(graph: Graph, node: URIRef, documents: dict[str, str]) -> Evidence:
+    props: dict[Node, Node] = {}
+    for p, o in graph.predicate_objects(node):
+        props.setdefault(p, o)
+    sentence = str(props.get(KG.sentence, ""))
+    offset = int(_number(props.get(NIF.beginIndex)) or 0)
+    doc = props.get(PROV.wasDerivedFrom)
+    name = documents.get(str(doc)) or (_local_name(str(doc)) if doc is not None else "")
+    subject_text, object_text = (
+        str(props.get(KG.subjectText, "")),
+        str(props.get(KG.objectText, "")),
+    )
+    return Evidence(
+        document=name,
+        sentence=sentence,
+        confidence=_number(props.get(KG.confidence)),
+        rule=str(props.get(KG.rule, "")),
+        phrase=str(props.get(KG.relationPhrase, "")),
+        subject=_mark(
+            sentence,
+            subject_text,
+            _number(props.get(KG.subjectBegin)),
+            _number(props.get(KG.subjectEnd)),
+            offset,
+        ),
+        object=_mark(
+            sentence,
+            object_text,
+            _number(props.get(KG.objectBegin)),
+            _number(props.get(KG.objectEnd)),
+            offset,
+        ),
+    )
+
+
+def _read(graph: Graph) -> _Records:
+    """Read entities, relation edges, their evidence and documents from an rdflib graph."""
+    entities: dict[str, tuple[str, str]] = {}
+    for node in graph.subjects(RDF.type, KG.Entity, unique=True):
+        label = graph.value(node, RDFS.label)
+        kind = graph.value(node, KG.kind)
+        iri = str(node)
+        entities[iri] = (
+            str(label) if label is not None else _local_name(iri),
+            str(kind or _DEFAULT_KIND),
+        )
+    predicates: dict[str, tuple[str, bool]] = {}
+    for node in graph.subjects(RDF.type, KG.Relation, unique=True):
+        label = graph.value(node, RDFS.label)
+        symmetric = (node, RDF.type, OWL.SymmetricProperty) in graph
+        predicates[str(node)] = (
+            str(label) if label is not None else _local_name(str(node)),
+            symmetric,
+        )
+    documents = {
+        str(node): str(graph.value(node, KG.source) or _local_name(str(node)))
+        for node in graph.subjects(RDF.type, KG.Document, unique=True)
+    }
+    edges = []
+    for p in predicates:
+        for s, o in graph.subject_objects(URIRef(p)):
+            if str(s) in entities and str(o) in entities:
+                edges.append((str(s), p, str(o)))
+    evidence: dict[tuple[str, str, str], list[Evidence]] = {}
+    for node in graph.subjects(RDF.type, KG.Assertion, unique=True):
+        key = (
+            str(graph.value(node, RDF.subject)),
+            str(graph.value(node, RDF.predicate)),
+            str(graph.value(node, RDF.object)),
+        )
+        items = [_read_evidence(graph, ev, documents) for ev in graph.objects(node, KG.evidence)]  # type: ignore[arg-type]
+        evidence.setdefault(key, []).extend(items)
+    return _Records(entities, predicates, edges, evidence, documents)
+
+
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+    """Return the entity graph: one node per entity IRI, one edge per subject, predicate and object.
+
+    The graph's ``documents`` attribute lists the source document names.
+
+    >>> from kg.graph import to_rdf
+    >>> from kg.model import Entity, Triple
+    >>> t = Triple(Entity("Yandex", "organization"), "partners", Entity("Baidu", "organization"))
+    >>> g = to_networkx(to_rdf([t]))
+    >>> [(g.nodes[s]["label"], d["label"], g.nodes[o]["label"]) for s, o, d in g.edges(data=True)]
+    [('Yandex', 'partners', 'Baidu')]
+    """
+    records = _read(graph)
+    out = nx.MultiDiGraph(documents=sorted(set(records.documents.values())))
+    for iri, (label, kind) in sorted(records.entities.items()):
+        out.add_node(iri, label=label, kind=kind)
+    for s, p, o in sorted(records.edges):
+        label, symmetric = records.predicates[p]
+        items = sorted(
+            records.evidence.get((s, p, o), ()),
+            key=lambda e: (e.document, -(e.confidence or 0.0), e.sentence),
+        )
+        out.add_edge(s, o, key=p, label=label, symmetric=symmetric, evidence=tuple(items))
+    log.debug("projected %d entities and %d edges", out.number_of_nodes(), out.number_of_edges())
+    return out
+
+
+def pagerank(
+    graph: nx.Graph, *, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 200
+) -> dict[Any, float]:
+    """Return each node's PageRank, taking every edge both ways (subjects count as objects do).
+
+    Parallel edges add weight. Computed with numpy, since networkx's own needs scipy.
+
+    >>> ranks = pagerank(nx.star_graph(3))
+    >>> max(ranks, key=ranks.get), round(sum(ranks.values()), 6)
+    (0, 1.0)
+    """
+    nodes = list(graph)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = np.array([(index[u], index[v]) for u, v in graph.edges()], dtype=np.int64).reshape(
+        -1, 2
+    )
+    loops = pairs[:, 0] == pairs[:, 1]
+    src = np.concatenate([pairs[:, 0], pairs[~loops, 1]])
+    dst = np.concatenate([pairs[:, 1], pairs[~loops, 0]])
+    out_degree = np.bincount(src, minlength=n).astype(float)
+    dangling = out_degree == 0
+    ranks = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        share = np.divide(ranks, out_degree, out=np.zeros(n), where=~dangling)
+        spread = alpha * np.bincount(dst, weights=share[src], minlength=n)
+        new = spread + (alpha * ranks[dangling].sum() + 1.0 - alpha) / n
+        done = np.abs(new - ranks).sum() < n * tol
+        ranks = new
+        if done:
+            break
+    ranks /= ranks.sum()
+    return dict(zip(nodes, ranks.tolist(), strict=True))
+
+
+def degree(graph: nx.Graph) -> dict[Any, int]:
+    """Return each node's number of edges, in and out, parallel edges counted."""
+    return dict(graph.degree())
+
+
+def components(graph: nx.Graph) -> list[set[Any]]:
+    """Return the connected components (edge direction ignored), largest first."""
+    undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    return sorted(nx.connected_components(undirected), key=len, reverse=True)
+
+
+def _top(graph: nx.Graph, scores: dict[Any, float], top: int) -> tuple[Ranked, ...]:
+    best = sorted(scores, key=lambda n: (-scores[n], graph.nodes[n].get("label", ""), n))[:top]
+    return tuple(
+        Ranked(
+            str(n), graph.nodes[n].get("label", str(n)), graph.nodes[n].get("kind", ""), scores[n]
+        )
+        for n in best
+    )
+
+
+def _count(values: Iterable[str]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def stats(graph: Graph | nx.MultiDiGraph, *, top: int = 10) -> Stats:
+    """Return counts by kind and predicate, components, and the ``top`` entities by two measures.
+
+    >>> from kg.graph import to_rdf
+    >>> from kg.model import Entity, Triple
+    >>> t = Triple(Entity("Yandex", "organization"), "partners", Entity("Baidu", "organization"))
+    >>> s = stats(to_rdf([t]))
+    >>> s.entities, s.relations, s.entities_by_kind, s.components
+    (2, 1, (('organization', 2),), 1)
+    """
+    projected = graph if isinstance(graph, nx.Graph) else to_networkx(graph)
+    parts = components(projected)
+    return Stats(
+        entities=projected.number_of_nodes(),
+        relations=projected.number_of_edges(),
+        documents=len(projected.graph.get("documents", ())),
+        evidence=sum(len(d.get("evidence", ())) for _, _, d in projected.edges(data=True)),
+        components=len(parts),
+        largest_component=len(parts[0]) if parts else 0,
+        entities_by_kind=_count(
+            d.get("kind", _DEFAULT_KIND) for _, d in projected.nodes(data=True)
+        ),
+        relations_by_predicate=_count(d.get("label", "") for _, _, d in projected.edges(data=True)),
+        top_pagerank=_top(projected, pagerank(projected), top),
+        top_degree=_top(projected, {n: float(v) for n, v in degree(projected).items()}, top),
+    )
