@@ -161,8 +161,9 @@ def _clause(verb: Token) -> _Clause | None:
     if verb.tag_ == "VBN" and passive and not any(
         c.dep_ == "agent" for c in verb.children
     ):
-        # Without its agent a passive stays passive: "is referred to as", not "refers as".
-        predicate_head = f"is {verb.lower_}"
+        # Without its agent a passive stays passive: "referred to as", not "refers as"; the
+        # participle alone reads like the demonym rule's "based in", so both give one predicate.
+        predicate_head = verb.lower_
     particle = _particle(verb)
     if particle:
         predicate_head += " " + particle
