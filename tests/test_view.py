@@ -21,7 +21,8 @@ from kg.errors import StoreError
 from kg.graph import to_rdf
 from kg.model import Document, Entity, Provenance, Span, Triple
 from kg.namespace import content_hash, relation_iri
-from kg.view import View, layout, render_html, show
+from kg.layout import layout
+from kg.view import View, render_html, show
 
 HOSTILE = '<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script><!--'
 
