@@ -32,9 +32,9 @@ system-test-deps:
 
 demo: install
 	$(BIN)/kg build data/ --out out/
-	$(BIN)/kg view out/graph.ttl -o out/graph.html
 	@echo "Turtle: $(CURDIR)/out/graph.ttl"
-	@echo "HTML:   $(CURDIR)/out/graph.html"
+	@echo "HTML:   $(CURDIR)/out/graph.html   (open it in a browser; it needs no network)"
+	@echo "Store:  $(CURDIR)/out/store        (kg query out/store '…', kg serve out/store)"
 
 test: install-test
 	$(BIN)/python -m pytest
