@@ -4,20 +4,31 @@ A blank line always ends a sentence, and so does a title line (a short line with
 punctuation). Headlines written in Title Case are recased before parsing — words the body
 never writes with a capital are lowercased — because the small English model tags every
 capitalised word as a proper noun. Recasing keeps every character offset.
+
+A block longer than ``MAX_BLOCK`` characters (a whole file with no blank line, say) is cut
+into pieces — at a sentence end where there is one, else at whitespace, else anywhere — so
+that no text handed to spaCy nears ``nlp.max_length`` (which it refuses) or costs the parser
+memory in proportion to the file. Cutting keeps every character offset too.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["Block", "split_blocks"]
+__all__ = ["MAX_BLOCK", "Block", "split_blocks"]
+
+# Far below spaCy's nlp.max_length (1,000,000): the parser's memory grows with the text.
+MAX_BLOCK: Final = 20_000
 
 _BLANK: Final = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
 _END_PUNCT: Final = tuple(".!?:;…\"'”’)")
 _TITLE_MAX_WORDS: Final = 25
+_SENTENCE_END: Final = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+_SPACE: Final = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +110,40 @@ def split_blocks(text: str) -> list[Block]:
             else b
             for b in blocks
         ]
+    return [piece for b in blocks for piece in _cut(b)]
+
+
+def _cut(block: Block) -> list[Block]:
+    """Cut a block longer than MAX_BLOCK into pieces of at most MAX_BLOCK characters."""
+    text = block.text
+    if len(text) <= MAX_BLOCK:
+        return [block]
+    pieces = []
+    begin = 0
+    while len(text) - begin > MAX_BLOCK:
+        low, high = begin + MAX_BLOCK // 2, begin + MAX_BLOCK
+        end = None
+        for pattern in (_SENTENCE_END, _SPACE):
+            last = None
+            for last in pattern.finditer(text, low, high):
+                pass
+            if last is not None:
+                end = last.end() if pattern is _SENTENCE_END else last.start()
+                break
+        if end is None:
+            end = high
+            # Do not separate a letter from the accents that follow it.
+            while end > low and unicodedata.combining(text[end]):
+                end -= 1
+        pieces.append((begin, end))
+        begin = end
+    pieces.append((begin, len(text)))
+    blocks = []
+    for start, end in pieces:
+        piece = _make_block(text, start, end, block.headline)
+        if piece.text:
+            blocks.append(Block(block.start + piece.start, block.start + piece.end, piece.text,
+                                block.headline))
     return blocks
 
 
