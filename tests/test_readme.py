@@ -35,3 +35,11 @@ def test_readme_library_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyP
     code = re.sub(r'"out/graph.ttl"', repr(str(tmp_path / "graph.ttl")), code)
     exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - the README's own example
     assert (tmp_path / "graph.ttl").stat().st_size > 0
+
+
+def test_readme_why_does_this_edge_exist_query_answers(data_graph) -> None:  # type: ignore[no-untyped-def]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### Why does this edge exist?", 1)[1].split("\n## ", 1)[0]
+    sparql = "\n".join(line[4:] for line in block.splitlines() if line.startswith("    "))
+    rows = select(data_graph, sparql)
+    assert rows and all(r["rule"] and r["sentence"] for r in rows)
