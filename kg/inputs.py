@@ -1,12 +1,17 @@
 """Input paths → documents: files, folders (recursive, .txt/.md) or ``-`` for stdin; no NLP.
 
-An unreadable or non-text file is reported and skipped; the rest of the input goes on.
+An unreadable or non-text file is reported and skipped; the rest of the input goes on. In a
+folder only regular files are read: a FIFO would block the build forever and a link to a
+device such as /dev/zero would never end. A file name that is not UTF-8 is read under its
+bytes written as ``\\xNN`` (so it can be stored as text), and messages show any control
+character in a name escaped, so a name cannot rewrite the terminal.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -43,9 +48,41 @@ def read_text(data: bytes, name: str) -> str:
         ) from e
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    # followlinks=False: a symlink loop cannot make the walk endless.
-    for root, dirs, files in os.walk(folder, followlinks=False):
+def _source_name(path: Path) -> str:
+    """The path as text: bytes of a non-UTF-8 file name become ``\\xNN`` escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _shown(name: str) -> str:
+    """A name for a one-line message: control characters (newline, ESC) escaped."""
+    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in name)
+
+
+def _read_file(file: Path, named: bool) -> bytes:
+    """The bytes of ``file``; a FIFO or device only when named on the command line.
+
+    Raises:
+        InputError: the file cannot be read, or is not a regular file inside a folder.
+    """
+    name = _shown(_source_name(file))
+    try:
+        mode = file.stat().st_mode
+        if not stat.S_ISREG(mode) and not (named and stat.S_ISFIFO(mode)):
+            kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
+            raise InputError(f"{name}: not a regular file ({kind}); skipped")
+        return file.read_bytes()
+    except OSError as e:
+        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from e
+
+
+def _walk(folder: Path, on_error: Callable[[InputError], None]) -> Iterator[Path]:
+    def report(error: OSError) -> None:
+        where = _shown(_source_name(Path(error.filename or folder)))
+        on_error(InputError(f"{where}: cannot be read ({error.strerror or error})"))
+
+    # followlinks=False: a symlink loop cannot make the walk endless. One folder's names
+    # are held at a time, so a folder of a million files is read as it is walked.
+    for root, dirs, files in os.walk(folder, followlinks=False, onerror=report):
         dirs.sort()
         for name in sorted(files):
             path = Path(root, name)
@@ -71,7 +108,8 @@ def iter_documents(
 
     for raw in paths:
         if raw == "-":
-            data = sys.stdin.buffer.read()
+            # sys.stdin is None when the shell closed it (`kg build - <&-`).
+            data = sys.stdin.buffer.read() if sys.stdin is not None else b""
             if not data.strip():
                 skip(InputError("stdin: nothing to read (pipe text in, or name files instead of -)"))
                 continue
@@ -83,19 +121,15 @@ def iter_documents(
         path = Path(raw)
         if not path.exists():
             raise InputError(f"{raw}: no such file or folder")
-        files = _walk(path) if path.is_dir() else iter([path])
-        for file in files:
+        named = not path.is_dir()
+        for file in iter([path]) if named else _walk(path, skip):
+            source = _source_name(file)
             try:
-                data = file.read_bytes()
-            except OSError as e:
-                skip(InputError(f"{file}: cannot be read ({e.strerror or e})"))
-                continue
-            try:
-                text = read_text(data, str(file))
+                text = read_text(_read_file(file, named), _shown(source))
             except InputError as e:
                 skip(e)
                 continue
             if not text.strip():
-                skip(InputError(f"{file}: empty; skipped"))
+                skip(InputError(f"{_shown(source)}: empty; skipped"))
                 continue
-            yield Document(str(file), text)
+            yield Document(source, text)

@@ -233,7 +233,10 @@ class Store:
         Returns the IRIs of the graphs replaced.
         """
         store = self._writable()
-        old = {d.iri for d in self.documents() if d.source == document.source}
+        # Looked up by source, not by listing every document: a build writes each document
+        # in turn, and a listing per write made a build of n files take n² time.
+        by_source = store.quads_for_pattern(None, ox.NamedNode(str(KG.source)), ox.Literal(document.source), None)
+        old = {q.subject.value for q in by_source if q.subject == q.graph_name}
         if self.oxigraph.contains_named_graph(ox.NamedNode(str(document.iri))):
             old.add(str(document.iri))
         # A relation the ontology already describes is not described again in the facts.
