@@ -7,23 +7,36 @@ only what it says (evidence, description, alternative names), so removing it tak
 exactly what it added. Entity names and kinds are decided over the documents read in the same
 run (``kg.entities``), not over those already stored: an old document's entities are not
 revisited when a new one disagrees.
+
+Memory does not grow with the corpus: a build reads in two passes. The first streams the
+documents through extraction (in worker processes or on Dask if asked) and spills each result
+to a temporary file, keeping only the evidence entity decisions need; the second reads the
+results back one at a time, links each and commits it. A build interrupted in the second pass
+keeps the documents it committed, and a re-run skips them.
 """
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any
 
 from rdflib import Graph
 
 from kg.graph import document_graph
 from kg.aliases import AliasTable, builtin_aliases
-from kg.link import Merge, link_documents
-from kg.model import Document
+from kg.link import Linker, Merge, Read, resolve_entities
+from kg.model import Document, Entity
 from kg.namespace import content_hash
 from kg.store.embedded import Store
+from kg.parallel import extract_parallel
 from kg.store.sink import GraphSink
+
+if TYPE_CHECKING:
+    from kg.extract import DocumentResult
 
 __all__ = ["BuildResult", "build"]
 
@@ -66,47 +79,63 @@ def build(
     on_document: Callable[[Document], None] | None = None,
     sink: GraphSink | None = None,
     aliases: AliasTable | None = None,
+    *,
+    jobs: int = 1,
+    client: Any = None,
 ) -> BuildResult:
     """Read every new or changed document into ``sink`` (a new in-memory store if None).
 
     A document whose content hash the sink holds is skipped without being read; one from a
     source the sink holds with other content replaces that version. ``on_document`` is
-    called once per document (for progress bars). ``aliases`` (``kg.aliases.load_aliases``)
-    replaces the built-in table of entity names and kinds; ``merges`` in the result says
-    which mentions became which entity and why.
+    called once per document as it is read (for progress bars). ``aliases``
+    (``kg.aliases.load_aliases``) replaces the built-in table of entity names and kinds;
+    ``merges`` in the result says which mentions became which entity and why.
+
+    Documents are parsed by ``jobs`` worker processes (``kg.parallel``), or by the workers
+    of a ``distributed.Client`` (``kg.distributed``); the store is the same either way.
     """
-    from kg.extract import DEFAULT_PIPELINE, extract
+    from kg.extract import DEFAULT_PIPELINE
 
     started = time.perf_counter()
     sink = Store.memory() if sink is None else sink
     sink.install_ontology()
-    fresh: list[Document] = []
-    seen: set[str] = set()
-    total = 0
-    for doc in documents:
-        total += 1
-        digest = content_hash(doc.text)
-        if digest in seen or sink.has_document(digest):
-            if on_document is not None:
-                on_document(doc)
-            continue
-        seen.add(digest)
-        fresh.append(doc)
-    replaced = 0
-    # Entities are decided over every document of the run (kg.entities): one name, one node.
-    read = []
+    pipeline = pipeline or DEFAULT_PIPELINE
     names = (builtin_aliases() if aliases is None else aliases).names()
-    for result in extract(fresh, pipeline or DEFAULT_PIPELINE, names=names):
-        read.append(result)
-        if on_document is not None:
-            on_document(result.document)
-    linked = link_documents(
-        [(r.document.name, r.document.text, r.mentions, r.extractions) for r in read], aliases
-    )
-    for result in read:
-        triples, entities = linked.of_document(result.document.name)
-        graph = document_graph(result.document, triples, entities, sentences=result.sentences)
-        replaced += len(sink.replace_document(graph))
+    counts = {"total": 0, "fresh": 0}
+    seen: set[str] = set()
+
+    def fresh() -> Iterator[Document]:
+        for doc in documents:
+            counts["total"] += 1
+            digest = content_hash(doc.text)
+            if digest in seen or sink.has_document(digest):
+                if on_document is not None:
+                    on_document(doc)
+                continue
+            seen.add(digest)
+            counts["fresh"] += 1
+            yield doc
+
+    if client is not None:
+        from kg.distributed import extract_on_dask
+
+        results = extract_on_dask(fresh(), pipeline, client, names=names)
+    else:
+        results = extract_parallel(fresh(), pipeline, names=names, jobs=jobs)
+    replaced = 0
+    with tempfile.TemporaryFile(prefix="kg-build-") as spill:
+        # Pass 1: entities are decided over every document of the run (kg.entities: one
+        # name, one node), so each result waits on disk while only its names' evidence
+        # stays in memory. Pass 2 links and writes the documents one by one.
+        resolver = resolve_entities(_spill(results, spill, on_document), aliases)
+        spill.seek(0)
+        linker = Linker(resolver)
+        for result in _unspill(spill):
+            triples, labels = linker.link(_as_read(result))
+            entities = sorted((Entity(e.name, e.kind, written) for e, written in labels.items()),
+                              key=lambda e: (e.name, e.kind))
+            graph = document_graph(result.document, triples, entities, sentences=result.sentences)
+            replaced += len(sink.replace_document(graph))
     totals = sink.totals()
     return BuildResult(
         sink=sink,
@@ -114,9 +143,32 @@ def build(
         sentences=totals.sentences,
         entities=totals.entities,
         triples=totals.triples,
-        added=len(fresh) - replaced,
+        added=counts["fresh"] - replaced,
         replaced=replaced,
-        unchanged=total - len(fresh),
+        unchanged=counts["total"] - counts["fresh"],
         seconds=time.perf_counter() - started,
-        merges=tuple(linked.merges),
+        merges=tuple(linker.merges()),
     )
+
+
+def _as_read(result: DocumentResult) -> Read:
+    return result.document.name, result.document.text, result.mentions, result.extractions
+
+
+def _spill(
+    results: Iterable[DocumentResult], spill: IO[bytes],
+    on_document: Callable[[Document], None] | None,
+) -> Iterator[Read]:
+    for result in results:
+        pickle.dump(result, spill, protocol=pickle.HIGHEST_PROTOCOL)
+        if on_document is not None:
+            on_document(result.document)
+        yield _as_read(result)
+
+
+def _unspill(spill: IO[bytes]) -> Iterator[DocumentResult]:
+    while True:
+        try:
+            yield pickle.load(spill)
+        except EOFError:
+            return

@@ -11,6 +11,7 @@ import io
 import json
 import logging
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -64,6 +65,27 @@ def main(verbose: bool) -> None:
     )
 
 
+class _Rate:
+    """Documents and words read per second, for the build's progress bar (which counts words,
+    so its ETA holds when documents differ in length)."""
+
+    def __init__(self, documents: list[Any]) -> None:
+        self.words = sum(len(d.text.split()) for d in documents) or 1
+        self._started = time.monotonic()
+        self._documents = 0
+        self._read = 0
+
+    def read(self, document: Any) -> int:
+        count = len(document.text.split())
+        self._documents += 1
+        self._read += count
+        return count
+
+    def show(self, _: Any) -> str:
+        seconds = max(time.monotonic() - self._started, 1e-9)
+        return f"{self._documents / seconds:,.1f} docs/s, {self._read / seconds:,.0f} words/s"
+
+
 def _documents(inputs: tuple[str, ...], skipped: list[InputError]) -> Iterator[Any]:
     from kg.inputs import iter_documents
 
@@ -78,10 +100,17 @@ def _documents(inputs: tuple[str, ...], skipped: list[InputError]) -> Iterator[A
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--out", default="out", show_default=True, type=click.Path(file_okay=False),
               help="Folder for graph.ttl and graph.html.")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False), metavar="DIR",
-              help="Store to add the documents to [default: OUT/store].")
+@click.option("--store", "store_dir", metavar="DIR|URL",
+              help="Store to add the documents to: a directory, or a SPARQL endpoint URL "
+              "(credentials from KG_STORE_USER and KG_STORE_PASSWORD) [default: OUT/store].")
 @click.option("--no-html", is_flag=True, help="Write only the Turtle file.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes that parse [default: the cores available].")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Parse on the workers of this Dask scheduler.")
+@click.option("--dask", "local_dask", is_flag=True,
+              help="Parse on a local Dask cluster of --jobs worker processes.")
 @click.option("--aliases", "alias_files", multiple=True, type=click.Path(dir_okay=False),
               metavar="FILE", help="CSV or TOML file of entity names, types and other names "
               "(columns name,type,aliases); may be given more than once, the last wins.")
@@ -89,6 +118,7 @@ def _documents(inputs: tuple[str, ...], skipped: list[InputError]) -> Iterator[A
               help="Also write OUT/merges.jsonl: which mentions became which entity, and why.")
 @_pipeline_option
 def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: bool, quiet: bool,
+          jobs: int | None, scheduler: str | None, local_dask: bool,
           alias_files: tuple[str, ...], explain: bool, pipeline: str) -> None:
     """Add INPUT files, folders (.txt/.md, recursive) or - for stdin to the knowledge graph.
 
@@ -101,10 +131,16 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
       kg build data/ --out out/
       kg build new-articles/ --store out/store --no-html
       kg build data/ --aliases names.csv --explain
+      kg build news/ --jobs 4 --store http://localhost:7878/query
+      kg build news/ --scheduler tcp://10.0.0.5:8786
     """
+    import contextlib
+
     from kg.aliases import load_aliases
     from kg.build import build as build_graph
+    from kg.parallel import available_cores
     from kg.store import Store, write_text
+    from kg.store.remote import RemoteStore, is_remote
 
     aliases = load_aliases(alias_files)
     skipped: list[InputError] = []
@@ -113,12 +149,23 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
         raise InputError("No readable text in the input (looked for .txt and .md files)")
     show = not quiet and len(documents) >= _PROGRESS_MIN_DOCUMENTS and sys.stderr.isatty()
     out_dir = Path(out)
-    store_path = Path(store_dir) if store_dir else out_dir / "store"
-    with Store.open(store_path) as store, click.progressbar(
-        length=len(documents), label="Reading", file=sys.stderr, hidden=not show
-    ) as bar:
-        result = build_graph(documents, pipeline, on_document=lambda _: bar.update(1), sink=store,
-                             aliases=aliases)
+    remote = store_dir is not None and is_remote(store_dir)
+    store_path = Path(store_dir) if store_dir and not remote else out_dir / "store"
+    jobs = jobs or available_cores()
+    with contextlib.ExitStack() as stack:
+        store: Any = stack.enter_context(
+            RemoteStore.from_env(store_dir) if remote and store_dir else Store.open(store_path))
+        client = None
+        if scheduler or local_dask:
+            from kg.distributed import connect
+
+            client = stack.enter_context(connect(scheduler, workers=jobs))
+        rate = _Rate(documents)
+        bar = stack.enter_context(click.progressbar(
+            length=rate.words, label="Reading", file=sys.stderr, hidden=not show,
+            item_show_func=rate.show))
+        result = build_graph(documents, pipeline, on_document=lambda d: bar.update(rate.read(d), d),
+                             sink=store, aliases=aliases, jobs=jobs, client=client)
         if explain:
             log = "".join(json.dumps(m.to_record(), ensure_ascii=False, sort_keys=True) + "\n"
                           for m in result.merges)
@@ -130,7 +177,8 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
             written.append(str(write_text(out_dir / "graph.html", render_html(store.to_graph()))))
     if not quiet:
         click.echo(result.summary(), err=True)
-        click.echo(f"Wrote {', '.join(written)}; the store is {store_path}", err=True)
+        click.echo(f"Wrote {', '.join(written)}; the store is {store_dir if remote else store_path}",
+                   err=True)
     if skipped:
         if not quiet:
             click.echo(f"{len(skipped)} input(s) skipped", err=True)

@@ -17,7 +17,7 @@ from kg.entities import EntityResolver, Occurrence, clean_name
 from kg.model import Entity, Extraction, Mention, Provenance, Span, Triple
 from kg.namespace import content_hash, entity_iri
 
-__all__ = ["Linked", "Merge", "canonical_name", "link", "link_documents"]
+__all__ = ["Linked", "Linker", "Merge", "canonical_name", "link", "link_documents", "resolve_entities"]
 
 # Arguments that say when or how, not who: never read as a relation's object.
 _CIRCUMSTANTIAL: Final = frozenset(
@@ -103,30 +103,33 @@ def _all_mentions(
                 yield m
 
 
-def link_documents(results: Iterable[Read], aliases: AliasTable | None = None) -> Linked:
-    """Return the entities, fact triples and merge log of documents given as
-    (name, text, mentions, extractions); ``aliases`` defaults to the built-in table.
+class Linker:
+    """Links documents one at a time with entities already decided over the whole run.
 
-    Negated, hedged and reported extractions are not facts and give no triple.
+    Keeps only what the merge log needs (each entity's occurrences and names), so a build
+    can link and write each document as it reads it back instead of holding them all.
     """
-    results = list(results)
-    resolver = EntityResolver(
-        ((name, text, list(_all_mentions(mentions, exs))) for name, text, mentions, exs in results),
-        aliases,
-    )
-    seen: dict[Entity, set[Occurrence]] = defaultdict(set)
 
-    def note(doc: str, mention: Mention, entity: Entity, written: Span | None = None) -> None:
+    def __init__(self, resolver: EntityResolver) -> None:
+        self._resolver = resolver
+        self._seen: dict[Entity, set[Occurrence]] = defaultdict(set)
+        self._names: dict[Entity, frozenset[str]] = defaultdict(frozenset)
+
+    def _note(self, doc: str, mention: Mention, entity: Entity, written: Span | None = None) -> None:
         if mention.resolved and written is not None:
-            rules = (f"coref:{mention.resolved}", *resolver.explain(doc, mention))
-            seen[entity].add(Occurrence(doc, written.start, written.end, written.text, rules))
+            rules = (f"coref:{mention.resolved}", *self._resolver.explain(doc, mention))
+            self._seen[entity].add(Occurrence(doc, written.start, written.end, written.text, rules))
         else:
-            rules = resolver.explain(doc, mention)
-            seen[entity].add(Occurrence(doc, mention.start, mention.end, mention.text, rules))
+            rules = self._resolver.explain(doc, mention)
+            self._seen[entity].add(Occurrence(doc, mention.start, mention.end, mention.text, rules))
 
-    triples: list[Triple] = []
-    for doc_name, text, mentions, extractions in results:
+    def link(self, read: Read) -> tuple[list[Triple], dict[Entity, frozenset[str]]]:
+        """Return one document's fact triples and, for each entity they name, the names
+        that document wrote it as; ``read`` is (name, text, mentions, extractions)."""
+        doc_name, text, mentions, extractions = read
+        resolver = self._resolver
         doc_id = content_hash(text)
+        triples: list[Triple] = []
         for ex in extractions:
             if not ex.is_fact or ex.subject_mention is None:
                 continue
@@ -140,8 +143,8 @@ def link_documents(results: Iterable[Read], aliases: AliasTable | None = None) -
             obj = resolver.entity(doc_name, obj_mention)
             if subject is None or obj is None or subject == obj:
                 continue
-            note(doc_name, ex.subject_mention, subject, ex.subject)
-            note(doc_name, obj_mention, obj, obj_span)
+            self._note(doc_name, ex.subject_mention, subject, ex.subject)
+            self._note(doc_name, obj_mention, obj, obj_span)
             subject_span = ex.subject
             if ex.inverse:
                 subject, obj = obj, subject
@@ -160,24 +163,55 @@ def link_documents(results: Iterable[Read], aliases: AliasTable | None = None) -
         for mention in mentions:
             entity = resolver.entity(doc_name, mention)
             if entity is not None:
-                note(doc_name, mention, entity)
-    labels: dict[str, dict[Entity, frozenset[str]]] = defaultdict(dict)
-    for tr in triples:
-        assert tr.provenance is not None
-        doc = tr.provenance.doc
-        for e in (tr.subject, tr.object):
-            labels[doc][e] = resolver.labels(e, doc)
-    everywhere: dict[Entity, frozenset[str]] = defaultdict(frozenset)
-    for per_doc in labels.values():
-        for e, names in per_doc.items():
-            everywhere[e] = everywhere[e] | names
-    entities = sorted((Entity(e.name, e.kind, names) for e, names in everywhere.items()),
+                self._note(doc_name, mention, entity)
+        labels = {e: resolver.labels(e, doc_name) for t in triples for e in (t.subject, t.object)}
+        for e, names in labels.items():
+            self._names[e] = self._names[e] | names
+        return triples, labels
+
+    def entities(self) -> list[Entity]:
+        """Return every entity a linked fact names, with all the names documents gave it."""
+        return sorted((Entity(e.name, e.kind, names) for e, names in self._names.items()),
                       key=lambda e: (e.name, e.kind))
-    merges = [
-        Merge(e, resolver.kind_reason(e), tuple(sorted(seen[e], key=_by_place)))
-        for e in sorted(entities, key=lambda e: str(entity_iri(e.name, e.kind)))
-    ]
-    return Linked(entities, triples, merges, dict(labels))
+
+    def merges(self) -> list[Merge]:
+        """Return the merge log of the documents linked so far, one line per entity."""
+        return [
+            Merge(e, self._resolver.kind_reason(e), tuple(sorted(self._seen[e], key=_by_place)))
+            for e in sorted(self.entities(), key=lambda e: str(entity_iri(e.name, e.kind)))
+        ]
+
+
+def resolve_entities(
+    documents: Iterable[tuple[str, str, tuple[Mention, ...], tuple[Extraction, ...]]],
+    aliases: AliasTable | None = None,
+) -> EntityResolver:
+    """Return the entity decisions over documents given as (name, text, mentions, extractions).
+
+    Reads each document once, in order, keeping only its names' evidence: ``documents`` may
+    be a stream that is consumed as it goes.
+    """
+    return EntityResolver(
+        ((name, text, list(_all_mentions(mentions, exs))) for name, text, mentions, exs in documents),
+        aliases,
+    )
+
+
+def link_documents(results: Iterable[Read], aliases: AliasTable | None = None) -> Linked:
+    """Return the entities, fact triples and merge log of documents given as
+    (name, text, mentions, extractions); ``aliases`` defaults to the built-in table.
+
+    Negated, hedged and reported extractions are not facts and give no triple.
+    """
+    results = list(results)
+    linker = Linker(resolve_entities(results, aliases))
+    triples: list[Triple] = []
+    labels: dict[str, dict[Entity, frozenset[str]]] = {}
+    for read in results:
+        found, labels[read[0]] = linker.link(read)
+        triples.extend(found)
+    labels = {doc: named for doc, named in labels.items() if named}
+    return Linked(linker.entities(), triples, linker.merges(), labels)
 
 
 def _by_place(occurrence: Occurrence) -> tuple[str, int, int, str]:
