@@ -1,0 +1,108 @@
+"""A build killed mid-way (``kill -9``, Ctrl-C) leaves the previous graph file and the store
+readable, and the next run completes with exactly what an uninterrupted build gives.
+
+Each case runs ``kg build`` as a real process on a corpus large enough to take seconds,
+signals it part-way through (the fraction of a clean build's time), then reads what is left.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+
+from kg.store import Store
+
+pytestmark = pytest.mark.slow
+
+_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def _kg_build(inputs: Path, out: Path) -> subprocess.Popen[str]:
+    # Its own session, so the parse workers it starts can be cleaned up with it.
+    return subprocess.Popen([sys.executable, "-m", "kg", "build", str(inputs), "--out", str(out), "--no-html",
+                             "-q", "--jobs", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def _finish(process: subprocess.Popen[str]) -> tuple[int, str]:
+    try:
+        _, err = process.communicate(timeout=300)
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # any worker left behind
+        except ProcessLookupError:
+            pass
+    return process.returncode, err
+
+
+def _quads(store_path: Path) -> set[str]:
+    with Store.open(store_path, read_only=True) as store:
+        data = store.export("nquads")
+    return {str(q) for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path, float]:
+    """(the previous build's output, the corpus, a clean build of both, its seconds)."""
+    root = tmp_path_factory.mktemp("faults")
+    sources = sorted(_DATA.glob("*.txt"))
+    (root / "before").mkdir()
+    (root / "corpus").mkdir()
+    for s in sources[:3]:
+        shutil.copy(s, root / "before" / s.name)
+    for i in range(100):
+        s = sources[i % len(sources)]
+        text = s.read_text(encoding="utf-8") + f"\n\nEdition {i} was filed by Reuters in Geneva.\n"
+        (root / "corpus" / f"{i:03}-{s.name}").write_text(text, encoding="utf-8")
+    assert _finish(_kg_build(root / "before", root / "previous"))[0] == 0
+    shutil.copytree(root / "previous", root / "clean")
+    started = time.monotonic()
+    code, err = _finish(_kg_build(root / "corpus", root / "clean"))
+    assert code == 0, err
+    return root / "previous", root / "corpus", root / "clean", time.monotonic() - started
+
+
+@pytest.mark.parametrize(
+    ("signum", "fraction"),
+    [
+        pytest.param(signal.SIGKILL, 0.4, id="kill-9-early"),
+        pytest.param(signal.SIGKILL, 0.8, id="kill-9-late"),
+        pytest.param(signal.SIGINT, 0.6, id="ctrl-c"),
+    ],
+)
+def test_a_killed_build_leaves_everything_readable_and_the_rerun_completes(
+    tmp_path: Path, corpus: tuple[Path, Path, Path, float], signum: int, fraction: float
+) -> None:
+    previous, inputs, clean, seconds = corpus
+    out = tmp_path / "out"
+    shutil.copytree(previous, out)
+    before = (out / "graph.ttl").read_bytes()
+    process = _kg_build(inputs, out)
+    time.sleep(seconds * fraction)
+    assert process.poll() is None, "the build finished before it could be interrupted; make the corpus larger"
+    os.kill(process.pid, signum)
+    code, err = _finish(process)
+    assert code != 0
+    if signum == signal.SIGINT:
+        assert "Traceback" not in err, err
+
+    # What was there stays readable: the Turtle is the old file or a whole new one.
+    turtle = (out / "graph.ttl").read_bytes()
+    assert turtle == before or len(Graph().parse(data=turtle, format="turtle")) > len(
+        Graph().parse(data=before, format="turtle"))
+    # The store opens, and every document the previous build wrote is still in it.
+    assert _quads(out / "store") >= {q for q in _quads(previous / "store") if "/document/" in q}
+
+    code, err = _finish(_kg_build(inputs, out))
+    assert code == 0, err
+    assert _quads(out / "store") == _quads(clean / "store")
+    assert Graph().parse(out / "graph.ttl").isomorphic(Graph().parse(clean / "graph.ttl"))
