@@ -5,8 +5,12 @@ answers the queries: SPARQL 1.1 Protocol over GET and POST, results as SPARQL JS
 or TSV and graphs as Turtle or N-Triples by content negotiation, the union of the named graphs
 as default graph, and a query timeout that really stops the query. In front of it a small
 proxy adds what it lacks: a cap on the size of a result, a clear refusal of updates, and a
-proper error status (not a cut-off 200) when a query runs out of time. Both listen on
-127.0.0.1 unless told otherwise.
+proper error status (not a cut-off 200) when a query runs out of time, a refusal of
+``SERVICE`` (a query must not make the server call other hosts), a cap on the size of a
+request and on the requests served at once (a client over the cap gets 503 at once), a
+deadline for a client that sends slowly, and error pages as plain text that browsers may not
+sniff as HTML (Oxigraph's messages quote the query). Both listen on 127.0.0.1 unless told
+otherwise. Memory is bounded by ``MAX_CONCURRENT`` results of at most ``max_bytes`` each.
 
 The server reads a snapshot of the store taken at start (a RocksDB checkpoint: hard links,
 instant), so ``kg build`` can go on writing the store while it runs; restart to see new data.
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import http.client
 import logging
+import re
 import shutil
 import socket
 import subprocess
@@ -35,7 +40,8 @@ from kg.errors import StoreError
 from kg.query import is_update
 from kg.store.embedded import Store, is_store
 
-__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "Endpoint", "ServeOptions", "running"]
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "MAX_CONCURRENT", "MAX_REQUEST_BYTES", "Endpoint",
+           "ServeOptions", "running", "uses_service"]
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +50,19 @@ DEFAULT_MAX_BYTES: Final = 50_000_000
 _PATHS: Final = frozenset({"/sparql", "/query"})
 _CANCELLED: Final = b"The SPARQL operation has been cancelled"
 _START_SECONDS: Final = 20.0
+MAX_REQUEST_BYTES: Final = 1_000_000
+MAX_CONCURRENT: Final = 32
+_BUSY_BODY: Final = b"kg serve is busy: too many requests at once; retry shortly\n"
+_BUSY: Final = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                b"Retry-After: 1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s"
+                % (len(_BUSY_BODY), _BUSY_BODY))
+# Strings, IRIs and comments are removed before looking for the SERVICE keyword in a query.
+_QUOTED: Final = re.compile(r'''"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|#[^\n]*''')
+_SERVICE: Final = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+_SERVICE_REFUSED: Final = (
+    "kg serve does not run SERVICE: a query may not make the server call other endpoints. "
+    "Query each endpoint yourself and join the results."
+)
 _UPDATE_REFUSED: Final = (
     "kg serve is read-only: SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused. "
     "Change the store with `kg build` and `kg remove`, then restart kg serve."
@@ -67,6 +86,17 @@ class Endpoint:
     url: str
     snapshot: Path
     backend_pid: int
+
+
+def uses_service(query: str) -> bool:
+    """Whether a SPARQL query calls another endpoint (``SERVICE``), outside strings and IRIs.
+
+    >>> uses_service("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }")
+    True
+    >>> uses_service('ASK { ?s ?p "SERVICE" }')
+    False
+    """
+    return bool(_SERVICE.search(_QUOTED.sub(" ", query)))
 
 
 def _oxigraph_binary() -> str:
@@ -115,6 +145,8 @@ def _handler(backend: tuple[str, int], options: ServeOptions) -> type[BaseHTTPRe
     class Proxy(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "kg-serve"
+        # A client that sends its request slowly (or never) is dropped after this many seconds.
+        timeout = options.timeout + 5
 
         def log_message(self, format: str, *args: object) -> None:
             log.info("%s %s", self.address_string(), format % args)
@@ -123,9 +155,20 @@ def _handler(backend: tuple[str, int], options: ServeOptions) -> type[BaseHTTPRe
             body = (message + "\n").encode()
             self.send_response(status)
             self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("X-Content-Type-Options", "nosniff")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+
+        def _refused(self, queries: list[str]) -> bool:
+            """Answer 403 and return True if any of ``queries`` is an update or uses SERVICE."""
+            if any(is_update(q) for q in queries):
+                self._error(403, _UPDATE_REFUSED)
+                return True
+            if any(uses_service(q) for q in queries):
+                self._error(403, _SERVICE_REFUSED)
+                return True
+            return False
 
         def do_GET(self) -> None:
             url = urlsplit(self.path)
@@ -133,8 +176,10 @@ def _handler(backend: tuple[str, int], options: ServeOptions) -> type[BaseHTTPRe
                 self._error(404, f"Not found: the SPARQL endpoint is {sorted(_PATHS)[1]}")
                 return
             params = parse_qs(url.query)
-            if "update" in params or any(is_update(q) for q in params.get("query", [])):
+            if "update" in params:
                 self._error(403, _UPDATE_REFUSED)
+                return
+            if self._refused(params.get("query", [])):
                 return
             if not params.get("query"):
                 self._error(400, "Give a SPARQL query as ?query=…")
@@ -143,7 +188,19 @@ def _handler(backend: tuple[str, int], options: ServeOptions) -> type[BaseHTTPRe
 
         def do_POST(self) -> None:
             url = urlsplit(self.path)
-            length = int(self.headers.get("Content-Length") or 0)
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                length = -1
+            if length < 0:
+                self.close_connection = True
+                self._error(400, "The Content-Length header is not a number of bytes")
+                return
+            if length > MAX_REQUEST_BYTES:
+                # Not read: answer and drop the connection with the body unread.
+                self.close_connection = True
+                self._error(413, f"The request is larger than {MAX_REQUEST_BYTES:,} bytes, the server's cap")
+                return
             body = self.rfile.read(length) if length else b""
             if url.path == "/update":
                 self._error(403, _UPDATE_REFUSED)
@@ -157,12 +214,13 @@ def _handler(backend: tuple[str, int], options: ServeOptions) -> type[BaseHTTPRe
                 return
             if kind == "application/x-www-form-urlencoded":
                 params = parse_qs(body.decode("utf-8", "replace"))
-                if "update" in params or any(is_update(q) for q in params.get("query", [])):
+                if "update" in params:
                     self._error(403, _UPDATE_REFUSED)
                     return
+                if self._refused(params.get("query", [])):
+                    return
             elif kind == "application/sparql-query":
-                if is_update(body.decode("utf-8", "replace")):
-                    self._error(403, _UPDATE_REFUSED)
+                if self._refused([body.decode("utf-8", "replace")]):
                     return
             else:
                 self._error(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
@@ -196,15 +254,46 @@ def _handler(backend: tuple[str, int], options: ServeOptions) -> type[BaseHTTPRe
                 return
             finally:
                 connection.close()
+            if response.status >= 400:
+                # Oxigraph's error text quotes the query: never let a browser read it as HTML.
+                self._error(response.status, data.decode("utf-8", "replace").strip())
+                return
             self.send_response(response.status)
             for name in ("Content-Type", "Content-Disposition", "Vary"):
                 if response.getheader(name):
                     self.send_header(name, response.getheader(name) or "")
+            self.send_header("X-Content-Type-Options", "nosniff")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
 
     return Proxy
+
+
+class _BoundedServer(ThreadingHTTPServer):
+    """A threading server that serves at most ``MAX_CONCURRENT`` connections at once."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(address, handler)
+        self._slots = threading.BoundedSemaphore(MAX_CONCURRENT)
+
+    def process_request(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
+        if not self._slots.acquire(blocking=False):
+            try:
+                request.sendall(_BUSY)
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)  # type: ignore[arg-type]
+
+    def process_request_thread(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
+        try:
+            super().process_request_thread(request, client_address)  # type: ignore[arg-type]
+        finally:
+            self._slots.release()
 
 
 @contextmanager
@@ -227,10 +316,9 @@ def running(store_path: str | Path, options: ServeOptions = ServeOptions()) -> I
     try:
         _wait_listening(*backend, process)
         try:
-            front = ThreadingHTTPServer((options.host, options.port), _handler(backend, options))
+            front = _BoundedServer((options.host, options.port), _handler(backend, options))
         except OSError as e:
             raise StoreError(f"Cannot listen on {options.host}:{options.port}: {e.strerror or e}") from e
-        front.daemon_threads = True
         thread = threading.Thread(target=front.serve_forever, name="kg-serve", daemon=True)
         thread.start()
         host, port = front.server_address[:2]

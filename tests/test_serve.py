@@ -14,6 +14,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -37,9 +38,8 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = tmp_path_factory.mktemp("serve") / "store"
+def filled_store(path: Path) -> Path:
+    """A store with two documents and 3,000 filler statements (for the result-size cap)."""
     with Store.open(path) as store:
         store.install_ontology()
         store.replace_document(doc_a())
@@ -48,6 +48,12 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         store.oxigraph.extend(
             ox.Quad(ox.NamedNode(f"https://example.org/n{i}"), ox.NamedNode("https://example.org/next"),
                     ox.NamedNode(f"https://example.org/n{i + 1}"), filler) for i in range(3000))
+    return path
+
+
+@contextmanager
+def serving(path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """Run `kg serve` on ``path`` as a real process; yield its URL and the process."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", str(path), "--port", str(port), "--timeout", str(_TIMEOUT),
@@ -66,13 +72,19 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"kg serve did not start: {process.stderr.read() if process.stderr else ''}")
                 time.sleep(0.1)
-        yield url
+        yield url, process
     finally:
         os.kill(process.pid, signal.SIGTERM)
         process.wait(timeout=20)
         if process.stderr:
             process.stderr.close()
     assert not list(path.parent.glob(".store.serve-*")), "the snapshot was not removed"
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serving(filled_store(tmp_path_factory.mktemp("serve") / "store")) as (url, _):
+        yield url
 
 
 def _client(url: str, query: str, fmt: str) -> SPARQLWrapper:
