@@ -305,3 +305,29 @@ def test_passive_without_agent_keeps_passive_predicate(vocab) -> None:  # type: 
     spec = next(c.values[0] for c in SPAN_CASES if c.id == "stranded-preposition")
     facts = _facts(_read(vocab, spec, [(0, 1, "ORG"), (7, 8, "ORG")]))
     assert ("Yandex", "referred to as", "Google") in facts
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents"),
+    [
+        pytest.param(
+            "Macron/NNP/nsubj/3 and/CC/cc/0 Scholz/NNP/conj/0 met/VBD/ROOT/3/meet ./././3",
+            [(0, 1, "PERSON"), (2, 3, "PERSON")], id="reciprocal-verb",
+        ),
+        pytest.param(
+            "During/IN/prep/8 a/DT/det/3 bilateral/JJ/amod/3 meeting/NN/pobj/0 ,/,/punct/8 "
+            "Macron/NNP/nsubj/8 and/CC/cc/5 Scholz/NNP/conj/5 signed/VBD/ROOT/8/sign a/DT/det/10 "
+            "treaty/NN/dobj/8 ./././8",
+            [(5, 6, "PERSON"), (7, 8, "PERSON")], id="reciprocal-event",
+        ),
+    ],
+)
+def test_coordinated_participants_of_a_meeting_meet(vocab, spec, ents) -> None:  # type: ignore[no-untyped-def]
+    facts = _facts(_read(vocab, spec, ents))
+    assert ("Macron", "meets", "Scholz") in facts
+
+
+def test_coordinated_subjects_of_an_ordinary_verb_do_not_meet(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = "France/NNP/nsubj/3 and/CC/cc/0 Germany/NNP/conj/0 signed/VBD/ROOT/3/sign a/DT/det/5 treaty/NN/dobj/3 ./././3"
+    facts = _facts(_read(vocab, spec, [(0, 1, "GPE"), (2, 3, "GPE")]))
+    assert not [f for f in facts if f[1] == "meets"]

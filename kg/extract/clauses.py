@@ -40,6 +40,13 @@ _RELATIONAL_NOUNS: Final = TITLES | {
 }
 
 
+# Verbs and event nouns whose coordinated subjects act on each other: "A and B met", "during a
+# summit, A and B agreed" → A meets B. The event is what the participants share.
+_RECIPROCAL_VERBS: Final = frozenset({"meet", "talk", "negotiate", "confer"})
+_RECIPROCAL_EVENTS: Final = frozenset({"meeting", "summit", "talk", "talks", "negotiation", "call"})
+_EVENT_PREPOSITIONS: Final = frozenset({"during", "at", "in", "after", "before", "following"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Clause:
     verb: Token
@@ -408,6 +415,29 @@ def _predicates(sent: SpacySpan) -> Iterator[Token]:
             yield token
 
 
+def _reciprocal(em: Emitter, clause: _Clause) -> None:
+    """"A and B met" or "During a summit, A and B signed …" → A / meets / B, once per pair."""
+    named = [s for s in clause.subjects if em.mention(s) is not None]
+    if len(named) < 2 or clause.rule_prefix:
+        return
+    verb = clause.verb
+    if verb.lemma_.lower() in _RECIPROCAL_VERBS and not any(c.dep_ in _OBJECTS for c in verb.children):
+        relation = phrase(list(clause.relation_tokens))
+    else:
+        events = [
+            (prep, pobj) for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in _EVENT_PREPOSITIONS
+            for pobj in prep.children if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _RECIPROCAL_EVENTS
+        ]
+        if not events:
+            return
+        prep, event = events[0]
+        relation = phrase([prep, *[t for t in event.subtree if t.i <= event.i]])
+    for k, first in enumerate(named):
+        for second in named[k + 1 :]:
+            em.emit("reciprocal", first, relation, second, "meets", reading=clause.reading)
+
+
 def read_clauses(em: Emitter, sent: SpacySpan) -> None:
     """Emit the extractions of every verb clause in ``sent``."""
     for verb in _predicates(sent):
@@ -417,3 +447,4 @@ def read_clauses(em: Emitter, sent: SpacySpan) -> None:
         clause = _clause(verb)
         if clause is not None:
             _extract_clause(em, clause)
+            _reciprocal(em, clause)

@@ -50,6 +50,7 @@ RULES: Final[dict[str, float]] = {
     "nominal-between": 0.6,  # "a partnership between Airbus and Tata"
     "title": 0.7,  # "Russian President Vladimir Putin": the object is implied by a demonym
     "demonym": 0.6,  # "Chinese tech firm Baidu"
+    "reciprocal": 0.55,  # coordinated subjects of a meeting: "During a summit, A and B agreed"
     "noun-preposition": 0.35,  # a noun's own phrase: "companies in Japan" → are in
     "possessor": 0.35,  # "Nissan 's morale" → Nissan / has / morale
     "sv": 0.25,  # SV with no argument at all: rarely the whole relation
