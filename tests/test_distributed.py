@@ -30,6 +30,12 @@ def cluster() -> Iterator[Any]:
         yield running
 
 
+def _pipelines_loaded() -> int:
+    from kg.extract import pipeline
+
+    return int(pipeline._load.cache_info().currsize)
+
+
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kg.parallel, "CHUNK_CHARS", 1_500)
@@ -41,8 +47,7 @@ def test_a_build_on_dask_equals_a_local_build(cluster: Any, small_chunks: None) 
     with distributed.Client(cluster) as client:
         on_dask = build(documents, client=client)
         # Every worker took part, and loaded the pipeline once for all its chunks.
-        loaded = client.run(lambda: __import__("kg.extract.pipeline").extract.pipeline
-                            .load_pipeline.cache_info().currsize)
+        loaded = client.run(_pipelines_loaded)
     assert on_dask.sink.export("turtle") == local_turtle(documents)
     assert sorted(loaded.values()) == [1, 1]
 

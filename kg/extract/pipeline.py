@@ -31,13 +31,19 @@ def _installed() -> list[str]:
         return []
 
 
-@functools.cache
 def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
     """Return the spaCy pipeline ``name`` (a package or a path), loaded once per process.
 
     Raises:
         PipelineError: it is not installed, or lacks a parser or an entity recognizer.
     """
+    # One cache key per name: functools.cache on this function would load the default
+    # pipeline twice, once for load_pipeline() and once for load_pipeline(DEFAULT_PIPELINE).
+    return _load(name)
+
+
+@functools.cache
+def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name, exclude=[c for c in _UNUSED])
     except OSError as e:
