@@ -7,7 +7,9 @@ names is the graph side's (``kg.entities``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from spacy.tokens import Doc, Token
@@ -153,19 +155,63 @@ def _epithets(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
 
 
 def _listed(doc: Doc, taken: list[bool], names: frozenset[str]) -> list[TokenMention]:
-    """Names a user listed (an alias file) that the tagger did not find, as written."""
+    """Names a user listed (an alias file) that the tagger did not find, as written: at each
+    token the longest listed name (of at most as many tokens as the longest name has words)."""
+    if not names:
+        return []
+    longest, by_word = _name_index(names)
+    text = doc.text
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t) for t in doc]
+    token_at_end = {end: k for k, end in enumerate(ends)}
     found = []
-    longest = max((len(n.split()) for n in names), default=0)
     i = 0
     while i < len(doc):
-        size = next((n for n in range(longest, 0, -1) if i + n <= len(doc)
-                     and not any(taken[i : i + n]) and doc[i : i + n].text in names), 0)
+        size = 0
+        for name in _candidates(text, starts, ends, i, by_word):
+            j = token_at_end.get(starts[i] + len(name))
+            if j is None or not text.startswith(name, starts[i]):
+                continue
+            n = j - i + 1
+            if size < n <= longest and not any(taken[i : i + n]):
+                size = n
         if size:
             found.append(TokenMention(i, i + size, ""))
             for k in range(i, i + size):
                 taken[k] = True
         i += size or 1
     return found
+
+
+@lru_cache(maxsize=4)
+def _name_index(names: frozenset[str]) -> tuple[int, dict[str, tuple[str, ...]]]:
+    """The longest name's word count, and the names by the text before their first space
+    (a name begins with its first token's text, so each token looks up few candidates)."""
+    by_word: dict[str, list[str]] = {}
+    for name in names:
+        by_word.setdefault(_first_word(name), []).append(name)
+    longest = max(len(n.split()) for n in names)
+    return longest, {word: tuple(found) for word, found in by_word.items()}
+
+
+def _first_word(text: str) -> str:
+    cut = next((k for k, c in enumerate(text) if c.isspace()), len(text))
+    return text[:cut]
+
+
+def _candidates(text: str, starts: list[int], ends: list[int], i: int,
+                by_word: dict[str, tuple[str, ...]]) -> Iterator[str]:
+    # A name's first word ends at a space or at the end of the name, which is a token end;
+    # tokens written without a space between ("U.S.-based") give one candidate word each.
+    stop = next((k for k in range(starts[i], ends[-1]) if text[k].isspace()), ends[-1])
+    for j in range(i, len(ends)):
+        if ends[j] > stop:
+            break
+        yield from by_word.get(text[starts[i] : ends[j]], ())
+        if ends[j] == stop:
+            break
+    if stop == starts[i]:  # a space token: a name that begins with a space
+        yield from by_word.get("", ())
 
 
 def _cut_parenthesis(doc: Doc, start: int, end: int) -> int:
