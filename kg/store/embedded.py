@@ -116,6 +116,7 @@ class Store:
         self._inner: ox.Store | None = inner
         self.path = path
         self.read_only = read_only
+        self._ontology: frozenset[ox.Triple] | None = None  # read once, reset when installed
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -216,6 +217,7 @@ class Store:
         wanted = set(_ontology_quads())
         if set(store.quads_for_pattern(None, None, None, graph)) == wanted:
             return False
+        self._ontology = None
         store.update(f"DROP SILENT GRAPH {graph} ; INSERT DATA {{ {_data(wanted)} }}")
         return True
 
@@ -240,20 +242,31 @@ class Store:
         if self.oxigraph.contains_named_graph(ox.NamedNode(str(document.iri))):
             old.add(str(document.iri))
         # A relation the ontology already describes is not described again in the facts.
-        ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
-        known = {q.triple for q in store.quads_for_pattern(None, None, None, ontology)}
+        known = self._ontology_triples()
         quads = [
             quad
             for s, p, o, g in document.quads()
             if (quad := ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))).triple not in known
         ]
-        operations = [*self._drop_operations(sorted(old)), f"INSERT DATA {{ {_data(quads)} }}"]
         try:
-            store.update(" ;\n".join(operations))
+            if old:
+                operations = [*self._drop_operations(sorted(old)), f"INSERT DATA {{ {_data(quads)} }}"]
+                store.update(" ;\n".join(operations))
+            else:
+                # Nothing to replace: one atomic extend writes the same quads without
+                # building and parsing a SPARQL update (most of a build's write time).
+                store.extend(quads)
         except OSError as e:
             raise StoreError(f"{self.path}: cannot write {document.source}: {_first_line(e)}") from e
         log.debug("wrote %s (%d statements), replaced %s", document.iri, len(quads), sorted(old))
         return tuple(sorted(old - {str(document.iri)}))
+
+    def _ontology_triples(self) -> frozenset[ox.Triple]:
+        # Only install_ontology writes the ontology graph, so it is read once per Store.
+        if self._ontology is None:
+            ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
+            self._ontology = frozenset(q.triple for q in self.oxigraph.quads_for_pattern(None, None, None, ontology))
+        return self._ontology
 
     def remove_document(self, iri: str) -> None:
         """Remove the document graph ``iri`` and every fact no other document supports, atomically."""
