@@ -13,6 +13,7 @@ input gives the same entities on every run and machine.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -183,6 +184,9 @@ def _is_proper(phrase: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
+_Packed = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...], str]
+
+
 @dataclass(slots=True)
 class _Tally:
     """Votes for the kinds of one name: evidence from the parse, tagger labels, alias tables."""
@@ -204,6 +208,19 @@ class _Tally:
         if name in COUNTRIES:
             self.strong["place"] += 1
             self.seen["country name → place"] += 1
+
+    def packed(self) -> _Packed:
+        """The votes a document leaves once it is read: what deciding its kind needs, without
+        ``seen`` (only totals report it) and in tuples, a fraction of three Counters' memory."""
+        return (tuple((sys.intern(k), n) for k, n in self.strong.items()),
+                tuple((sys.intern(k), n) for k, n in self.soft.items()), self.alias)
+
+    @classmethod
+    def unpacked(cls, packed: _Packed | None) -> _Tally:
+        if packed is None:
+            return cls()
+        strong, soft, alias = packed
+        return cls(Counter(dict(strong)), Counter(dict(soft)), Counter(), alias)
 
     def __iadd__(self, other: _Tally) -> _Tally:
         self.strong.update(other.strong)
@@ -335,7 +352,9 @@ class EntityResolver:
     ) -> None:
         table = builtin_aliases() if aliases is None else aliases
         self._names: dict[tuple[str, int, int, str], _Named] = {}
-        tallies: dict[str, dict[str, _Tally]] = defaultdict(dict)  # key → doc → votes
+        tallies: dict[str, dict[str, _Packed]] = defaultdict(dict)  # key → doc → votes
+        seen: dict[str, Counter[str]] = defaultdict(Counter)  # key → what every document saw
+        shared: dict[_Named, _Named] = {}  # one value per distinct naming, not one per mention
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
         self._forms: dict[tuple[str, str], set[str]] = defaultdict(set)  # (key, doc) → names
         self._votes: dict[str, _Tally] = {}
@@ -354,25 +373,35 @@ class EntityResolver:
                 if found.alias is not None and found.alias.kind:
                     local[found.name].alias = found.alias.kind
             short = _short_forms(local)
+            current: dict[str, _Tally] = {}  # this document's votes, packed once it is read
             for mention, found in named.items():
                 if found.name in short:
                     rules = (*found.rules, "short-form")
                     found = _Named(short[found.name], rules, found.alias, found.forms)
+                found = shared.setdefault(found, found)
                 self._names[(doc, mention.start, mention.end, mention.text)] = found
                 key = match_key(found.name)
-                tallies[key].setdefault(doc, _Tally())
-                tallies[key][doc].add(mention, found.name)
+                votes = current.get(key)
+                if votes is None:
+                    # A document name read twice in one run adds to its earlier votes.
+                    votes = current[key] = _Tally.unpacked(tallies[key].get(doc))
+                votes.add(mention, found.name)
                 if found.alias is not None and found.alias.kind:
-                    tallies[key][doc].alias = found.alias.kind
+                    votes.alias = found.alias.kind
                 spellings[key][found.name] += 1
                 self._forms[(key, doc)].update(found.forms)
+            for key, votes in current.items():
+                seen[key].update(votes.seen)
+                tallies[key][doc] = votes.packed()
         self._display = {key: min(c, key=lambda n: (-c[n], n)) for key, c in spellings.items()}
         self._kinds: dict[str, dict[str, tuple[str, str]]] = {}
-        for key, per_doc in tallies.items():
+        for key, packed in tallies.items():
+            per_doc = {doc: _Tally.unpacked(votes) for doc, votes in packed.items()}
             self._kinds[key] = _reconcile(per_doc)
             total = _Tally()
             for votes in per_doc.values():
                 total += votes
+            total.seen = seen[key]
             self._votes[key] = total
 
     def entity(self, doc: str, mention: Mention) -> Entity | None:
