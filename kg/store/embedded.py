@@ -116,7 +116,8 @@ class Store:
         self._inner: ox.Store | None = inner
         self.path = path
         self.read_only = read_only
-        self._ontology: frozenset[ox.Triple] | None = None  # read once, reset when installed
+        # The ontology's triples and their subjects, read once; install_ontology resets them.
+        self._ontology: tuple[frozenset[ox.Triple], frozenset[Any]] | None = None
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -242,12 +243,13 @@ class Store:
         if self.oxigraph.contains_named_graph(ox.NamedNode(str(document.iri))):
             old.add(str(document.iri))
         # A relation the ontology already describes is not described again in the facts.
-        known = self._ontology_triples()
-        quads = [
-            quad
-            for s, p, o, g in document.quads()
-            if (quad := ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))).triple not in known
-        ]
+        known, described = self._ontology_triples()
+        quads = []
+        for s, p, o, g in document.quads():
+            quad = ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))
+            # Few subjects are the ontology's: test those alone, not a new Triple per quad.
+            if quad.subject not in described or quad.triple not in known:
+                quads.append(quad)
         try:
             if old:
                 operations = [*self._drop_operations(sorted(old)), f"INSERT DATA {{ {_data(quads)} }}"]
@@ -261,11 +263,12 @@ class Store:
         log.debug("wrote %s (%d statements), replaced %s", document.iri, len(quads), sorted(old))
         return tuple(sorted(old - {str(document.iri)}))
 
-    def _ontology_triples(self) -> frozenset[ox.Triple]:
+    def _ontology_triples(self) -> tuple[frozenset[ox.Triple], frozenset[Any]]:
         # Only install_ontology writes the ontology graph, so it is read once per Store.
         if self._ontology is None:
             ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
-            self._ontology = frozenset(q.triple for q in self.oxigraph.quads_for_pattern(None, None, None, ontology))
+            known = frozenset(q.triple for q in self.oxigraph.quads_for_pattern(None, None, None, ontology))
+            self._ontology = known, frozenset(t.subject for t in known)
         return self._ontology
 
     def remove_document(self, iri: str) -> None:
