@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import TypeAlias
 
 from rdflib import Graph, Literal, URIRef
@@ -61,6 +62,9 @@ def _decimal(value: float) -> Literal:
     return Literal(Decimal(format(Decimal(f"{value:.3f}").normalize(), "f")))
 
 
+# Offsets and counts repeat from document to document, and rdflib's Literal is slow to make
+# (it casts and normalises the value), so recent ones are kept; the cache's size is fixed.
+@lru_cache(maxsize=8192, typed=True)
 def _int(value: int) -> Literal:
     # xsd:integer, not NIF's xsd:nonNegativeInteger: Oxigraph stores integer subtypes as
     # xsd:integer, and a graph should read back from the store as it was written. The SHACL
@@ -68,14 +72,25 @@ def _int(value: int) -> Literal:
     return Literal(value, datatype=XSD.integer)
 
 
-def _entity(entity: Entity) -> Iterator[_Statement]:
-    iri = entity_iri(entity.name, entity.kind)
+def _entity(entity: Entity) -> tuple[_Statement, ...]:
+    # Not keyed by the Entity: its labels are not part of its equality.
+    return _described(entity.name, entity.kind, entity.labels)
+
+
+# An entity is described again for every edge it is in: made once while it is recent.
+@lru_cache(maxsize=4096)
+def _described(name: str, kind: str, labels: frozenset[str]) -> tuple[_Statement, ...]:
+    return tuple(_describe(name, kind, labels))
+
+
+def _describe(name: str, kind: str, labels: frozenset[str]) -> Iterator[_Statement]:
+    iri = entity_iri(name, kind)
     yield False, (iri, RDF.type, KG.Entity)
-    yield False, (iri, RDF.type, KINDS.get(entity.kind, KG.Concept))
-    yield False, (iri, RDFS.label, Literal(entity.name))
-    yield False, (iri, KG.kind, Literal(entity.kind))
+    yield False, (iri, RDF.type, KINDS.get(kind, KG.Concept))
+    yield False, (iri, RDFS.label, Literal(name))
+    yield False, (iri, KG.kind, Literal(kind))
     # Other names are what one document called the entity: they leave with that document.
-    for label in entity.labels - {entity.name}:
+    for label in labels - {name}:
         yield True, (iri, SKOS.altLabel, Literal(label))
 
 
