@@ -355,8 +355,9 @@ class EntityResolver:
         tallies: dict[str, dict[str, _Packed]] = defaultdict(dict)  # key → doc → votes
         seen: dict[str, Counter[str]] = defaultdict(Counter)  # key → what every document saw
         shared: dict[_Named, _Named] = {}  # one value per distinct naming, not one per mention
+        packs: dict[_Packed, _Packed] = {}  # most documents' votes for a name look alike
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
-        self._forms: dict[tuple[str, str], set[str]] = defaultdict(set)  # (key, doc) → names
+        self._forms: dict[tuple[str, str], tuple[str, ...]] = {}  # (key, doc) → names
         self._votes: dict[str, _Tally] = {}
         for doc, text, mentions in documents:
             acronyms = find_acronyms(text)
@@ -374,6 +375,7 @@ class EntityResolver:
                     local[found.name].alias = found.alias.kind
             short = _short_forms(local)
             current: dict[str, _Tally] = {}  # this document's votes, packed once it is read
+            forms: dict[str, set[str]] = defaultdict(set)  # and its names, kept as tuples
             for mention, found in named.items():
                 if found.name in short:
                     rules = (*found.rules, "short-form")
@@ -389,10 +391,13 @@ class EntityResolver:
                 if found.alias is not None and found.alias.kind:
                     votes.alias = found.alias.kind
                 spellings[key][found.name] += 1
-                self._forms[(key, doc)].update(found.forms)
+                forms[key].update(found.forms)
             for key, votes in current.items():
                 seen[key].update(votes.seen)
-                tallies[key][doc] = votes.packed()
+                packed = votes.packed()
+                tallies[key][doc] = packs.setdefault(packed, packed)
+                written = forms[key].union(self._forms.get((key, doc), ()))
+                self._forms[(key, doc)] = tuple(written)
         self._display = {key: min(c, key=lambda n: (-c[n], n)) for key, c in spellings.items()}
         self._kinds: dict[str, dict[str, tuple[str, str]]] = {}
         for key, packed in tallies.items():
@@ -423,7 +428,7 @@ class EntityResolver:
 
     def labels(self, entity: Entity, doc: str) -> frozenset[str]:
         """Return every name document ``doc`` wrote ``entity`` as, its canonical name included."""
-        return frozenset(self._forms.get((match_key(entity.name), doc), set()) | {entity.name})
+        return frozenset((*self._forms.get((match_key(entity.name), doc), ()), entity.name))
 
     def kind_reason(self, entity: Entity) -> dict[str, object]:
         """Return how ``entity``'s kind was decided: the basis and the votes it weighed."""
