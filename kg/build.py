@@ -105,6 +105,7 @@ def build(
     started = time.perf_counter()
     sink = Store.memory() if sink is None else sink
     sink.install_ontology()
+    known = sink.entity_kinds()  # earlier builds' decisions: one name stays one node
     pipeline = pipeline or DEFAULT_PIPELINE
     names = (builtin_aliases() if aliases is None else aliases).names()
     counts = {"total": 0, "fresh": 0}
@@ -132,7 +133,7 @@ def build(
         # Pass 1: entities are decided over every document of the run (kg.entities: one
         # name, one node), so each result waits on disk while only its names' evidence
         # stays in memory. Pass 2 links and writes the documents one by one.
-        resolver = resolve_entities(_spill(results, spill, on_document), aliases)
+        resolver = resolve_entities(_spill(results, spill, on_document), aliases, known)
         read = time.perf_counter()
         log.debug("read %d documents in %.1f s", counts["fresh"], read - started)
         spill.seek(0)

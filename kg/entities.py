@@ -16,7 +16,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -349,8 +349,12 @@ class EntityResolver:
         self,
         documents: Iterable[tuple[str, str, Iterable[Mention]]],
         aliases: AliasTable | None = None,
+        known: Mapping[str, str] | None = None,
     ) -> None:
         table = builtin_aliases() if aliases is None else aliases
+        # Kinds a store already holds for names ("Nvidia" → organization): an earlier build's
+        # decision stands unless this run has evidence from the parse against it.
+        stored = {match_key(name): kind for name, kind in (known or {}).items()}
         self._names: dict[tuple[str, int, int, str], _Named] = {}
         tallies: dict[str, dict[str, _Packed]] = defaultdict(dict)  # key → doc → votes
         seen: dict[str, Counter[str]] = defaultdict(Counter)  # key → what every document saw
@@ -402,7 +406,7 @@ class EntityResolver:
         self._kinds: dict[str, dict[str, tuple[str, str]]] = {}
         for key, packed in tallies.items():
             per_doc = {doc: _Tally.unpacked(votes) for doc, votes in packed.items()}
-            self._kinds[key] = _reconcile(per_doc)
+            self._kinds[key] = _reconcile(per_doc, stored.get(key, ""))
             total = _Tally()
             for votes in per_doc.values():
                 total += votes
@@ -444,9 +448,10 @@ def _is_demonym(mention: Mention) -> bool:
     return mention.label == "NORP" and mention.text.lower() in DEMONYMS
 
 
-def _reconcile(per_doc: dict[str, _Tally]) -> dict[str, tuple[str, str]]:
+def _reconcile(per_doc: dict[str, _Tally], stored: str = "") -> dict[str, tuple[str, str]]:
     """Each document's kind for one name: one kind for all unless two documents give
-    evidence of two different kinds; a document without evidence joins the one it leans to."""
+    evidence of two different kinds; a document without evidence joins the one it leans to.
+    Without evidence, the kind the store already holds (``stored``) beats tagger votes."""
     alias = next((t.alias for t in per_doc.values() if t.alias), "")
     if alias:
         return {doc: (alias, "alias") for doc in per_doc}
@@ -454,7 +459,7 @@ def _reconcile(per_doc: dict[str, _Tally]) -> dict[str, tuple[str, str]]:
     for votes in per_doc.values():
         total += votes
     kind, firm = decide_kind(total.strong, total.soft)
-    overall = (kind, "evidence" if firm else "tagger-vote")
+    overall = (kind, "evidence") if firm else (stored, "store") if stored else (kind, "tagger-vote")
     local = {doc: decide_kind(t.strong, t.soft) for doc, t in per_doc.items()}
     evidenced = {k for k, firm in local.values() if firm}
     if len(evidenced) <= 1:

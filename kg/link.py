@@ -8,7 +8,7 @@ module reads the relations and keeps, for the merge log, which mention became wh
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -185,6 +185,7 @@ class Linker:
 def resolve_entities(
     documents: Iterable[tuple[str, str, tuple[Mention, ...], tuple[Extraction, ...]]],
     aliases: AliasTable | None = None,
+    known: Mapping[str, str] | None = None,
 ) -> EntityResolver:
     """Return the entity decisions over documents given as (name, text, mentions, extractions).
 
@@ -194,6 +195,7 @@ def resolve_entities(
     return EntityResolver(
         ((name, text, list(_all_mentions(mentions, exs))) for name, text, mentions, exs in documents),
         aliases,
+        known,
     )
 
 

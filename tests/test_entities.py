@@ -284,3 +284,31 @@ def test_build_rejects_a_bad_alias_file(tmp_path: Path) -> None:
                                        "--aliases", str(bad)])
     assert result.exit_code == 1
     assert "unknown type 'planet'" in result.output
+
+
+def test_a_later_build_keeps_the_kind_the_store_holds(tmp_path: Path) -> None:
+    from kg.build import build
+    from kg.model import Document
+    from kg.store.embedded import Store
+
+    first = Document("a.txt", "Nvidia, the chipmaker, partnered with Foxconn.")
+    later = Document("b.txt", "Nvidia signed an agreement with Japan.")
+    with Store.open(tmp_path / "store") as store:
+        build([first], sink=store, jobs=1)
+        kinds = store.entity_kinds()
+        build([later], sink=store, jobs=1)
+        nvidia = [k for k in ("organization", "place") if f"{k}/Nvidia" in store.export("nt").decode()]
+    assert kinds.get("Nvidia") == "organization"
+    assert nvidia == ["organization"]
+
+
+def test_stored_kind_gives_way_to_evidence() -> None:
+    from kg.entities import EntityResolver
+    from kg.model import Mention
+
+    text = "Paris is a city in France."
+    docs = [("c.txt", text, [Mention("Paris", 0, 5, "GPE", kind="place", evidence="copula")])]
+    resolver = EntityResolver(docs, known={"Paris": "person"})
+    assert resolver.entity("c.txt", Mention("Paris", 0, 5, "GPE", kind="place", evidence="copula")).kind == "place"
+    untagged = EntityResolver([("d.txt", "Paris spoke.", [Mention("Paris", 0, 5, "GPE")])], known={"Paris": "person"})
+    assert untagged.entity("d.txt", Mention("Paris", 0, 5, "GPE")).kind == "person"

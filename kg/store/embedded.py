@@ -27,7 +27,7 @@ from kg.errors import GraphFormatError, StoreError
 from kg.graph import DocumentGraph, new_graph
 from kg.namespace import FACTS_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, document_iri
 from kg.store.files import format_name
-from kg.store.sink import Totals
+from kg.store.sink import ENTITY_KINDS, Totals, kinds_of
 from kg.store.terms import from_ox, to_ox
 
 __all__ = ["RDF_FORMATS", "DocumentInfo", "Store", "is_store", "open_dataset"]
@@ -354,6 +354,11 @@ class Store:
         graph.addN((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), graph)
                    for t in self.triples())
         return graph
+
+    def entity_kinds(self) -> dict[str, str]:
+        """The kind of every entity name the store holds (label → kind), unambiguous ones only."""
+        rows = self.oxigraph.query(ENTITY_KINDS)
+        return kinds_of((row["label"].value, row["kind"].value) for row in rows)  # type: ignore[union-attr]
 
     def totals(self) -> Totals:
         """Count the store's documents, their sentences, its entities and edges (statement nodes)."""

@@ -37,7 +37,7 @@ from kg.store.embedded import (
     _data,
     _ontology_quads,
 )
-from kg.store.sink import Totals
+from kg.store.sink import ENTITY_KINDS, Totals, kinds_of
 from kg.store.terms import to_ox
 
 __all__ = ["PASSWORD_VARIABLE", "USER_VARIABLE", "RemoteStore", "is_remote"]
@@ -252,6 +252,10 @@ class RemoteStore:
                 yield template % " ".join(sorted(nodes))
 
     # -- reading -------------------------------------------------------------------------
+
+    def entity_kinds(self) -> dict[str, str]:
+        """The kind of every entity name the server holds (label → kind), unambiguous ones only."""
+        return kinds_of((row["label"].value, row["kind"].value) for row in self.select(ENTITY_KINDS))
 
     def totals(self) -> Totals:
         """Count the store's documents, their sentences, its entities and edges."""

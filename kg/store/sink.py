@@ -6,13 +6,19 @@ a process pool's writer) slots in by implementing these four methods.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol
 
 from dataclasses import dataclass
 
 from kg.graph import DocumentGraph
+from kg.namespace import FACTS_GRAPH, KG
 
-__all__ = ["GraphSink", "Totals"]
+# Every entity's label and kind, from the graph of shared facts.
+ENTITY_KINDS = f"""SELECT ?label ?kind WHERE {{ GRAPH <{FACTS_GRAPH}> {{
+  ?e a <{KG.Entity}> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label ; <{KG.kind}> ?kind }} }}"""
+
+__all__ = ["ENTITY_KINDS", "GraphSink", "Totals", "kinds_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,21 @@ class GraphSink(Protocol):
         """Remove one document's graph and every fact left without evidence, atomically."""
         ...
 
+    def entity_kinds(self) -> dict[str, str]:
+        """The kind of every entity name the store holds (label → kind); a name stored with
+        two kinds is left out, since it says nothing about which one a new mention means."""
+        ...
+
     def totals(self) -> Totals:
         """Count what the store holds: documents, their sentences, entities and edges."""
         ...
+
+
+def kinds_of(rows: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Return label → kind for (label, kind) rows, leaving out labels stored with two kinds."""
+    kinds: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for label, kind in rows:
+        if kinds.setdefault(label, kind) != kind:
+            ambiguous.add(label)
+    return {label: kind for label, kind in kinds.items() if label not in ambiguous}
