@@ -14,8 +14,9 @@ from rdflib.namespace import OWL, RDF
 from kg.analyze import Evidence, components, degree, pagerank, stats, to_networkx
 from kg.cli import main
 from kg.graph import to_rdf
-from kg.model import Document, Entity, Provenance, Span, Triple
-from kg.namespace import content_hash, entity_iri, relation_iri
+from kg.model import Document, Entity, Triple
+from kg.namespace import entity_iri, relation_iri
+from tests.facts import fact
 
 RUSSIA = Entity("Russia", "place")
 CHINA = Entity("China", "place")
@@ -26,31 +27,6 @@ DOC_A = Document(
     "news/a.txt", "Yandex partnered with Baidu. Russia seeks collaboration with China."
 )
 DOC_B = Document("news/b.txt", "Vladimir Putin leads Russia. Baidu partners Yandex.")
-
-
-def fact(
-    doc: Document,
-    subject: Entity,
-    predicate: str,
-    obj: Entity,
-    sentence: str,
-    confidence: float = 0.9,
-) -> Triple:
-    """A triple read from ``sentence`` of ``doc``, with document offsets as extraction has them."""
-    start = doc.text.index(sentence)
-    sb = start + sentence.index(subject.name)
-    ob = start + sentence.rindex(obj.name)
-    prov = Provenance(
-        doc=doc.name,
-        doc_id=content_hash(doc.text),
-        sentence=Span(sentence, start, start + len(sentence)),
-        subject=Span(subject.name, sb, sb + len(subject.name)),
-        object=Span(obj.name, ob, ob + len(obj.name)),
-        rule="svo",
-        confidence=confidence,
-        relation=predicate,
-    )
-    return Triple(subject, predicate, obj, prov)
 
 
 def sample_graph():  # type: ignore[no-untyped-def]

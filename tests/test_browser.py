@@ -17,9 +17,9 @@ import pytest
 
 from kg.analyze import to_networkx
 from kg.graph import to_rdf
-from kg.model import Document, Entity, Provenance, Span, Triple
-from kg.namespace import content_hash
+from kg.model import Document, Entity
 from kg.view import render_html
+from tests.facts import fact
 
 pytestmark = pytest.mark.browser
 
@@ -269,29 +269,10 @@ def test_filters_hide_what_they_should(demo: tuple[Opened, Any]) -> None:
     opened.clean()
 
 
-def _fact(doc: Document, subject: Entity, predicate: str, obj: Entity) -> Triple:
-    sb, ob = doc.text.index(subject.name), doc.text.rindex(obj.name)
-    return Triple(
-        subject,
-        predicate,
-        obj,
-        Provenance(
-            doc=doc.name,
-            doc_id=content_hash(doc.text),
-            sentence=Span(doc.text, 0, len(doc.text)),
-            subject=Span(subject.name, sb, sb + len(subject.name)),
-            object=Span(obj.name, ob, ob + len(obj.name)),
-            rule="svo",
-            confidence=0.9,
-            relation=predicate,
-        ),
-    )
-
-
 def test_hostile_text_is_shown_as_text_and_runs_nothing(chromium: Any, tmp_path: Path) -> None:
     bad, acme = Entity(HOSTILE, "organization"), Entity("Acme", "organization")
     doc = Document(f"{HOSTILE}.txt", f"Reports say {HOSTILE} acquires Acme.")
-    page_html = render_html(to_rdf([_fact(doc, bad, "acquires", acme)], [doc]), title=HOSTILE)
+    page_html = render_html(to_rdf([fact(doc, bad, "acquires", acme)], [doc]), title=HOSTILE)
     opened = open_view(chromium, page_html, tmp_path / "hostile.html")
     try:
         assert opened.page.title() == HOSTILE
@@ -321,7 +302,7 @@ def test_notebook_iframe_shows_the_view(chromium: Any, tmp_path: Path) -> None:
 
     acme, globex = Entity("Acme", "organization"), Entity("Globex", "organization")
     doc = Document("memo.txt", "Acme acquires Globex.")
-    cell = show(to_rdf([_fact(doc, acme, "acquires", globex)], [doc]), height=400)._repr_html_()
+    cell = show(to_rdf([fact(doc, acme, "acquires", globex)], [doc]), height=400)._repr_html_()
     host = tmp_path / "notebook.html"
     host.write_text(f"<!DOCTYPE html><html><body>{cell}</body></html>", encoding="utf-8")
     page = chromium.new_page()

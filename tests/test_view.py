@@ -19,30 +19,13 @@ from rdflib.namespace import OWL, RDF
 from kg.cli import main
 from kg.errors import StoreError
 from kg.graph import to_rdf
-from kg.model import Document, Entity, Provenance, Span, Triple
-from kg.namespace import content_hash, relation_iri
 from kg.layout import layout
+from kg.model import Document, Entity, Triple
+from kg.namespace import relation_iri
 from kg.view import View, render_html, show
+from tests.facts import fact
 
 HOSTILE = '<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script><!--'
-
-
-def fact(
-    doc: Document, subject: Entity, predicate: str, obj: Entity, confidence: float = 0.9
-) -> Triple:
-    """A triple whose sentence is the whole of ``doc``, mentions located by their text."""
-    sb, ob = doc.text.index(subject.name), doc.text.rindex(obj.name)
-    prov = Provenance(
-        doc=doc.name,
-        doc_id=content_hash(doc.text),
-        sentence=Span(doc.text, 0, len(doc.text)),
-        subject=Span(subject.name, sb, sb + len(subject.name)),
-        object=Span(obj.name, ob, ob + len(obj.name)),
-        rule="svo",
-        confidence=confidence,
-        relation=predicate,
-    )
-    return Triple(subject, predicate, obj, prov)
 
 
 def small_graph():  # type: ignore[no-untyped-def]
@@ -56,8 +39,8 @@ def small_graph():  # type: ignore[no-untyped-def]
     c = Document("c.txt", "Yandex is based in Russia.")
     graph = to_rdf(
         [
-            fact(a, yandex, "partners", baidu, 0.8),
-            fact(b, baidu, "partners", yandex, 0.6),
+            fact(a, yandex, "partners", baidu, confidence=0.8),
+            fact(b, baidu, "partners", yandex, confidence=0.6),
             fact(c, yandex, "based in", russia),
         ],
         [a, b, c],
