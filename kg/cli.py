@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import logging
 import sys
@@ -66,20 +67,19 @@ def main(verbose: bool) -> None:
 
 
 class _Rate:
-    """Documents and words read per second, for the build's progress bar (which counts words,
+    """Documents and words read per second, for the build's progress bar (which counts bytes,
     so its ETA holds when documents differ in length)."""
 
-    def __init__(self, documents: list[Any]) -> None:
-        self.words = sum(len(d.text.split()) for d in documents) or 1
+    def __init__(self) -> None:
         self._started = time.monotonic()
         self._documents = 0
         self._read = 0
 
     def read(self, document: Any) -> int:
-        count = len(document.text.split())
+        """Count ``document`` as read and return its size in bytes (the bar's unit)."""
         self._documents += 1
-        self._read += count
-        return count
+        self._read += len(document.text.split())
+        return len(document.text.encode("utf-8", "surrogatepass"))
 
     def show(self, _: Any) -> str:
         seconds = max(time.monotonic() - self._started, 1e-9)
@@ -142,12 +142,19 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
     from kg.store import Store, write_text
     from kg.store.remote import RemoteStore, is_remote
 
+    from kg.inputs import measure
+
     aliases = load_aliases(alias_files)
     skipped: list[InputError] = []
-    documents = list(_documents(inputs, skipped))
-    if not documents:
+    # Documents stream into the build; only their number and size are looked at ahead, by
+    # listing the files, and only when a progress bar will show.
+    stream = _documents(inputs, skipped)
+    first = next(stream, None)
+    if first is None:
         raise InputError("No readable text in the input (looked for .txt and .md files)")
-    show = not quiet and len(documents) >= _PROGRESS_MIN_DOCUMENTS and sys.stderr.isatty()
+    documents = itertools.chain([first], stream)
+    files, size = (0, 0) if quiet or not sys.stderr.isatty() else measure(inputs)
+    show = files >= _PROGRESS_MIN_DOCUMENTS
     out_dir = Path(out)
     remote = store_dir is not None and is_remote(store_dir)
     store_path = Path(store_dir) if store_dir and not remote else out_dir / "store"
@@ -160,9 +167,9 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
             from kg.distributed import connect
 
             client = stack.enter_context(connect(scheduler, workers=jobs))
-        rate = _Rate(documents)
+        rate = _Rate()
         bar = stack.enter_context(click.progressbar(
-            length=rate.words, label="Reading", file=sys.stderr, hidden=not show,
+            length=max(size, 1), label="Reading", file=sys.stderr, hidden=not show,
             item_show_func=rate.show))
         result = build_graph(documents, pipeline, on_document=lambda d: bar.update(rate.read(d), d),
                              sink=store, aliases=aliases, jobs=jobs, client=client)

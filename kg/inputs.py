@@ -20,7 +20,7 @@ from typing import Final
 from kg.errors import InputError
 from kg.model import Document
 
-__all__ = ["TEXT_SUFFIXES", "iter_documents", "read_text"]
+__all__ = ["TEXT_SUFFIXES", "iter_documents", "measure", "read_text"]
 
 TEXT_SUFFIXES: Final = frozenset({".txt", ".md"})
 log = logging.getLogger(__name__)
@@ -88,6 +88,23 @@ def _walk(folder: Path, on_error: Callable[[InputError], None]) -> Iterator[Path
             path = Path(root, name)
             if path.suffix.lower() in TEXT_SUFFIXES:
                 yield path
+
+
+def measure(paths: Iterable[str]) -> tuple[int, int]:
+    """Return how many text files ``paths`` name and their total size in bytes, without
+    reading them (for a progress bar); stdin and missing paths count as nothing."""
+    files = size = 0
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-" or not path.exists():
+            continue
+        for file in [path] if not path.is_dir() else _walk(path, lambda _: None):
+            try:
+                size += file.stat().st_size
+            except OSError:
+                continue
+            files += 1
+    return files, size
 
 
 def iter_documents(
