@@ -7,16 +7,17 @@ a process pool's writer) slots in by implementing these four methods.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Protocol
 
-from dataclasses import dataclass
+from rdflib.namespace import RDFS
 
 from kg.graph import DocumentGraph
 from kg.namespace import FACTS_GRAPH, KG
 
 # Every entity's label and kind, from the graph of shared facts.
 ENTITY_KINDS = f"""SELECT ?label ?kind WHERE {{ GRAPH <{FACTS_GRAPH}> {{
-  ?e a <{KG.Entity}> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label ; <{KG.kind}> ?kind }} }}"""
+  ?e a <{KG.Entity}> ; <{RDFS.label}> ?label ; <{KG.kind}> ?kind }} }}"""
 
 __all__ = ["ENTITY_KINDS", "GraphSink", "Totals", "kinds_of"]
 
