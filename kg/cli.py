@@ -263,7 +263,7 @@ def query(graph_path: str, sparql: str, fmt: str) -> None:
 
     kg's prefixes are pre-bound; the default graph is the union of the named graphs.
     SELECT prints rows, ASK prints true or false, CONSTRUCT and DESCRIBE print Turtle.
-    Prefixes: kg, ent, rel, doc, schema, rdf, rdfs, owl, skos, prov, xsd, dcterms, nif.
+    Prefixes: kg, ent, rel, doc, schema, rdf, rdfs, owl, skos, prov, xsd, dcterms, nif, wdt.
 
     \b
     Example:

@@ -7,6 +7,7 @@ module reads the relations and keeps, for the merge log, which mention became wh
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -14,8 +15,10 @@ from typing import Final
 
 from kg.aliases import AliasTable
 from kg.entities import EntityResolver, Occurrence, clean_name
+from kg.infer import Named, infer
 from kg.model import Entity, Extraction, Mention, Provenance, Span, Triple
 from kg.namespace import content_hash, entity_iri
+from kg.vocabulary import read_relation
 
 __all__ = ["Linked", "Linker", "Merge", "canonical_name", "link", "link_documents", "resolve_entities"]
 
@@ -149,6 +152,9 @@ class Linker:
             if ex.inverse:
                 subject, obj = obj, subject
                 subject_span, obj_span = obj_span, subject_span
+            relation = read_relation(predicate, subject.kind, obj.kind)
+            if relation is None:
+                continue
             provenance = Provenance(
                 doc=doc_name,
                 doc_id=doc_id,
@@ -159,11 +165,19 @@ class Linker:
                 confidence=ex.confidence,
                 relation=ex.relation,
             )
-            triples.append(Triple(subject, predicate, obj, provenance))
-        for mention in mentions:
+            triples.append(Triple(subject, relation, obj, provenance))
+        sentences = sorted({ex.sentence for ex in extractions}, key=lambda s: s.start)
+        starts = [s.start for s in sentences]
+        named: dict[Entity, Named] = {}
+        for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
             entity = resolver.entity(doc_name, mention)
-            if entity is not None:
-                self._note(doc_name, mention, entity)
+            if entity is None:
+                continue
+            self._note(doc_name, mention, entity)
+            k = bisect_right(starts, mention.start) - 1
+            if entity not in named and k >= 0 and mention.end <= sentences[k].end:
+                named[entity] = Named(Span(mention.text, mention.start, mention.end), sentences[k])
+        triples.extend(infer(triples, named, doc_name, doc_id))
         labels = {e: resolver.labels(e, doc_name) for t in triples for e in (t.subject, t.object)}
         for e, names in labels.items():
             self._names[e] = self._names[e] | names

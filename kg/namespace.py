@@ -27,6 +27,7 @@ __all__ = [
     "PREFIXES",
     "REL",
     "STATEMENT",
+    "WDT",
     "assertion_iri",
     "content_hash",
     "document_iri",
@@ -72,6 +73,8 @@ class KG(DefinedNamespace):
     Kind: URIRef
     sentenceCount: URIRef
     schemaClass: URIRef
+    inferredFrom: URIRef
+    citation: URIRef
 
 
 ENT: Final = Namespace(BASE + "entity/")
@@ -80,6 +83,7 @@ DOC: Final = Namespace(BASE + "document/")
 STATEMENT: Final = Namespace(BASE + "assertion/")
 EVIDENCE: Final = Namespace(BASE + "evidence/")
 NIF: Final = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+WDT: Final = Namespace("http://www.wikidata.org/prop/direct/")
 
 # Named graphs of a store: the ontology, the facts every document shares (entities, edges,
 # statement nodes), and one graph per document (its description and evidence) at its IRI.
@@ -100,6 +104,7 @@ PREFIXES: Final[dict[str, Namespace | str]] = {
     "xsd": XSD,
     "dcterms": DCTERMS,
     "nif": NIF,
+    "wdt": WDT,
 }
 
 # Coarse entity kinds, the class each maps to, and the spaCy NER labels that give each.

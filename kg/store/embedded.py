@@ -90,9 +90,12 @@ class DocumentInfo:
 
 @cache
 def _ontology_quads() -> tuple[ox.Quad, ...]:
+    from kg.vocabulary import ontology_turtle
+
     data = resources.files("kg").joinpath("ontology.ttl").read_bytes()
     graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
-    triples = ox.parse(data, format=ox.RdfFormat.TURTLE)
+    triples = [*ox.parse(data, format=ox.RdfFormat.TURTLE),
+               *ox.parse(ontology_turtle(), format=ox.RdfFormat.TURTLE)]
     return tuple(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
 
 
