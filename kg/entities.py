@@ -12,12 +12,14 @@ input gives the same entities on every run and machine.
 
 from __future__ import annotations
 
+import csv
 import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Final
 
 from kg.aliases import Alias, AliasTable, builtin_aliases, match_key
@@ -36,24 +38,16 @@ __all__ = [
     "find_acronyms",
 ]
 
+
+
+def _demonyms() -> dict[str, str]:
+    text = resources.files("kg").joinpath("data", "demonyms.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+    return {row["demonym"]: row["country"] for row in rows}
+
+
 # Demonyms used as modifiers ("Chinese tech firm Baidu") and the country they name.
-DEMONYMS: Final[dict[str, str]] = {
-    "american": "United States", "argentine": "Argentina", "australian": "Australia",
-    "austrian": "Austria", "belgian": "Belgium", "brazilian": "Brazil", "british": "United Kingdom",
-    "canadian": "Canada", "chilean": "Chile", "chinese": "China", "czech": "Czech Republic",
-    "danish": "Denmark", "dutch": "Netherlands", "egyptian": "Egypt",
-    "emirati": "United Arab Emirates",
-    "estonian": "Estonia", "finnish": "Finland", "french": "France", "german": "Germany",
-    "greek": "Greece", "hungarian": "Hungary", "indian": "India", "indonesian": "Indonesia",
-    "iranian": "Iran", "iraqi": "Iraq", "irish": "Ireland", "israeli": "Israel", "italian": "Italy",
-    "japanese": "Japan", "kenyan": "Kenya", "korean": "Korea", "malaysian": "Malaysia",
-    "mexican": "Mexico", "nigerian": "Nigeria", "norwegian": "Norway", "pakistani": "Pakistan",
-    "polish": "Poland", "portuguese": "Portugal", "qatari": "Qatar", "romanian": "Romania",
-    "russian": "Russia", "saudi": "Saudi Arabia", "singaporean": "Singapore",
-    "south african": "South Africa", "south korean": "South Korea", "north korean": "North Korea",
-    "spanish": "Spain", "swedish": "Sweden", "swiss": "Switzerland", "taiwanese": "Taiwan",
-    "thai": "Thailand", "turkish": "Turkey", "ukrainian": "Ukraine", "vietnamese": "Vietnam",
-}
+DEMONYMS: Final[dict[str, str]] = _demonyms()
 # The countries the demonyms name: a name here is a place whatever the tagger says.
 COUNTRIES: Final = frozenset(DEMONYMS.values())
 

@@ -140,6 +140,15 @@ def _triple(triple: Triple) -> Iterator[_Statement]:
         (evidence, KG.relationPhrase, Literal(prov.relation)),
     ):
         yield True, statement
+    for premise in prov.premises:
+        premise_iri = assertion_iri(
+            entity_iri(premise.subject.name, premise.subject.kind),
+            relation_iri(premise.predicate),
+            entity_iri(premise.object.name, premise.object.kind),
+        )
+        yield True, (evidence, KG.inferredFrom, premise_iri)
+    if prov.citation:
+        yield True, (evidence, KG.citation, Literal(prov.citation))
 
 
 def _statements(

@@ -134,6 +134,9 @@ class Provenance:
     rule: str
     confidence: float
     relation: str
+    # An inferred edge: the stated edges it follows from, and a gazetteer entry it relied on.
+    premises: tuple[Triple, ...] = ()
+    citation: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,8 @@ from typing import Final
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.emit import NOMINAL_POS, RULES, Emitter, Reading, conjuncts, phrase
-from kg.extract.mentions import TITLES
+from kg.extract.mentions import TITLES, demonym_country
+from kg.extract.nominal import WORK_NOUNS
 from kg.extract.relations import SYMMETRIC, is_relational_noun, predicate_label, third_person
 from kg.model import Argument
 
@@ -25,12 +26,26 @@ _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 _OBJECTS: Final = frozenset({"dobj", "obj"})
 _COMPLEMENTS: Final = frozenset({"attr", "acomp", "oprd"})
 _HEDGES: Final = frozenset({"may", "might", "could", "would", "should"})
+# Adverbs that report a clause as claimed or likely, not as a fact: "allegedly supplied arms".
+_HEDGE_ADVERBS: Final = frozenset(
+    {"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "possibly",
+     "probably", "likely", "perhaps", "presumably", "seemingly", "rumoredly"}
+)
+# Verbs whose infinitive is wanted, planned or threatened rather than done: "threatened to
+# strike the base", "plans to buy X".
+_UNREALISED: Final = frozenset(
+    {"threaten", "plan", "intend", "want", "hope", "propose", "consider", "refuse", "fail",
+     "expect", "schedule", "decline", "offer", "promise", "wish", "need", "vow", "pledge",
+     "prepare", "seek", "try", "attempt", "aim", "agree", "decide", "urge", "ask"}
+)
 _SAYING: Final = frozenset(
     {"say", "claim", "report", "state", "believe", "think", "argue", "suggest", "allege",
      "deny", "insist", "warn", "tell", "write", "add", "note", "predict", "expect", "hope"}
 )
 _RELATIVE_TAGS: Final = frozenset({"WDT", "WP", "WP$"})
 _CHAIN: Final = frozenset({"aux", "auxpass", "neg", "prt"})
+_MODIFIERS: Final = frozenset({"amod", "compound", "nmod"})
+_LOCATIVE: Final = frozenset({"in"})
 _QUANTITY_ENTS: Final = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
 # Nouns that, after "is", carry the relation to their "of" object ("the capital of Taiwan").
 _RELATIONAL_NOUNS: Final = TITLES | {
@@ -106,6 +121,10 @@ def _subjects_of(verb: Token) -> tuple[list[Token], str]:
         subjects, how = _subjects_of(verb.head)
         return subjects, how
     if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
+        # "urged the US and Europe to restrain X": the object does the infinitive's action.
+        controllers = [c for c in verb.head.children if c.dep_ in _OBJECTS and c.i < verb.i]
+        if controllers:
+            return conjuncts(controllers[0]), "xcomp"
         subjects, how = _subjects_of(verb.head)
         return subjects, how or "xcomp"
     if verb.dep_ == "relcl":
@@ -114,7 +133,8 @@ def _subjects_of(verb: Token) -> tuple[list[Token], str]:
         possessor = [c for c in verb.head.children if c.dep_ == "poss"]
         if possessor and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return conjuncts(possessor[0]), "possessive"
-        return conjuncts(verb.head), "participle"
+        # "X is a film directed by Y": the participle is said of X.
+        return _relative_subjects(verb.head), "participle"
     if verb.dep_ in {"advcl", "pcomp"}:
         governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
         if governor.pos_ in {"VERB", "AUX"}:
@@ -142,11 +162,22 @@ def _is_reported(verb: Token) -> bool:
 
 
 def _modality(verb: Token) -> str:
+    """The word that makes a clause a hedge, a plan or a claim rather than a stated fact."""
     chain = [verb, *([verb.head] if verb.dep_ in {"xcomp", "conj"} else [])]
     for tok in chain:
         for child in tok.children:
             if child.dep_ == "aux" and child.lower_ in _HEDGES:
                 return child.lower_
+            if child.dep_ == "advmod" and child.lower_ in _HEDGE_ADVERBS:
+                return child.lower_
+    if verb.dep_ == "xcomp":
+        governor = verb.head
+        # "was chosen to lead", "is reported to have resigned", "urged X to restrain Y",
+        # "threatened to strike": the infinitive is a plan, a claim or a request.
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in governor.children)
+        controlled = any(c.dep_ in _OBJECTS and c.i < verb.i for c in governor.children)
+        if passive or controlled or governor.lemma_.lower() in _UNREALISED:
+            return governor.lemma_.lower()
     return ""
 
 
@@ -290,6 +321,35 @@ def _emit_content(em: Emitter, clause: _Clause, subject: Token, content: Token) 
     )
 
 
+def _description(
+    em: Emitter, subject: Token, comp: Token, relation_words: list[Token], reading: Reading,
+    penalty: float,
+) -> None:
+    """What "X is a …" says of X beyond the class: "an American singer" → X / from / United
+    States; "a town in Kent" → X / is in / Kent."""
+    if comp.pos_ != "NOUN":
+        return
+    for modifier in (c for c in comp.children if c.dep_ in _MODIFIERS and c.i < comp.i):
+        country = demonym_country(modifier)
+        mention = em.mention(modifier)
+        if country and (mention is None or mention.label == "NORP"):
+            em.emit_implied("demonym", em.span_of(subject), "is", country, modifier, "country",
+                            mention_of=subject, reading=reading)
+    left, _ = em.np_range(comp)
+    if comp.lemma_.lower() in WORK_NOUNS:
+        # "Y is a 1998 novel by X"
+        for prep in (c for c in comp.children if c.dep_ == "prep" and c.lower_ == "by"):
+            for maker in (o for c in prep.children if c.dep_ == "pobj" for o in conjuncts(c)):
+                if em.mention(maker) is not None:
+                    em.emit("made-by", subject, phrase([*relation_words, *em.doc[left : prep.i + 1]]),
+                            maker, f"{comp.lemma_.lower()} by", reading=reading, penalty=penalty)
+    for prep in (c for c in comp.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE):
+        for pobj in (o for c in prep.children if c.dep_ == "pobj" for o in conjuncts(c)):
+            if em.mention(pobj) is not None:
+                em.emit("copula-of", subject, phrase([*relation_words, *em.doc[left : prep.i + 1]]),
+                        pobj, "is in", reading=reading, penalty=penalty)
+
+
 def _extract_clause(em: Emitter, clause: _Clause) -> None:
     verb = clause.verb
     children = list(verb.children)
@@ -301,7 +361,10 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
     if not objects and _drops_relative_object(verb, phrases):
         objects = [verb.head]  # "the book he wrote" → he wrote the book
     relation_words = list(clause.relation_tokens)
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children)
+    # "the yacht Aurora, skippered by Kim Day": a participle with its agent is a passive too.
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
     penalty = (0.05 if clause.rule_prefix else 0.0) + (0.15 if _is_reported(verb) else 0.0)
     reading = clause.reading
     particle = _particle(verb)
@@ -337,6 +400,7 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
                         _clause_rule(clause, "copula"), subject, phrase(relation_words), comp,
                         "is", reading=reading, args=args_except(None), penalty=penalty,
                     )
+                    _description(em, subject, comp, relation_words, reading, penalty)
             continue
         if objects:
             for obj in objects:
@@ -365,12 +429,12 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
             for content in contents:
                 _emit_content(em, clause, subject, content)
             continue
-        if passive and clause.rule_prefix != "participle":
+        if passive:
             agents = [ph for ph in phrases if ph.prep is not None and ph.prep.dep_ == "agent"]
             for ph in agents:
                 for agent in ph.heads:
                     em.emit(
-                        "passive", subject, phrase([*relation_words, ph.prep]), agent,
+                        _clause_rule(clause, "passive"), subject, phrase([*relation_words, ph.prep]), agent,
                         clause.predicate_head, reading=reading, args=args_except(ph),
                         penalty=penalty, inverse=True,
                     )

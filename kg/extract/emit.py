@@ -15,10 +15,18 @@ from kg.extract.mentions import TokenMention
 from kg.model import Argument, Extraction, Mention, Span
 
 __all__ = [
-    "NOMINAL_POS", "RULES", "Emitter", "Reading", "Sentence", "conjuncts", "np_range", "phrase",
+    "NOMINAL_POS", "PLACE_CLASSES", "RULES", "Emitter", "Reading", "Sentence", "conjuncts", "np_range", "phrase",
 ]
 
 NOMINAL_POS: Final = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+# Nouns that name the kind of a place whose name follows in "of": "the city of Lima", "the U.S.
+# state of Alaska". The phrase names the place.
+PLACE_CLASSES: Final = frozenset(
+    {"city", "town", "village", "state", "province", "county", "district", "region",
+     "municipality", "commune", "island", "prefecture", "borough", "parish", "department",
+     "canton", "territory", "kingdom", "duchy", "oblast", "township", "governorate", "emirate",
+     "voivodeship", "republic", "islands", "archipelago", "valley", "suburb"}
+)
 # Children that end a noun phrase: clauses, appositions and other conjuncts are not part of it.
 _NP_STOP: Final = frozenset(
     {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "dep", "preconj"}
@@ -51,6 +59,10 @@ RULES: Final[dict[str, float]] = {
     "title": 0.7,  # "Russian President Vladimir Putin": the object is implied by a demonym
     "demonym": 0.6,  # "Chinese tech firm Baidu"
     "reciprocal": 0.55,  # coordinated subjects of a meeting: "During a summit, A and B agreed"
+    "location-chain": 0.8,
+    "place-class": 0.75,
+    "kinship": 0.7,  # "his brother John", "X's wife, Y"
+    "made-by": 0.75,  # "an album by X", "X's novel Y"  # "the U.S. state of Alaska": the class noun's modifier is the larger place  # "Dallas, Texas": a place and the larger place it lies in
     "noun-preposition": 0.35,  # a noun's own phrase: "companies in Japan" → are in
     "possessor": 0.35,  # "Nissan 's morale" → Nissan / has / morale
     "sv": 0.25,  # SV with no argument at all: rarely the whole relation
@@ -76,8 +88,18 @@ class Sentence:
         stop = self.offset + doc[end - 1].idx + len(doc[end - 1].text)
         return Span(self.text[begin:stop], begin, stop)
 
-    def mention_at(self, token: Token) -> Mention | None:
+    def token_mention(self, token: Token) -> TokenMention | None:
+        """The mention covering ``token``; for "the city of X", "the state of X", X's."""
         found = self.mentions[token.i]
+        if found is None and token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_CLASSES:
+            named = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"]
+            if named:
+                found = self.mentions[named[0].i]
+        return found
+
+    def mention_at(self, token: Token) -> Mention | None:
+        found = self.token_mention(token)
         if found is None:
             return None
         span = self.char_span(found.start, found.end)
@@ -157,8 +179,8 @@ class Emitter:
         self.sentence_span = sentence.char_span(sent.start, sent.end)
 
     def mention(self, token: Token) -> TokenMention | None:
-        """The mention covering ``token``, if it is part of a name."""
-        return self.sentence.mentions[token.i]
+        """The mention covering ``token``, if it is part of a name ("the state of X": X's)."""
+        return self.sentence.token_mention(token)
 
     def np_range(self, token: Token) -> tuple[int, int]:
         """``np_range(token)``, worked out once per token: every rule asks for the same phrases."""
@@ -227,7 +249,7 @@ class Emitter:
 
     def emit_implied(
         self, rule: str, subject: Span, relation: str, object_name: str, object_token: Token,
-        predicate: str, *, mention_of: Token,
+        predicate: str, *, mention_of: Token, reading: Reading = Reading(),
     ) -> None:
         """Emit an extraction whose object is implied ("Chinese" → China) rather than written."""
         obj_span = self.sentence.char_span(object_token.i, object_token.i + 1)
@@ -235,6 +257,7 @@ class Emitter:
             rule, subject, relation, obj_span, predicate, RULES[rule],
             subject_mention=self.sentence.mention_at(mention_of),
             object_mention=Mention(object_name, obj_span.start, obj_span.end, "GPE"),
+            negated=reading.negated, modality=reading.modality, attribution=reading.attribution,
         )
 
     def _add(

@@ -21,7 +21,9 @@ __all__ = ["CLASS_NOUNS", "EVIDENCE_RULES", "class_of", "with_evidence"]
 
 # Nouns that say what kind of thing the name beside them is ("X, the chipmaker").
 _ORG_NOUNS: Final = frozenset(
-    {"company", "firm", "chipmaker", "carmaker", "automaker", "maker", "manufacturer", "supplier",
+    {"company", "firm", "chipmaker", "band", "team", "club", "university", "college", "school",
+     "party", "newspaper", "magazine", "label", "network", "channel", "station", "agency",
+     "ministry", "army", "navy", "league", "association", "federation", "union", "council", "carmaker", "automaker", "maker", "manufacturer", "supplier",
      "producer", "provider", "operator", "group", "corporation", "conglomerate", "startup",
      "start-up", "retailer", "bank", "lender", "insurer", "airline", "carrier", "developer",
      "designer", "vendor", "contractor", "subsidiary", "giant", "business", "foundry", "lab",
@@ -30,17 +32,37 @@ _ORG_NOUNS: Final = frozenset(
 _PLACE_NOUNS: Final = frozenset(
     {"country", "nation", "city", "capital", "state", "province", "region", "town", "village",
      "island", "port", "county", "district", "territory", "republic", "kingdom", "prefecture",
-     "municipality", "suburb"}
+     "municipality", "suburb", "commune", "river", "lake", "mountain", "island", "borough",
+     "parish", "community", "neighbourhood", "neighborhood", "hamlet", "peninsula", "valley"}
 )
 _PERSON_NOUNS: Final = frozenset(
     {"president", "vice-president", "minister", "premier", "chancellor", "king", "queen", "prince",
      "princess", "ceo", "cto", "cfo", "coo", "chairman", "chairwoman", "chair", "founder",
      "co-founder", "governor", "mayor", "secretary", "ambassador", "spokesman", "spokeswoman",
      "spokesperson", "executive", "senator", "commissioner", "envoy", "emperor", "analyst",
-     "economist", "professor", "scientist", "researcher", "lawmaker", "journalist", "director"}
+     "economist", "professor", "scientist", "researcher", "lawmaker", "journalist", "director",
+     "singer", "actor", "actress", "writer", "author", "poet", "novelist", "politician",
+     "player", "footballer", "musician", "composer", "painter", "artist", "songwriter",
+     "rapper", "guitarist", "drummer", "filmmaker", "screenwriter", "athlete",
+     "cyclist", "swimmer", "boxer", "wrestler", "coach", "manager", "architect", "engineer",
+     "bishop", "priest", "officer", "soldier", "judge", "lawyer", "historian", "philosopher",
+     "businessman", "businesswoman", "entrepreneur", "comedian", "dancer", "pianist",
+     "violinist", "conductor", "photographer", "physician", "diplomat"}
+)
+_WORK_NOUNS: Final = frozenset(
+    {"album", "song", "single", "ep", "film", "movie", "novel", "book", "poem", "play",
+     "opera", "symphony", "painting", "series", "sitcom", "show", "episode", "soundtrack",
+     "musical", "documentary", "video", "anthology", "novella", "manga", "comic", "sculpture",
+     "mixtape", "ballad", "hymn", "anthem", "musical", "videogame", "telenovela", "drama"}
+)
+_EVENT_NOUNS: Final = frozenset(
+    {"festival", "tournament", "championship", "championships", "war", "battle", "election",
+     "competition", "race", "olympics", "cup", "season", "conference", "summit", "rebellion",
+     "revolution", "uprising", "siege", "campaign", "expedition", "ceremony", "contest"}
 )
 CLASS_NOUNS: Final[dict[str, frozenset[str]]] = {
     "organization": _ORG_NOUNS, "place": _PLACE_NOUNS, "person": _PERSON_NOUNS,
+    "work": _WORK_NOUNS, "event": _EVENT_NOUNS,
 }
 # Roles that only a company has ("the chief executive of X", "IBM CEO", "X's shareholders").
 _CORPORATE_ROLES: Final = frozenset(

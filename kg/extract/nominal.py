@@ -11,7 +11,9 @@ from typing import Final
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.emit import NOMINAL_POS, Emitter, conjuncts, phrase
+from kg import gazetteer
+from kg.entities import COUNTRIES, clean_name
+from kg.extract.emit import NOMINAL_POS, PLACE_CLASSES, Emitter, conjuncts, phrase
 from kg.extract.mentions import TITLES, demonym_country
 from kg.extract.relations import NOMINALIZATIONS, is_relational_noun, predicate_label
 
@@ -22,6 +24,17 @@ _NOT_APPOSITIVE: Final = frozenset({":", ";", "--"})
 # Prepositions by which a noun's own phrase locates or relates it ("companies in Japan").
 _LOCATING: Final = frozenset({"in", "at", "on", "from", "near", "between", "within", "with"})
 _MODIFIER_DEPS: Final = frozenset({"compound", "amod", "nmod"})
+_PLACE_LABELS: Final = frozenset({"GPE", "LOC"})
+# Nouns of family ties: "X's brother Y", "his wife, Y", "Y, the son of X".
+KIN_NOUNS: Final = frozenset(
+    {"brother", "sister", "son", "daughter", "father", "mother", "wife", "husband", "child"}
+)
+# Nouns of works that name their maker with "by": "an album by X", "X's novel Y".
+WORK_NOUNS: Final = frozenset(
+    {"album", "song", "single", "ep", "record", "novel", "book", "poem", "play", "story",
+     "opera", "symphony", "film", "painting", "game"}
+)
+_LEVELS: Final = {"country": 3, "subdivision": 2, "city": 1}
 
 
 def _modifiers(token: Token) -> list[Token]:
@@ -44,26 +57,63 @@ def _pobjects(head: Token, prepositions: frozenset[str] | None = None) -> list[t
     ]
 
 
+def _demonym(em: Emitter, token: Token) -> str | None:
+    """The country a demonym modifier names, unless it is part of a longer name ("the Latin
+    American School of Medicine", "the French Open")."""
+    mention = em.mention(token)
+    if mention is not None and (mention.label != "NORP" or mention.end - mention.start > 1):
+        return None
+    return demonym_country(token)
+
+
+def _title_words(modifiers: list[Token]) -> list[Token]:
+    """The title among a name's modifiers, all its words: "Prime Minister", "President"."""
+    k = max((i for i, m in enumerate(modifiers) if m.lower_ in TITLES), default=-1)
+    if k < 0:
+        return []
+    start = k
+    while start > 0 and modifiers[start - 1].lower_ in TITLES and modifiers[start - 1].i == modifiers[start].i - 1:
+        start -= 1
+    return modifiers[start : k + 1]
+
+
+def _possessors(tokens: list[Token]) -> list[Token]:
+    """Names and pronouns written as possessors of any of ``tokens``: "Spain" in "Spain's King
+    Felipe", "his" in "his brother John"."""
+    return [c for t in tokens for c in t.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "PRON"}]
+
+
 def _modifier_rules(em: Emitter, name: Token) -> None:
-    """"Russian President Vladimir Putin", "Microsoft CEO Satya Nadella", "Chinese firm Baidu"."""
+    """"Russian President Vladimir Putin", "Microsoft CEO Satya Nadella", "Spain's King Felipe",
+    "Chinese firm Baidu", "the American singer Jo Ray"."""
     mention = em.mention(name)
     assert mention is not None
     modifiers = [m for m in _modifiers(name) if m.i < mention.start]
-    titles = [m for m in modifiers if m.lower_ in TITLES]
-    countries = [m for m in modifiers if demonym_country(m)]
+    title = _title_words(modifiers)
+    countries = [m for m in modifiers if _demonym(em, m)]
     owners = [m for m in modifiers if em.mention(m) is not None and m.pos_ == "PROPN"]
+    owners += [o for o in _possessors([name, *title]) if em.mention(o) is not None]
     name_span = em.sentence.char_span(mention.start, mention.end)
-    for title in titles[-1:]:
+    if title:
+        role = " ".join(t.lower_ for t in title)
+        written = " ".join(t.text for t in title)
         for country in countries:
-            em.emit_implied("title", name_span, f"{title.text} of", demonym_country(country) or "",
-                            country, f"{title.lower_} of", mention_of=name)
+            em.emit_implied("title", name_span, f"{written} of", demonym_country(country) or "",
+                            country, f"{role} of", mention_of=name)
         for owner in owners:
             if em.mention(owner) is not mention:
-                em.emit("title", name, f"{title.text} of", owner, f"{title.lower_} of")
-    if not titles and countries and mention.label not in {"PERSON", "NORP", "GPE"}:
+                em.emit("title", name, f"{written} of", owner, f"{role} of")
+    for modifier in (m for m in modifiers if m.pos_ == "NOUN"):
+        lemma = modifier.lemma_.lower()
+        for owner in _possessors([name, modifier]):
+            if lemma in KIN_NOUNS:
+                em.emit("kinship", owner, f"'s {modifier.text}", name, lemma)
+            elif lemma in WORK_NOUNS and em.mention(owner) is not None:
+                em.emit("made-by", name, f"'s {modifier.text}", owner, f"{lemma} by")
+    if mention.label not in {"NORP", "GPE"}:
         for country in countries:
-            em.emit_implied("demonym", name_span, "based in", demonym_country(country) or "",
-                            country, "based in", mention_of=name)
+            em.emit_implied("demonym", name_span, "from", demonym_country(country) or "",
+                            country, "country", mention_of=name)
 
 
 def _apposition(em: Emitter, appos: Token) -> None:
@@ -75,16 +125,34 @@ def _apposition(em: Emitter, appos: Token) -> None:
     if em.mention(named) is None:
         return
     of_preps = _pobjects(description, frozenset({"of"}))
-    if description.lemma_.lower() in TITLES and of_preps:
+    lemma = description.lemma_.lower()
+    if lemma in TITLES | KIN_NOUNS and of_preps:
         for prep, pobj in of_preps:
             left, _ = em.np_range(description)
             em.emit("apposition", named, "is " + phrase(list(em.doc[left : prep.i + 1])), pobj,
-                    f"{description.lemma_.lower()} of")
+                    f"{lemma} of")
         return
+    _made_by(em, named, description)
+    if description.pos_ == "NOUN" and lemma in KIN_NOUNS:
+        # "his brother, John": the owner's brother is John.
+        for owner in (c for c in description.children if c.dep_ == "poss"):
+            em.emit("kinship", owner, f"'s {description.text}", named, lemma)
+    if em.mention(description) is not None and _is_chain(em, named, description):
+        return  # "Dallas, Texas": a place and the larger one it lies in (see _location_chains)
     em.emit("apposition", named, "is", description, "is")
-    for country in (m for m in _modifiers(description) if demonym_country(m)):
-        em.emit_implied("demonym", em.span_of(named), "based in", demonym_country(country) or "",
-                        country, "based in", mention_of=named)
+    for country in (m for m in _modifiers(description) if _demonym(em, m)):
+        em.emit_implied("demonym", em.span_of(named), "from", demonym_country(country) or "",
+                        country, "country", mention_of=named)
+
+
+def _made_by(em: Emitter, work: Token, noun: Token) -> None:
+    """"Y, a 1998 novel by X" and "X's album Y": the work and who made it."""
+    lemma = noun.lemma_.lower()
+    if lemma not in WORK_NOUNS:
+        return
+    for _, maker in _pobjects(noun, frozenset({"by"})):
+        if em.mention(maker) is not None:
+            em.emit("made-by", work, f"{noun.text} by", maker, f"{lemma} by")
 
 
 def _possessive(em: Emitter, noun: Token) -> None:
@@ -152,8 +220,74 @@ def _possessor(em: Emitter, noun: Token) -> None:
             em.emit("possessor", owner, "has", noun, "has", object_tokens=(start, end))
 
 
+def _place_level(em: Emitter, token: Token) -> int:
+    """How large a place the name at ``token`` is: 3 a country, 2 a state or province, 1 a
+    city, 0 not a place the gazetteer knows."""
+    mention = em.mention(token)
+    if mention is None:
+        return 0
+    name = clean_name(em.doc[mention.start : mention.end].text)
+    if name in COUNTRIES:
+        return 3
+    # The smallest kind a name can be: "New York" the city before New York the state.
+    return min((_LEVELS[k] for k in gazetteer.kinds(name)), default=0)
+
+
+def _is_chain(em: Emitter, inner: Token, outer: Token) -> bool:
+    """Whether "inner, outer" names a place and the larger one it lies in ("Dallas, Texas",
+    "Haines High School, Alaska"), not two items of a list ("Paris, Berlin and Rome")."""
+    first, second = em.mention(inner), em.mention(outer)
+    if first is None or second is None or second.label not in _PLACE_LABELS:
+        return False
+    if first.end + 1 != second.start or em.doc[first.end].text != ",":
+        return False
+    level = _place_level(em, outer)
+    return level > 0 and (level > _place_level(em, inner) or first.label not in _PLACE_LABELS)
+
+
+def _location_chains(em: Emitter, sent: SpacySpan) -> None:
+    """"in Dallas, Texas, United States" → Dallas / located in / Texas, Texas / … / United States."""
+    heads: list[Token] = []
+    for token in sent:
+        mention = em.mention(token)
+        if mention is not None and token.i == mention.end - 1:
+            heads.append(token)
+    for inner, outer in zip(heads, heads[1:], strict=False):
+        if _is_chain(em, inner, outer):
+            em.emit("location-chain", inner, ",", outer, "located in",
+                    subject_tokens=_span_of(em, inner), object_tokens=_span_of(em, outer))
+
+
+def _span_of(em: Emitter, token: Token) -> tuple[int, int]:
+    mention = em.mention(token)
+    assert mention is not None
+    return mention.start, mention.end
+
+
+def _place_class(em: Emitter, noun: Token) -> None:
+    """"the U.S. state of Alaska", "the Australian state of Victoria" → Alaska / located in /
+    United States: the class noun's modifier names the larger place."""
+    if em.sentence.mentions[noun.i] is not None or noun.lemma_.lower() not in PLACE_CLASSES:
+        return
+    place = em.mention(noun)
+    if place is None:
+        return
+    name = em.doc[place.end - 1]
+    span = em.sentence.char_span(place.start, place.end)
+    for modifier in _modifiers(noun):
+        country = _demonym(em, modifier)
+        outer = em.mention(modifier)
+        if country:
+            em.emit_implied("place-class", span, f"{noun.text} of", country, modifier,
+                            "located in", mention_of=name)
+        elif outer is not None and modifier.i == outer.end - 1 and outer is not place:
+            em.emit("place-class", name, f"{noun.text} of", modifier, "located in",
+                    subject_tokens=(place.start, place.end), object_tokens=(outer.start, outer.end))
+
+
 def read_nominals(em: Emitter, sent: SpacySpan) -> None:
     """Emit the relations written inside the noun phrases of ``sent``."""
+    _location_chains(em, sent)
     for token in sent:
         if token.pos_ not in {"PROPN", "NOUN"}:
             continue
@@ -163,6 +297,7 @@ def read_nominals(em: Emitter, sent: SpacySpan) -> None:
         if token.dep_ == "appos":
             _apposition(em, token)
         if token.pos_ == "NOUN":
+            _place_class(em, token)
             _possessive(em, token)
             _between(em, token)
         _noun_preposition(em, token)
