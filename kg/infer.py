@@ -14,7 +14,7 @@ is resolved by the countries the document names, or left alone.
 >>> chain = [Triple(t.subject, t.predicate, t.object, Provenance("a", "h", where[t.subject].span,
 ...     where[t.subject].span, where[t.object].span, "location-chain", 0.8, ",")) for t in chain]
 >>> sorted((t.subject.name, t.predicate, t.object.name) for t in infer(chain, where))
-[('Dallas', 'country', 'United States'), ('Texas', 'country', 'United States')]
+[('Dallas', 'country', 'United States'), ('Dallas', 'located in', 'United States'), ('Texas', 'country', 'United States')]
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from kg import gazetteer
-from kg.entities import COUNTRIES
+from kg.entities import COUNTRIES, name_kinds
 from kg.model import Entity, Provenance, Span, Triple
 
 __all__ = ["Named", "infer"]
@@ -36,29 +36,10 @@ _HAS_COUNTRY: Final = frozenset({"place", "organization", "event", "product", "g
 # An inferred fact is a little less sure than the facts it follows from.
 _DISCOUNT: Final = 0.9
 _GAZETTEER_CONFIDENCE: Final = 0.7
-
-
-def _country(entity: Entity, named: dict[str, Entity]) -> tuple[Entity, str] | None:
-    """The country ``entity`` names itself, if it is one: (the country's entity, citation)."""
-    if entity.kind != "place":
-        return None
-    if entity.name in COUNTRIES:
-        return entity, ""
-    found = gazetteer.country(entity.name)
-    if found is None:
-        return None
-    return named.get(found.name, entity), found.source
-
-
-def _country_of_place(entity: Entity, named: dict[str, Entity]) -> tuple[Entity, str] | None:
-    """The country a smaller place lies in, from the gazetteer, if the document names it."""
-    if entity.kind != "place":
-        return None
-    found = gazetteer.place(entity.name, named)
-    if found is None or found.kind == "country":
-        return None
-    country = named.get(found.country)
-    return (country, found.source) if country is not None else None
+_DOCUMENT_CONFIDENCE: Final = 0.5
+_IN_A_COUNTRY: Final = frozenset({"place", "organization"})
+# How many "located in" steps a chain may take beyond the stated one.
+_DEPTH: Final = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +52,6 @@ class Named:
 
 def _inferred(
     subject: Entity, predicate: str, obj: Entity, premises: tuple[Triple, ...], citation: str,
-    written: Span | None,
 ) -> Triple:
     first = premises[0].provenance
     last = premises[-1].provenance
@@ -81,7 +61,7 @@ def _inferred(
     provenance = replace(
         first,
         subject=subject_span,
-        object=written or last.object,
+        object=last.object,
         rule=f"inferred-{predicate.replace(' ', '-')}",
         confidence=round(min(p.provenance.confidence for p in premises if p.provenance) * _DISCOUNT, 3),
         relation="located in",
@@ -97,67 +77,120 @@ def infer(
     """Return the triples that follow from one document's ``triples``, given the entities it
     names and where (``entities``), that are not already among them.
 
-    A thing located in a country has that country; located in a place that lies in a country
-    (stated in the document, or known to the gazetteer when the document names the country),
-    it has that country too; located in a place located in another, it is in that one too.
-    A place the gazetteer puts in a country the document names has that country.
+    Places the gazetteer puts inside others the document names are located in them (a state
+    in its country, a city in its state) and have their country. Then, along chains of
+    "located in": a thing in a place in another is in that one too, and a thing in a country,
+    or in a place that lies in one, has that country.
     """
     stated = [t for t in triples if t.provenance is not None]
     named = {e.name: e for e in entities if e.kind == "place"}
     have = {(t.subject, t.predicate, t.object) for t in stated}
+    known = _gazetteer_facts(entities, named, have, doc, doc_id)
+    have |= {(t.subject, t.predicate, t.object) for t in known}
     inside: dict[Entity, list[Triple]] = {}
-    for t in stated:
+    for t in (*stated, *known):
         if t.predicate in _INSIDE:
             inside.setdefault(t.subject, []).append(t)
     found: dict[tuple[Entity, str, Entity], Triple] = {}
 
-    def add(subject: Entity, predicate: str, obj: Entity, premises: tuple[Triple, ...],
-            citation: str = "") -> None:
+    def add(subject: Entity, predicate: str, obj: Entity, premises: tuple[Triple, ...]) -> None:
         key = (subject, predicate, obj)
-        if subject == obj or key in have or key in found:
-            return
-        # A country the gazetteer supplied is shown where the document names it.
-        where = entities.get(obj)
-        written = where.span if where is not None and obj != premises[-1].object else None
-        found[key] = _inferred(subject, predicate, obj, premises, citation, written)
+        if subject != obj and key not in have and key not in found:
+            citation = next((p.provenance.citation for p in premises
+                             if p.provenance is not None and p.provenance.citation), "")
+            found[key] = _inferred(subject, predicate, obj, premises, citation)
 
+    # A person born in a country, or in a place that lies in one, is taken as its citizen.
     for t in stated:
-        if t.predicate not in _INSIDE or t.subject.kind not in _HAS_COUNTRY:
+        if t.predicate != "born in" or t.subject.kind != "person":
             continue
-        direct = _country(t.object, named)
-        if direct is not None:
-            add(t.subject, "country", direct[0], (t,), direct[1])
-            continue
+        chains = {t.object: (t,)}
         for outer in inside.get(t.object, ()):
-            country = _country(outer.object, named)
-            if country is not None:
-                add(t.subject, "country", country[0], (t, outer), country[1])
-            elif outer.predicate == "located in" and t.predicate == "located in":
-                add(t.subject, "located in", outer.object, (t, outer))
-        via_gazetteer = _country_of_place(t.object, named)
-        if via_gazetteer is not None:
-            add(t.subject, "country", via_gazetteer[0], (t,), via_gazetteer[1])
+            chains.setdefault(outer.object, (t, outer))
+        for place, premises in chains.items():
+            if _is_country(place):
+                add(t.subject, "citizen of", place, premises)
+    for subject in sorted(inside, key=lambda e: (e.name, e.kind)):
+        # Every place reachable along "located in", with the chain of facts that reaches it.
+        paths = {t.object: (t,) for t in inside[subject]}
+        frontier = list(paths)
+        for _ in range(_DEPTH):
+            grown = []
+            for place in frontier:
+                for t in inside.get(place, ()):
+                    if t.object not in paths and t.object != subject and t.predicate == "located in":
+                        paths[t.object] = (*paths[place], t)
+                        grown.append(t.object)
+            frontier = grown
+        for place, premises in paths.items():
+            if len(premises) > 1 and premises[0].predicate == "located in":
+                add(subject, "located in", place, premises)
+            if subject.kind in _HAS_COUNTRY and _is_country(place):
+                add(subject, "country", place, premises)
     inferred = [found[k] for k in sorted(found, key=lambda k: (k[0].name, k[0].kind, k[1], k[2].name))]
-    return inferred + _gazetteer_countries(entities, named, have | set(found), doc, doc_id)
+    have |= set(found)
+    return known + inferred + _document_country(entities, have, doc, doc_id)
 
 
-def _gazetteer_countries(
+def _document_country(
+    entities: Mapping[Entity, Named], have: set[tuple[Entity, str, Entity]], doc: str,
+    doc_id: str,
+) -> list[Triple]:
+    """A document that names one country only ("Banff is a town in Alberta, Canada …"): the
+    places, organisations and events it names lie in that country, unless the document or the
+    gazetteer puts them in another."""
+    countries = [e for e in entities if _is_country(e)]
+    if len(countries) != 1:
+        return []
+    country = countries[0]
+    placed = {s for s, p, _ in have if p == "country"}
+    out = []
+    for entity in sorted(entities, key=lambda e: (e.name, e.kind)):
+        if entity == country or entity in placed or entity.kind not in _IN_A_COUNTRY:
+            continue
+        # An organisation only when its name says it is an institution ("University of X",
+        # "X City Council"), which is tied to a place; a brand name need not be.
+        if entity.kind == "organization" and "organization" not in name_kinds(entity.name):
+            continue
+        if entity.kind == "place":
+            found = gazetteer.place(entity.name, [country.name])
+            if found is not None and found.country != country.name:
+                continue
+        named, where = entities[entity], entities[country]
+        for relation in ("country", "located in"):
+            if (entity, relation, country) not in have:
+                out.append(Triple(entity, relation, country, Provenance(
+                    doc, doc_id, named.sentence, named.span, where.span, "document-country",
+                    _DOCUMENT_CONFIDENCE, "in the one country the document names")))
+    return out
+
+
+def _is_country(entity: Entity) -> bool:
+    return entity.kind == "place" and (entity.name in COUNTRIES or gazetteer.is_country(entity.name))
+
+
+def _gazetteer_facts(
     entities: Mapping[Entity, Named], named: dict[str, Entity],
     have: set[tuple[Entity, str, Entity]], doc: str, doc_id: str,
 ) -> list[Triple]:
-    """"Dallas" in a text that names the United States: Dallas / country / United States,
-    citing the gazetteer entry that puts it there."""
+    """"Dallas" in a text that names Texas and the United States: Dallas / located in /
+    Texas, Texas / located in / United States, each citing the gazetteer entry it took."""
     out = []
     for entity in sorted(entities, key=lambda e: (e.name, e.kind)):
-        found = _country_of_place(entity, named)
-        if found is None:
+        if entity.kind != "place" or entity.name in COUNTRIES:
             continue
-        country, citation = found
-        if (entity, "country", country) in have:
+        found = gazetteer.place(entity.name, named)
+        if found is None or found.kind == "country":
             continue
-        place, where = entities[entity], entities[country]
+        # A state lies in its country; a city in its state if the document names the state,
+        # else in its country (whose territory holds it, whatever lies between).
+        outer = (found.region and named.get(found.region)) or named.get(found.country)
+        relation = "located in"
+        if outer is None or (entity, relation, outer) in have:
+            continue
+        place, where = entities[entity], entities[outer]
         provenance = Provenance(doc, doc_id, place.sentence, place.span, where.span,
-                                "gazetteer-country", _GAZETTEER_CONFIDENCE, "located in",
-                                citation=citation)
-        out.append(Triple(entity, "country", country, provenance))
+                                "gazetteer", _GAZETTEER_CONFIDENCE, "located in",
+                                citation=found.source)
+        out.append(Triple(entity, relation, outer, provenance))
     return out

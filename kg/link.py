@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from kg.aliases import AliasTable
-from kg.entities import EntityResolver, Occurrence, clean_name
+from kg.entities import COUNTRIES, DEMONYMS, EntityResolver, Occurrence, clean_name
 from kg.infer import Named, infer
 from kg.model import Entity, Extraction, Mention, Provenance, Span, Triple
 from kg.namespace import content_hash, entity_iri
-from kg.vocabulary import read_relation
+from kg.vocabulary import has_reading, read_relation
 
 __all__ = ["Linked", "Linker", "Merge", "canonical_name", "link", "link_documents", "resolve_entities"]
 
@@ -91,9 +91,19 @@ class Linked:
 def _argument_edge(extraction: Extraction) -> tuple[str, Mention, Span] | None:
     """The first prepositional argument naming an entity, read as the relation's object."""
     for arg in extraction.args:
-        if arg.mention is not None and arg.preposition not in _CIRCUMSTANTIAL:
+        # "during the war" says when, unless the vocabulary reads the verb with it ("served
+        # during World War II": fought in it).
+        if arg.mention is not None and (arg.preposition not in _CIRCUMSTANTIAL
+                                        or has_reading(arg.predicate)):
             return arg.predicate, arg.mention, arg.span
     return None
+
+
+def resolver_entities(
+    resolver: EntityResolver, doc: str, mentions: Iterable[Mention]
+) -> list[Entity]:
+    """The entities ``mentions`` of document ``doc`` name."""
+    return [e for m in mentions if (e := resolver.entity(doc, m)) is not None]
 
 
 def _all_mentions(
@@ -169,11 +179,18 @@ class Linker:
         sentences = sorted({ex.sentence for ex in extractions}, key=lambda s: s.start)
         starts = [s.start for s in sentences]
         named: dict[Entity, Named] = {}
+        countries = {e.name: e for e in resolver_entities(resolver, doc_name, mentions)
+                     if e.name in COUNTRIES}
         for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
             entity = resolver.entity(doc_name, mention)
-            if entity is None:
+            if entity is not None:
+                self._note(doc_name, mention, entity)
+            elif mention.label == "NORP" and mention.text.lower() in DEMONYMS:
+                # "a Canadian city" names Canada, though "Canadian" is not a node of its own.
+                country = DEMONYMS[mention.text.lower()]
+                entity = countries.get(country, Entity(country, "place"))
+            else:
                 continue
-            self._note(doc_name, mention, entity)
             k = bisect_right(starts, mention.start) - 1
             if entity not in named and k >= 0 and mention.end <= sentences[k].end:
                 named[entity] = Named(Span(mention.text, mention.start, mention.end), sentences[k])

@@ -24,7 +24,10 @@ from typing import Final
 
 from kg.namespace import KINDS, relation_local_name
 
-__all__ = ["WIKIDATA", "Relation", "Vocabulary", "ontology_turtle", "read_relation", "vocabulary"]
+__all__ = [
+    "WIKIDATA", "Relation", "Vocabulary", "has_reading", "ontology_turtle", "read_relation",
+    "vocabulary",
+]
 
 WIKIDATA: Final = "http://www.wikidata.org/prop/direct/"
 _KEEP: Final = "="
@@ -138,6 +141,11 @@ def read_relation(predicate: str, subject_kind: str, object_kind: str) -> str | 
     kinds: a relation of kg's vocabulary, the predicate itself as an open relation, or None
     where the words are too vague to state as a fact ("has", "is")."""
     return vocabulary().read(predicate, subject_kind, object_kind)
+
+
+def has_reading(predicate: str) -> bool:
+    """Whether the vocabulary says which relation ``predicate`` states (between some kinds)."""
+    return predicate in vocabulary().readings
 
 
 def _string(text: str) -> str:

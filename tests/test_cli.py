@@ -46,7 +46,7 @@ def test_build_writes_turtle_and_a_one_line_summary(built: Path, runner: CliRunn
     result = runner.invoke(main, ["build", str(built.parent.parent / "in"), "--out",
                                   str(built.parent), "--no-html"])
     summary = result.stderr.splitlines()[0]
-    assert summary.startswith("1 documents, 3 sentences, 3 entities, 2 triples in ")
+    assert summary.startswith("1 documents, 3 sentences, 3 entities, 4 triples in ")
     assert result.stdout == ""
 
 

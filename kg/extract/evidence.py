@@ -264,6 +264,10 @@ def _coordinated(mentions: list[TokenMention], roles: dict[int, list[int]]) -> l
         firms = [k for k in members if out[k].label == "ORG" or out[k].kind == "organization"]
         if len(members) < 2 or not firms:
             continue
+        # A list of people with one name mistagged as a company stays a list of people: the
+        # companies must be at least half of it.
+        if 2 * len(firms) < len(members):
+            continue
         for k in members:
             if not out[k].kind and set(firms) - {k}:
                 out[k] = dataclasses.replace(out[k], kind="organization", evidence="coordinated")

@@ -13,11 +13,11 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer
 from kg.entities import COUNTRIES, clean_name
-from kg.extract.emit import NOMINAL_POS, PLACE_CLASSES, Emitter, conjuncts, phrase
+from kg.extract.emit import NOMINAL_POS, PLACE_CLASSES, Emitter, Reading, conjuncts, phrase
 from kg.extract.mentions import TITLES, demonym_country
 from kg.extract.relations import NOMINALIZATIONS, is_relational_noun, predicate_label
 
-__all__ = ["read_nominals"]
+__all__ = ["KIN_NOUNS", "ROLE_NOUNS", "WORK_NOUNS", "describe", "read_nominals"]
 
 # Between a head and its "apposition", these mean a title or a list, not a second name for it.
 _NOT_APPOSITIVE: Final = frozenset({":", ";", "--"})
@@ -29,6 +29,14 @@ _PLACE_LABELS: Final = frozenset({"GPE", "LOC"})
 KIN_NOUNS: Final = frozenset(
     {"brother", "sister", "son", "daughter", "father", "mother", "wife", "husband", "child"}
 )
+# Roles in a group written like a title: "Metallica drummer Lars Ulrich", "X, a member of Y".
+ROLE_NOUNS: Final = frozenset(
+    {"member", "drummer", "guitarist", "bassist", "singer", "vocalist", "frontman",
+     "keyboardist", "player", "striker", "midfielder", "defender", "goalkeeper", "captain",
+     "coach", "manager", "editor", "anchor", "correspondent", "presenter", "host", "producer",
+     "spokesman", "spokeswoman", "spokesperson", "employee", "engineer", "officer"}
+)
+_DESCRIBING: Final = frozenset({"in", "by"})
 # Nouns of works that name their maker with "by": "an album by X", "X's novel Y".
 WORK_NOUNS: Final = frozenset(
     {"album", "song", "single", "ep", "record", "novel", "book", "poem", "play", "story",
@@ -68,11 +76,12 @@ def _demonym(em: Emitter, token: Token) -> str | None:
 
 def _title_words(modifiers: list[Token]) -> list[Token]:
     """The title among a name's modifiers, all its words: "Prime Minister", "President"."""
-    k = max((i for i, m in enumerate(modifiers) if m.lower_ in TITLES), default=-1)
+    titles = TITLES | ROLE_NOUNS
+    k = max((i for i, m in enumerate(modifiers) if m.lower_ in titles), default=-1)
     if k < 0:
         return []
     start = k
-    while start > 0 and modifiers[start - 1].lower_ in TITLES and modifiers[start - 1].i == modifiers[start].i - 1:
+    while start > 0 and modifiers[start - 1].lower_ in titles and modifiers[start - 1].i == modifiers[start].i - 1:
         start -= 1
     return modifiers[start : k + 1]
 
@@ -126,13 +135,12 @@ def _apposition(em: Emitter, appos: Token) -> None:
         return
     of_preps = _pobjects(description, frozenset({"of"}))
     lemma = description.lemma_.lower()
-    if lemma in TITLES | KIN_NOUNS and of_preps:
+    if lemma in TITLES | KIN_NOUNS | ROLE_NOUNS and of_preps:
         for prep, pobj in of_preps:
             left, _ = em.np_range(description)
             em.emit("apposition", named, "is " + phrase(list(em.doc[left : prep.i + 1])), pobj,
                     f"{lemma} of")
         return
-    _made_by(em, named, description)
     if description.pos_ == "NOUN" and lemma in KIN_NOUNS:
         # "his brother, John": the owner's brother is John.
         for owner in (c for c in description.children if c.dep_ == "poss"):
@@ -140,19 +148,30 @@ def _apposition(em: Emitter, appos: Token) -> None:
     if em.mention(description) is not None and _is_chain(em, named, description):
         return  # "Dallas, Texas": a place and the larger one it lies in (see _location_chains)
     em.emit("apposition", named, "is", description, "is")
-    for country in (m for m in _modifiers(description) if _demonym(em, m)):
-        em.emit_implied("demonym", em.span_of(named), "from", demonym_country(country) or "",
-                        country, "country", mention_of=named)
+    describe(em, named, description, [], Reading(), 0.0, rule="apposition")
 
 
-def _made_by(em: Emitter, work: Token, noun: Token) -> None:
-    """"Y, a 1998 novel by X" and "X's album Y": the work and who made it."""
-    lemma = noun.lemma_.lower()
-    if lemma not in WORK_NOUNS:
+def describe(
+    em: Emitter, subject: Token, noun: Token, relation_words: list[Token], reading: Reading,
+    penalty: float, *, rule: str,
+) -> None:
+    """What "X is a …" and "X, a …," say of X beyond its class: "an American singer" → X /
+    country / United States; "a town in Kent" → X / is in / Kent; "a novel by Y" → X / novel
+    by / Y."""
+    if noun.pos_ != "NOUN":
         return
-    for _, maker in _pobjects(noun, frozenset({"by"})):
-        if em.mention(maker) is not None:
-            em.emit("made-by", work, f"{noun.text} by", maker, f"{lemma} by")
+    for modifier in (m for m in _modifiers(noun) if _demonym(em, m)):
+        em.emit_implied("demonym", em.span_of(subject), "is", _demonym(em, modifier) or "",
+                        modifier, "country", mention_of=subject, reading=reading)
+    left, _ = em.np_range(noun)
+    lemma = noun.lemma_.lower()
+    for prep, pobj in _pobjects(noun, _DESCRIBING):
+        if em.mention(pobj) is None or (prep.lower_ == "by") != (lemma in WORK_NOUNS):
+            continue
+        predicate = f"{lemma} by" if prep.lower_ == "by" else "is in"
+        em.emit("made-by" if prep.lower_ == "by" else rule, subject,
+                phrase([*relation_words, *em.doc[left : prep.i + 1]]), pobj, predicate,
+                reading=reading, penalty=penalty)
 
 
 def _possessive(em: Emitter, noun: Token) -> None:
