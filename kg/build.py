@@ -29,6 +29,7 @@ from rdflib import Graph
 
 from kg.graph import DocumentGraph, document_graph
 from kg.aliases import AliasTable, builtin_aliases
+from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.link import Linker, Merge, Read, resolve_entities
 from kg.model import Document, Entity
 from kg.namespace import content_hash
@@ -88,6 +89,7 @@ def build(
     *,
     jobs: int = 1,
     client: Any = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> BuildResult:
     """Read every new or changed document into ``sink`` (a new in-memory store if None).
 
@@ -99,6 +101,7 @@ def build(
 
     Documents are parsed by ``jobs`` worker processes (``kg.parallel``), or by the workers
     of a ``distributed.Client`` (``kg.distributed``); the store is the same either way.
+    Edges less sure than ``min_confidence`` (``kg.confidence``) are not stated.
     """
     from kg.extract import DEFAULT_PIPELINE
 
@@ -137,7 +140,7 @@ def build(
         read = time.perf_counter()
         log.debug("read %d documents in %.1f s", counts["fresh"], read - started)
         spill.seek(0)
-        linker = Linker(resolver)
+        linker = Linker(resolver, min_confidence)
 
         def graphs() -> Iterator[DocumentGraph]:
             for result in _unspill(spill):

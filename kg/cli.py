@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import click
 
+from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.errors import InputError, KGError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -116,10 +117,13 @@ def _documents(inputs: tuple[str, ...], skipped: list[InputError]) -> Iterator[A
               "(columns name,type,aliases); may be given more than once, the last wins.")
 @click.option("--explain", is_flag=True,
               help="Also write OUT/merges.jsonl: which mentions became which entity, and why.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE,
+              show_default=True, metavar="X",
+              help="State an edge only if it is at least this sure (0 states every reading).")
 @_pipeline_option
 def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: bool, quiet: bool,
           jobs: int | None, scheduler: str | None, local_dask: bool,
-          alias_files: tuple[str, ...], explain: bool, pipeline: str) -> None:
+          alias_files: tuple[str, ...], explain: bool, min_confidence: float, pipeline: str) -> None:
     """Add INPUT files, folders (.txt/.md, recursive) or - for stdin to the knowledge graph.
 
     Writes into the store (one named graph per document): a document already there is
@@ -131,6 +135,7 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
       kg build data/ --out out/
       kg build new-articles/ --store out/store --no-html
       kg build data/ --aliases names.csv --explain
+      kg build data/ --min-confidence 0.7
       kg build news/ --jobs 4 --store http://localhost:7878/query
       kg build news/ --scheduler tcp://10.0.0.5:8786
     """
@@ -172,7 +177,8 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
             length=max(size, 1), label="Reading", file=sys.stderr, hidden=not show,
             item_show_func=rate.show))
         result = build_graph(documents, pipeline, on_document=lambda d: bar.update(rate.read(d), d),
-                             sink=store, aliases=aliases, jobs=jobs, client=client)
+                             sink=store, aliases=aliases, jobs=jobs, client=client,
+                             min_confidence=min_confidence)
         if explain:
             log = "".join(json.dumps(m.to_record(), ensure_ascii=False, sort_keys=True) + "\n"
                           for m in result.merges)

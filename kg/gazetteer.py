@@ -7,10 +7,10 @@ GeoNames), named as people write them in English (``kg/data/countries.csv``); su
 top-level ISO 3166-2 entries, found by their English names too (``kg/data/subdivisions.csv``);
 cities are GeoNames places of 15,000 people or more, found by the English and former names people
 write for them too (``kg/data/cities.csv``). A name is matched whatever its case, accents and
-dots. A name that places in more than one country hold is
-ambiguous and gives None unless the countries the caller names (those the text mentions) single
-one out; they only break ties and never veto an unambiguous name. Each table is read once, on
-first use, so importing this module reads no data.
+dots. A name that places in more than one country hold is ambiguous and gives None unless the
+countries the caller names (those the text mentions) single one out; they only break ties and
+never veto an unambiguous name. Each table is read once, on first use, so importing this module
+reads no data.
 """
 
 from __future__ import annotations
@@ -22,13 +22,18 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Final
 
-__all__ = ["Place", "city", "country", "is_country", "kinds", "place", "subdivision"]
+__all__ = [
+    "Place", "city", "countries_of", "country", "is_country", "is_region", "kinds", "place",
+    "subdivision",
+]
 
 _SEPARATOR: Final = "|"
+# A city this many times smaller than a namesake elsewhere needs more than a country to name it.
+_DWARFED: Final = 10
 # The columns of kg/data/countries.csv and subdivisions.csv, and of kg/data/cities.csv.
 _CSV_FIELDS: Final = ("code", "name", "other_names")
 _CITY_FIELDS: Final = ("name", "country", "other_names")
@@ -61,6 +66,7 @@ class Place:
     country: str
     source: str
     region: str = ""
+    population: int = field(default=0, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +98,10 @@ def _spelled(name: str) -> str:
 
 
 def _closest(found: tuple[Place, ...], name: str) -> tuple[Place, ...]:
-    """Return ``found`` without the places whose own name differs from ``name`` in accents
-    alone, if any place's is spelled as ``name`` is: "Kano" is Kano in Nigeria, not Kanō in
-    Japan; "Zurich" is still Zürich. A place found by another of its names stays ("Medina" is
-    Medina in Saudi Arabia, which GeoNames names Madinah, as well as the Medinas it names so)."""
+    """Return ``found`` less the places whose own name differs from ``name`` in accents alone,
+    when some place's name is spelled exactly as ``name`` is: "Kano" is Kano in Nigeria, not
+    Kanō in Japan; "Zurich" is still Zürich. A place found by another of its names stays:
+    "Medina" is the Medinas GeoNames names so and also Madinah in Saudi Arabia."""
     spelled, key = _spelled(name), _key(name)
     same = tuple(p for p in found if _spelled(p.name) == spelled)
     if not same:
@@ -286,6 +292,7 @@ def _cities() -> Mapping[str, tuple[Place, ...]]:
             home.name,
             f"geonames:{record['geonameid']}",
             region.name if region is not None else "",
+            int(record.get("population") or 0),
         )
         for key in {_key(n) for n in (name, *other_names.get((name, home.name), ()))}:
             by_key[key].append(entry)
@@ -375,6 +382,8 @@ def city(name: str, countries: Iterable[str] = ()) -> Place | None:
     (True, 'geonames:2988507')
     >>> city("Houston").region
     'Texas'
+    >>> city("Paris", countries=["United States"]) is None  # Paris, Texas is far smaller
+    True
     """
     key = _key(name)
     found = _closest(_cities().get(key, ()), name)
@@ -383,7 +392,13 @@ def city(name: str, countries: Iterable[str] = ()) -> Place | None:
     rivals = {p.country for p in _subdivisions().by_key.get(key, ())}
     if (home := _countries().by_key.get(_country_key(name))) is not None:
         rivals.add(home.country)
-    return _decide([found], _hint(countries), rivals)
+    chosen = _decide([found], _hint(countries), rivals)
+    # "Paris" in a text that names the United States is still Paris, France: a city far
+    # smaller than a namesake elsewhere is not taken on the strength of the country alone.
+    largest = max((p.population for p in found), default=0)
+    if chosen is not None and chosen.population * _DWARFED < largest:
+        return None
+    return chosen
 
 
 def place(name: str, countries: Iterable[str] = ()) -> Place | None:
@@ -418,3 +433,34 @@ def kinds(name: str) -> frozenset[str]:
     if _cities().get(_key(name)):
         found.add("city")
     return frozenset(found)
+
+
+def countries_of(name: str) -> frozenset[str]:
+    """Return every country in which ``name`` names a place (itself, a state, a city).
+
+    >>> sorted(countries_of("Texas")), "United Kingdom" in countries_of("London")
+    (['United States'], True)
+    """
+    key = _key(name)
+    found = {p.country for p in (*_subdivisions().by_key.get(key, ()), *_cities().get(key, ()))}
+    if (home := country(name)) is not None:
+        found.add(home.name)
+    return frozenset(found)
+
+
+_CONTINENTS: Final = frozenset(
+    {"africa", "asia", "europe", "north america", "south america", "oceania", "antarctica",
+     "australasia", "eurasia", "america", "americas", "latin america", "central america",
+     "middle east", "scandinavia", "balkans", "caribbean", "the americas", "southeast asia",
+     "east asia", "western europe", "eastern europe", "central europe", "central asia",
+     "south asia", "west africa", "east africa", "southern africa", "north africa"}
+)
+
+
+def is_region(name: str) -> bool:
+    """Return whether ``name`` names a continent or a region of several countries.
+
+    >>> is_region("Europe"), is_region("the Middle East"), is_region("France")
+    (True, True, False)
+    """
+    return _key(name).removeprefix("the ") in _CONTINENTS

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from kg import gazetteer
-from kg.entities import COUNTRIES, name_kinds
+from kg.entities import COUNTRIES, DEMONYMS, name_kinds
 from kg.model import Entity, Provenance, Span, Triple
 
 __all__ = ["Named", "infer"]
@@ -38,6 +38,9 @@ _DISCOUNT: Final = 0.9
 _GAZETTEER_CONFIDENCE: Final = 0.7
 _DOCUMENT_CONFIDENCE: Final = 0.5
 _IN_A_COUNTRY: Final = frozenset({"place", "organization"})
+# Adjectives of areas larger than a country: "the European Parliament" is in no one country.
+_REGIONAL: Final = frozenset({"european", "asian", "african", "arab", "latin", "nordic", "pan"})
+_NOWHERE: Final = gazetteer.Place("", "", "", "")
 # How many "located in" steps a chain may take beyond the stated one.
 _DEPTH: Final = 3
 
@@ -123,7 +126,7 @@ def infer(
                         grown.append(t.object)
             frontier = grown
         for place, premises in paths.items():
-            if len(premises) > 1 and premises[0].predicate == "located in":
+            if len(premises) > 1:
                 add(subject, "located in", place, premises)
             if subject.kind in _HAS_COUNTRY and _is_country(place):
                 add(subject, "country", place, premises)
@@ -152,10 +155,8 @@ def _document_country(
         # "X City Council"), which is tied to a place; a brand name need not be.
         if entity.kind == "organization" and "organization" not in name_kinds(entity.name):
             continue
-        if entity.kind == "place":
-            found = gazetteer.place(entity.name, [country.name])
-            if found is not None and found.country != country.name:
-                continue
+        if not _may_lie_in(entity, country):
+            continue
         named, where = entities[entity], entities[country]
         for relation in ("country", "located in"):
             if (entity, relation, country) not in have:
@@ -163,6 +164,27 @@ def _document_country(
                     doc, doc_id, named.sentence, named.span, where.span, "document-country",
                     _DOCUMENT_CONFIDENCE, "in the one country the document names")))
     return out
+
+
+def _may_lie_in(entity: Entity, country: Entity) -> bool:
+    """Whether nothing says ``entity`` is outside ``country``: the gazetteer knows no place of
+    that name in another country only, it is not a continent or a sea, and its name does not
+    name another country or a larger area ("European Parliament", "Mexican Navy")."""
+    if gazetteer.is_region(entity.name):
+        return False
+    elsewhere = gazetteer.countries_of(entity.name)
+    if elsewhere and country.name not in elsewhere:
+        return False
+    words = entity.name.lower().split()
+    if {"sea", "ocean", "gulf", "international", "world", "global"} & set(words):
+        return False
+    for word in words:
+        other = DEMONYMS.get(word) or (gazetteer.country(word.title()) or _NOWHERE).name
+        if other and other != country.name:
+            return False
+        if gazetteer.is_region(word) or word in _REGIONAL:
+            return False
+    return True
 
 
 def _is_country(entity: Entity) -> bool:

@@ -7,13 +7,15 @@ module reads the relations and keeps, for the merge log, which mention became wh
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from kg.aliases import AliasTable
+from kg.confidence import DEFAULT_MIN_CONFIDENCE, calibrated
 from kg.entities import COUNTRIES, DEMONYMS, EntityResolver, Occurrence, clean_name
 from kg.infer import Named, infer
 from kg.model import Entity, Extraction, Mention, Provenance, Span, Triple
@@ -99,6 +101,16 @@ def _argument_edge(extraction: Extraction) -> tuple[str, Mention, Span] | None:
     return None
 
 
+_SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?])\s+|\n|[()]")
+
+
+def _sentence_around(text: str, start: int, end: int) -> Span:
+    """The sentence (or parenthesis, or line) holding ``text[start:end]``, by punctuation."""
+    begin = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+    stop = next((m.start() for m in _SENTENCE_BREAK.finditer(text, end)), len(text))
+    return Span(text[begin:stop], begin, stop)
+
+
 def resolver_entities(
     resolver: EntityResolver, doc: str, mentions: Iterable[Mention]
 ) -> list[Entity]:
@@ -123,8 +135,9 @@ class Linker:
     can link and write each document as it reads it back instead of holding them all.
     """
 
-    def __init__(self, resolver: EntityResolver) -> None:
+    def __init__(self, resolver: EntityResolver, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> None:
         self._resolver = resolver
+        self._min_confidence = min_confidence
         self._seen: dict[Entity, set[Occurrence]] = defaultdict(set)
         self._names: dict[Entity, frozenset[str]] = defaultdict(frozenset)
 
@@ -165,6 +178,9 @@ class Linker:
             relation = read_relation(predicate, subject.kind, obj.kind)
             if relation is None:
                 continue
+            confidence = calibrated(ex.rule, relation, ex.confidence)
+            if confidence < self._min_confidence:
+                continue
             provenance = Provenance(
                 doc=doc_name,
                 doc_id=doc_id,
@@ -172,7 +188,7 @@ class Linker:
                 subject=subject_span,
                 object=obj_span,
                 rule=ex.rule,
-                confidence=ex.confidence,
+                confidence=confidence,
                 relation=ex.relation,
             )
             triples.append(Triple(subject, relation, obj, provenance))
@@ -191,10 +207,17 @@ class Linker:
                 entity = countries.get(country, Entity(country, "place"))
             else:
                 continue
+            if entity in named:
+                continue
             k = bisect_right(starts, mention.start) - 1
-            if entity not in named and k >= 0 and mention.end <= sentences[k].end:
-                named[entity] = Named(Span(mention.text, mention.start, mention.end), sentences[k])
-        triples.extend(infer(triples, named, doc_name, doc_id))
+            inside = k >= 0 and mention.end <= sentences[k].end
+            sentence = sentences[k] if inside else _sentence_around(text, mention.start, mention.end)
+            named[entity] = Named(Span(mention.text, mention.start, mention.end), sentence)
+        for t in infer(triples, named, doc_name, doc_id):
+            assert t.provenance is not None
+            confidence = calibrated(t.provenance.rule, t.predicate, t.provenance.confidence)
+            if confidence >= self._min_confidence:
+                triples.append(replace(t, provenance=replace(t.provenance, confidence=confidence)))
         labels = {e: resolver.labels(e, doc_name) for t in triples for e in (t.subject, t.object)}
         for e, names in labels.items():
             self._names[e] = self._names[e] | names
@@ -230,14 +253,17 @@ def resolve_entities(
     )
 
 
-def link_documents(results: Iterable[Read], aliases: AliasTable | None = None) -> Linked:
+def link_documents(
+    results: Iterable[Read], aliases: AliasTable | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+) -> Linked:
     """Return the entities, fact triples and merge log of documents given as
     (name, text, mentions, extractions); ``aliases`` defaults to the built-in table.
 
     Negated, hedged and reported extractions are not facts and give no triple.
     """
     results = list(results)
-    linker = Linker(resolve_entities(results, aliases))
+    linker = Linker(resolve_entities(results, aliases), min_confidence)
     triples: list[Triple] = []
     labels: dict[str, dict[Entity, frozenset[str]]] = {}
     for read in results:

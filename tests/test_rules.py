@@ -109,6 +109,46 @@ CASES = [
         [(1, 2, "LOC"), (6, 7, "GPE")],
         ("West", "attempts to isolate", "Russia"), "possessive", id="possessive-infinitival-modifier",
     ),
+    pytest.param(
+        "Acme/NNP/nsubj/1 opened/VBD/ROOT/1/open in/IN/prep/1 Dallas/NNP/pobj/2 ,/,/punct/3 Texas/NNP/appos/3 ./././1",
+        [(0, 1, "ORG"), (3, 4, "GPE"), (5, 6, "GPE")],
+        ("Dallas", "located in", "Texas"), "location-chain", id="location-chain",
+    ),
+    pytest.param(
+        "the/DT/det/2 U.S./NNP/compound/2 state/NN/nsubj/5 of/IN/prep/2 Alaska/NNP/pobj/3 grew/VBD/ROOT/5/grow ./././5",
+        [(1, 2, "GPE"), (4, 5, "GPE")],
+        ("Alaska", "located in", "U.S."), "place-class", id="class-noun-of-place",
+    ),
+    pytest.param(
+        "Jo/NNP/compound/1 Ray/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be an/DT/det/5 American/JJ/amod/5 singer/NN/attr/2 ./././2",
+        [(0, 2, "PERSON"), (4, 5, "NORP")],
+        ("Jo Ray", "country", "United States"), "demonym", id="copula-demonym",
+    ),
+    pytest.param(
+        "Spain/NNP/poss/3 's/POS/case/0 King/NNP/compound/3 Felipe/NNP/nsubj/4 spoke/VBD/ROOT/4/speak ./././4",
+        [(0, 1, "GPE"), (3, 4, "PERSON")],
+        ("Felipe", "king of", "Spain"), "title", id="possessive-title",
+    ),
+    pytest.param(
+        "Metallica/NNP/compound/2 drummer/NN/compound/3 Lars/NNP/compound/3 Ulrich/NNP/nsubj/4 spoke/VBD/ROOT/4/speak ./././4",
+        [(0, 1, "ORG"), (2, 4, "PERSON")],
+        ("Lars Ulrich", "drummer of", "Metallica"), "title", id="role-in-a-group",
+    ),
+    pytest.param(
+        "Blue/NNP/nsubj/1 is/VBZ:AUX/ROOT/1/be an/DT/det/3 album/NN/attr/1 by/IN/prep/3 Joni/NNP/compound/6 Mitchell/NNP/pobj/4 ./././1",
+        [(0, 1, "WORK_OF_ART"), (5, 7, "PERSON")],
+        ("Blue", "album by", "Joni Mitchell"), "made-by", id="work-by-its-maker",
+    ),
+    pytest.param(
+        "His/PRP$/poss/1 brother/NN/nsubj/5 ,/,/punct/1 John/NNP/appos/1 ,/,/punct/1 left/VBD/ROOT/5/leave ./././5",
+        [(3, 4, "PERSON")],
+        ("His", "brother", "John"), "kinship", id="kinship-apposition",
+    ),
+    pytest.param(
+        "the/DT/det/2 yacht/NN/compound/2 Aurora/NNP/nsubj/9 ,/,/punct/2 skippered/VBN/acl/2/skipper by/IN/agent/4 Kim/NNP/compound/7 Day/NNP/pobj/5 ,/,/punct/2 won/VBD/ROOT/9/win ./././9",
+        [(2, 3, "PRODUCT"), (6, 8, "PERSON")],
+        ("Aurora", "skippers", "Kim Day"), "participle", id="participle-passive-reads-active",
+    ),
 ]
 
 
@@ -331,3 +371,64 @@ def test_coordinated_subjects_of_an_ordinary_verb_do_not_meet(vocab) -> None:  #
     spec = "France/NNP/nsubj/3 and/CC/cc/0 Germany/NNP/conj/0 signed/VBD/ROOT/3/sign a/DT/det/5 treaty/NN/dobj/3 ./././3"
     facts = _facts(_read(vocab, spec, [(0, 1, "GPE"), (2, 3, "GPE")]))
     assert not [f for f in facts if f[1] == "meets"]
+
+
+def test_a_list_of_places_is_not_a_location_chain(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = ("Talks/NNS/nsubjpass/2/talk were/VBD:AUX/auxpass/2/be held/VBN/ROOT/2/hold in/IN/prep/2 "
+            "Paris/NNP/pobj/3 ,/,/punct/4 Berlin/NNP/appos/4 and/CC/cc/6 Rome/NNP/conj/6 ./././2")
+    ents = [(4, 5, "GPE"), (6, 7, "GPE"), (8, 9, "GPE")]
+    extractions = _read(vocab, spec, ents)
+    assert not [e for e in extractions if e.predicate == "located in"]
+
+
+def test_a_participle_passive_reads_its_agent_as_the_subject(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = ("the/DT/det/2 yacht/NN/compound/2 Aurora/NNP/nsubj/9 ,/,/punct/2 skippered/VBN/acl/2/skipper "
+            "by/IN/agent/4 Kim/NNP/compound/7 Day/NNP/pobj/5 ,/,/punct/2 won/VBD/ROOT/9/win ./././9")
+    found = [e for e in _read(vocab, spec, [(2, 3, "PRODUCT"), (6, 8, "PERSON")])
+             if e.predicate == "skippers"]
+    assert found and all(e.inverse for e in found)
+    assert not [e for e in _read(vocab, spec, [(2, 3, "PRODUCT"), (6, 8, "PERSON")])
+                if e.predicate.endswith(" by")]
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "fact", "modality"),
+    [
+        pytest.param(
+            "He/PRP/nsubj/1 urged/VBD/ROOT/1/urge the/DT/det/3 US/NNP/dobj/1 and/CC/cc/3 Europe/NNP/conj/3 "
+            "to/TO/aux/7 restrain/VB/xcomp/1 Lang/NNP/dobj/7 ./././1",
+            [(3, 4, "GPE"), (5, 6, "LOC"), (8, 9, "PERSON")],
+            ("US", "restrains", "Lang"), "urge", id="object-control-is-a-request",
+        ),
+        pytest.param(
+            "The/DT/det/1 group/NN/nsubj/3 allegedly/RB/advmod/3 supplied/VBD/ROOT/3/supply arms/NNS/dobj/3/arm "
+            "to/IN/prep/3 the/DT/det/7 rebels/NNS/pobj/5/rebel ./././3",
+            [],
+            ("The group", "supplies", "arms"), "allegedly", id="hedging-adverb",
+        ),
+        pytest.param(
+            "Iran/NNP/nsubj/1 threatened/VBD/ROOT/1/threaten to/TO/aux/3 strike/VB/xcomp/1 the/DT/det/5 base/NN/dobj/3 ./././1",
+            [(0, 1, "GPE")],
+            ("Iran", "threatens to strike", "the base"), "threaten", id="threat-is-not-a-deed",
+        ),
+        pytest.param(
+            "Lee/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be chosen/VBN/ROOT/2/choose to/TO/aux/4 lead/VB/xcomp/2 "
+            "the/DT/det/6 team/NN/dobj/4 ./././2",
+            [(0, 1, "PERSON")],
+            ("Lee", "chosen to lead", "the team"), "choose", id="passive-control-is-not-a-deed",
+        ),
+    ],
+)
+def test_plans_requests_and_hedges_are_not_facts(vocab, spec, ents, fact, modality) -> None:  # type: ignore[no-untyped-def]
+    extractions = _read(vocab, spec, ents)
+    matching = [e for e in extractions if _facts([e]) == {fact}]
+    assert matching, _facts(extractions)
+    assert all(e.modality == modality and not e.is_fact for e in matching)
+
+
+def test_the_controller_of_an_object_control_verb_is_its_object(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = ("He/PRP/nsubj/1 urged/VBD/ROOT/1/urge the/DT/det/3 US/NNP/dobj/1 and/CC/cc/3 Europe/NNP/conj/3 "
+            "to/TO/aux/7 restrain/VB/xcomp/1 Lang/NNP/dobj/7 ./././1")
+    facts = _facts(_read(vocab, spec, [(3, 4, "GPE"), (5, 6, "LOC"), (8, 9, "PERSON")]))
+    assert {("US", "restrains", "Lang"), ("Europe", "restrains", "Lang")} <= facts
+    assert ("He", "restrains", "Lang") not in facts

@@ -210,7 +210,10 @@ def _clause(verb: Token) -> _Clause | None:
     if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and _is_catenative(verb.head):
         governor = verb.head
         relation_tokens = [*_verb_chain_tokens(governor), *relation_tokens]
-        predicate_head = f"{third_person(governor.lemma_)} to {verb.lemma_.lower()}"
+        # "was chosen to lead" stays passive: Lee did not choose.
+        passive_governor = any(c.dep_ == "auxpass" for c in governor.children)
+        head = governor.lower_ if passive_governor else third_person(governor.lemma_)
+        predicate_head = f"{head} to {verb.lemma_.lower()}"
         how = how or "xcomp"
     elif how == "possessive":
         noun = verb.head

@@ -12,7 +12,7 @@ from typing import Final
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg import gazetteer
-from kg.entities import COUNTRIES, clean_name
+from kg.entities import COUNTRIES, DEMONYMS, clean_name
 from kg.extract.emit import NOMINAL_POS, PLACE_CLASSES, Emitter, Reading, conjuncts, phrase
 from kg.extract.mentions import TITLES, demonym_country
 from kg.extract.relations import NOMINALIZATIONS, is_relational_noun, predicate_label
@@ -66,12 +66,25 @@ def _pobjects(head: Token, prepositions: frozenset[str] | None = None) -> list[t
 
 
 def _demonym(em: Emitter, token: Token) -> str | None:
-    """The country a demonym modifier names, unless it is part of a longer name ("the Latin
-    American School of Medicine", "the French Open")."""
+    """The country a demonym modifier names ("South Korean" read at "Korean"), unless it is
+    part of a longer name ("the Latin American School of Medicine", "the French Open")."""
     mention = em.mention(token)
+    before = em.doc[token.i - 1] if token.i > 0 else None
+    pair = f"{before.lower_} {token.lower_}" if before is not None else ""
+    if mention is not None and mention.label == "NORP" and DEMONYMS.get(pair):
+        return DEMONYMS[pair]
     if mention is not None and (mention.label != "NORP" or mention.end - mention.start > 1):
         return None
-    return demonym_country(token)
+    return DEMONYMS.get(pair) or demonym_country(token)
+
+
+def _names_country(em: Emitter, token: Token) -> bool:
+    """Whether ``token`` ends a mention of a country ("U.S." in "a U.S. businessman")."""
+    mention = em.mention(token)
+    if mention is None or token.i != mention.end - 1 or mention.label != "GPE":
+        return False
+    name = clean_name(em.doc[mention.start : mention.end].text)
+    return name in COUNTRIES or gazetteer.is_country(name)
 
 
 def _title_words(modifiers: list[Token]) -> list[Token]:
@@ -158,11 +171,17 @@ def describe(
     """What "X is a …" and "X, a …," say of X beyond its class: "an American singer" → X /
     country / United States; "a town in Kent" → X / is in / Kent; "a novel by Y" → X / novel
     by / Y."""
-    if noun.pos_ != "NOUN":
+    if noun.pos_ not in {"NOUN", "ADJ"}:
         return
-    for modifier in (m for m in _modifiers(noun) if _demonym(em, m)):
-        em.emit_implied("demonym", em.span_of(subject), "is", _demonym(em, modifier) or "",
-                        modifier, "country", mention_of=subject, reading=reading)
+    for modifier in _modifiers(noun):
+        country = _demonym(em, modifier)
+        if country:
+            em.emit_implied("demonym", em.span_of(subject), "is", country, modifier, "country",
+                            mention_of=subject, reading=reading)
+        elif _names_country(em, modifier):
+            # "a U.S. businessman": the country's name used as a modifier.
+            em.emit(rule, subject, phrase([*relation_words, modifier]), modifier, "country",
+                    reading=reading, penalty=penalty, object_tokens=_span_of(em, modifier))
     left, _ = em.np_range(noun)
     lemma = noun.lemma_.lower()
     for prep, pobj in _pobjects(noun, _DESCRIBING):

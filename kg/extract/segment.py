@@ -29,6 +29,10 @@ _END_PUNCT: Final = tuple(".!?:;…\"'”’)")
 _TITLE_MAX_WORDS: Final = 25
 _SENTENCE_END: Final = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 _SPACE: Final = re.compile(r"\s+")
+# A parenthesis after a word, without nested ones; biographical when it holds a digit or opens
+# with born, died, née.
+_ASIDE: Final = re.compile(r"(?<=\w) ?\(([^()\n]{1,300})\)")
+_BIOGRAPHICAL: Final = re.compile(r"\s*(born|died|née|nee|b\.|d\.)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +114,28 @@ def split_blocks(text: str) -> list[Block]:
             else b
             for b in blocks
         ]
-    return [piece for b in blocks for piece in _cut(b)]
+    return [part for b in blocks for piece in _cut(b) for part in _set_aside(piece)]
+
+
+def _set_aside(block: Block) -> list[Block]:
+    """Parse a dated parenthesis apart from its sentence: "X (1911 – 1971) was an American
+    songwriter" reads as "X was an American songwriter", and "(born 1938 in Bata)" is read
+    on its own, each at its own offsets."""
+    if block.headline or "(" not in block.text:
+        return [block]
+    text = block.text
+    inner = []
+    for match in _ASIDE.finditer(text):
+        content = match.group(1)
+        if not (any(c.isdigit() for c in content) or _BIOGRAPHICAL.match(content)):
+            continue
+        text = text[: match.start()] + " " * len(match.group(0)) + text[match.end() :]
+        piece = _make_block(block.text, match.start(1), match.end(1), False)
+        if piece.text.strip():
+            inner.append(Block(block.start + piece.start, block.start + piece.end, piece.text))
+    if not inner:
+        return [block]
+    return [Block(block.start, block.end, text, block.headline), *inner]
 
 
 def _cut(block: Block) -> list[Block]:
