@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Final
 
+from kg import gazetteer
 from kg.aliases import Alias, AliasTable, builtin_aliases, match_key
 from kg.model import Entity, Mention
 from kg.namespace import KINDS, kind_of
@@ -221,6 +222,19 @@ class _Tally:
         if name in COUNTRIES:
             self.strong["place"] += 1
             self.seen["country name → place"] += 1
+            return
+        # Words inside the name ("University of Alberta", "Battle of Midway", "Lake Ontario")
+        # say what it is as firmly as the parse does, when they agree with each other.
+        cues = name_kinds(name)
+        if len(cues) == 1:
+            (cue,) = cues
+            self.strong[cue] += 1
+            self.seen[f"name word → {cue}"] += 1
+        elif gazetteer.kinds(name):
+            # A name the gazetteer holds leans to a place; the text can still say otherwise
+            # ("Washington said …").
+            self.soft["place"] += _WEAK_WEIGHT
+            self.seen["gazetteer → place"] += 1
 
     def packed(self) -> _Packed:
         """The votes a document leaves once it is read: what deciding its kind needs, without

@@ -312,3 +312,35 @@ def test_stored_kind_gives_way_to_evidence() -> None:
     assert resolver.entity("c.txt", Mention("Paris", 0, 5, "GPE", kind="place", evidence="copula")).kind == "place"
     untagged = EntityResolver([("d.txt", "Paris spoke.", [Mention("Paris", 0, 5, "GPE")])], known={"Paris": "person"})
     assert untagged.entity("d.txt", Mention("Paris", 0, 5, "GPE")).kind == "person"
+
+
+def test_a_name_with_a_lifespan_is_a_person(vocab) -> None:  # type: ignore[no-untyped-def]
+    from kg.extract.evidence import with_lifespans
+
+    # The parse never sees the dated parenthesis; the document's text has it after the name.
+    text = "Ada Lind (1815–1852) wrote."
+    doc = parse(vocab, "Ada/NNP/compound/1 Lind/NNP/nsubj/2 wrote/VBD/ROOT/2/write ./././2", [(0, 2, "ORG")])
+    found = with_lifespans(find_mentions(doc), doc, text, 0)
+    assert [(m.kind, m.evidence) for m in found] == [("person", "lifespan")]
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "kind"),
+    [
+        pytest.param("University of Halden", "PERSON", "organization", id="university"),
+        pytest.param("Battle of Ostrava", "GPE", "event", id="battle"),
+        pytest.param("Lake Vanern", "PERSON", "place", id="lake"),
+        pytest.param("Tallinn", "ORG", "place", id="gazetteer-city-over-one-tagger-vote"),
+    ],
+)
+def test_words_inside_a_name_and_the_gazetteer_are_kind_evidence(name: str, label: str, kind: str) -> None:
+    resolver = EntityResolver([("a.txt", name, [Mention(name, 0, len(name), label)])])
+    entity = resolver.entity("a.txt", Mention(name, 0, len(name), label))
+    assert entity is not None and entity.kind == kind
+
+
+def test_the_text_outweighs_the_gazetteer() -> None:
+    # "Washington said": a name the gazetteer holds, read by the parse as a person.
+    mentions = [Mention("Washington", 0, 10, "GPE", kind="person", evidence="copula")]
+    entity = EntityResolver([("a.txt", "Washington", mentions)]).entity("a.txt", mentions[0])
+    assert entity is not None and entity.kind == "person"

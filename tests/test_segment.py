@@ -39,3 +39,14 @@ def test_offsets_always_index_the_text(text: str) -> None:
     for block in split_blocks(text):
         assert len(block.text) == block.end - block.start
         assert block.text.lower() == text[block.start : block.end].lower()
+
+
+def test_a_dated_parenthesis_is_parsed_apart_at_its_own_offsets() -> None:
+    from kg.extract.segment import split_blocks
+
+    text = "Ada Lind (born 1815 in Leeds) wrote. IBM (International Business Machines) grew."
+    blocks = split_blocks(text)
+    assert blocks[0].text.startswith("Ada Lind" + " " * 21 + " wrote.")
+    assert "(International Business Machines)" in blocks[0].text  # no date: left in place
+    aside = blocks[1]
+    assert aside.text == "born 1815 in Leeds" == text[aside.start : aside.end]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.extract.coref import apply_resolutions, resolve_document
-from kg.extract.evidence import with_evidence
+from kg.extract.evidence import with_evidence, with_lifespans
 from kg.extract.mentions import TokenMention, find_mentions, mention_index, widen
 from kg.extract.pipeline import DEFAULT_PIPELINE, load_pipeline
 from kg.extract.rules import Sentence, extract_sentence
@@ -53,7 +53,8 @@ def _read(
     }
     read: list[tuple[int, Doc, list[TokenMention]]] = []
     for offset, doc, found_here in found:
-        token_mentions = with_evidence(doc, widen(doc, found_here, longer))
+        token_mentions = with_lifespans(
+            with_evidence(doc, widen(doc, found_here, longer)), doc, document.text, offset)
         read.append((offset, doc, token_mentions))
         index = mention_index(doc, token_mentions)
         for m in token_mentions:

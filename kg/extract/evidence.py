@@ -9,15 +9,16 @@ build is the graph side's job (``kg.entities``).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.mentions import TokenMention
+from kg.extract.mentions import EVENT_CLASSES, WORK_CLASSES, TokenMention
 
-__all__ = ["CLASS_NOUNS", "EVIDENCE_RULES", "class_of", "with_evidence"]
+__all__ = ["CLASS_NOUNS", "EVIDENCE_RULES", "class_of", "with_evidence", "with_lifespans"]
 
 # Nouns that say what kind of thing the name beside them is ("X, the chipmaker").
 _ORG_NOUNS: Final = frozenset(
@@ -47,22 +48,24 @@ _PERSON_NOUNS: Final = frozenset(
      "cyclist", "swimmer", "boxer", "wrestler", "coach", "manager", "architect", "engineer",
      "bishop", "priest", "officer", "soldier", "judge", "lawyer", "historian", "philosopher",
      "businessman", "businesswoman", "entrepreneur", "comedian", "dancer", "pianist",
-     "violinist", "conductor", "photographer", "physician", "diplomat"}
-)
-_WORK_NOUNS: Final = frozenset(
-    {"album", "song", "single", "ep", "film", "movie", "novel", "book", "poem", "play",
-     "opera", "symphony", "painting", "series", "sitcom", "show", "episode", "soundtrack",
-     "musical", "documentary", "video", "anthology", "novella", "manga", "comic", "sculpture",
-     "mixtape", "ballad", "hymn", "anthem", "musical", "videogame", "telenovela", "drama"}
-)
-_EVENT_NOUNS: Final = frozenset(
-    {"festival", "tournament", "championship", "championships", "war", "battle", "election",
-     "competition", "race", "olympics", "cup", "season", "conference", "summit", "rebellion",
-     "revolution", "uprising", "siege", "campaign", "expedition", "ceremony", "contest"}
+     "violinist", "conductor", "photographer", "physician", "diplomat", "mathematician",
+     "astronomer", "physicist", "chemist", "biologist", "scholar", "theologian", "monk", "nun",
+     "saint", "defenceman", "defenseman", "forward", "striker", "midfielder", "goalkeeper",
+     "quarterback", "pitcher", "figure", "dealer", "merchant", "banker", "inventor", "explorer",
+     "aviator", "pilot", "nobleman", "noblewoman", "aristocrat", "courtier", "cardinal", "pope",
+     "archbishop", "rabbi", "imam", "activist", "reformer", "revolutionary", "general",
+     "admiral", "colonel", "commander", "sculptor", "illustrator", "cartoonist", "animator",
+     "director", "playwright", "lyricist", "vocalist", "bassist", "keyboardist", "singer-songwriter",
+     "dj", "presenter", "host", "anchor", "reporter", "columnist", "critic",
+     "editor", "translator", "linguist", "anthropologist", "archaeologist", "economist",
+     "sociologist", "psychologist", "psychiatrist", "surgeon", "nurse", "teacher", "educator",
+     "academic", "lecturer", "skier", "skater", "runner", "sprinter", "gymnast", "golfer",
+     "jockey", "racer", "driver", "rower", "sailor", "fencer", "archer", "shooter", "weightlifter",
+     "bishop", "prelate", "canon", "deacon", "missionary", "poet", "novelist", "essayist"}
 )
 CLASS_NOUNS: Final[dict[str, frozenset[str]]] = {
     "organization": _ORG_NOUNS, "place": _PLACE_NOUNS, "person": _PERSON_NOUNS,
-    "work": _WORK_NOUNS, "event": _EVENT_NOUNS,
+    "work": WORK_CLASSES, "event": EVENT_CLASSES,
 }
 # Roles that only a company has ("the chief executive of X", "IBM CEO", "X's shareholders").
 _CORPORATE_ROLES: Final = frozenset(
@@ -129,7 +132,8 @@ def _designator(at: _Site) -> str:
 
 
 def _description(noun: Token, index: list[TokenMention | None]) -> str:
-    return class_of(noun) if noun.pos_ == "NOUN" and index[noun.i] is None else ""
+    # The small model tags some occupations as adjectives ("an Italian mathematician").
+    return class_of(noun) if noun.pos_ in {"NOUN", "ADJ"} and index[noun.i] is None else ""
 
 
 def _apposition(at: _Site) -> str:
@@ -227,6 +231,28 @@ EVIDENCE_RULES: Final[dict[str, Rule]] = {
     "commerce-verb": _commerce,
 }
 # Also "coordinated", given to the rest of a list that names a company (see _coordinated).
+
+
+# "X (born 5 May 1950)", "X (1731–1803)", "X (c. 1200 – 1260)": a name with a lifespan.
+_LIFESPAN: Final = re.compile(
+    r"\s*\((?:[^()]{0,40}?[;,]\s*)?(?:born|b\.|died|d\.|née|c\.\s*\d|fl\.|\d{3,4}\s*[–—-]\s*\d{3,4}"
+    r"|\d{1,2}\s+\w+\s+\d{3,4}\s*[–—-]|\w+\s+\d{1,2},\s+\d{3,4}\s*[–—-])",
+    re.IGNORECASE,
+)
+
+
+def with_lifespans(mentions: list[TokenMention], doc: Doc, text: str, offset: int) -> list[TokenMention]:
+    """Return ``mentions`` with those followed by a lifespan in the original ``text`` ("X
+    (1731–1803) was …", "X (born 1950)") argued to be people; ``offset`` is where ``doc``
+    starts in ``text`` (the parse may have had the parenthesis blanked out)."""
+    out = []
+    for mention in mentions:
+        last = doc[mention.end - 1]
+        after = offset + last.idx + len(last.text)
+        if mention.kind != "person" and _LIFESPAN.match(text, after):
+            mention = dataclasses.replace(mention, kind="person", evidence="lifespan")
+        out.append(mention)
+    return out
 
 
 def with_evidence(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:

@@ -36,6 +36,23 @@ _TIME_WORDS: Final = frozenset(
      "november", "december"}
 )
 _HONORIFICS: Final = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"})
+# Class nouns of works and events: "X is a 2005 film", "the album X", "X was a battle".
+WORK_CLASSES: Final = frozenset(
+    {"album", "song", "single", "ep", "film", "movie", "novel", "book", "poem", "play",
+     "opera", "symphony", "painting", "series", "sitcom", "show", "episode", "soundtrack",
+     "musical", "documentary", "video", "anthology", "novella", "manga", "comic", "sculpture",
+     "mixtape", "ballad", "hymn", "anthem", "videogame", "telenovela", "drama", "game",
+     "strip", "miniseries", "serial", "franchise", "trilogy"}
+)
+EVENT_CLASSES: Final = frozenset(
+    {"festival", "tournament", "championship", "championships", "war", "battle", "election",
+     "competition", "race", "olympics", "cup", "season", "conference", "summit", "rebellion",
+     "revolution", "uprising", "siege", "campaign", "expedition", "ceremony", "contest"}
+)
+_TITLE_LABELS: Final = {**{n: "WORK_OF_ART" for n in WORK_CLASSES}, **{n: "EVENT" for n in EVENT_CLASSES}}
+_SMALL_WORDS: Final = frozenset({"of", "the", "a", "an", "and", "in", "to", "for", "on", "at", "by",
+                                 "with", "or", "from", "de", "la", "le", "du", "des"})
+_MAX_TITLE: Final = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +236,53 @@ def _cut_parenthesis(doc: Doc, start: int, end: int) -> int:
     return next((k for k in range(start + 1, end) if doc[k].text == "("), end)
 
 
+def _is_title_cased(tokens: list[Token]) -> bool:
+    """Whether words read as a title: the first capitalised, most of the rest too."""
+    words = [t for t in tokens if t.is_alpha]
+    if not words or not words[0].text[:1].isupper():
+        return False
+    content = [t for t in words if t.lower_ not in _SMALL_WORDS]
+    return bool(content) and sum(t.text[:1].isupper() for t in content) >= 0.75 * len(content)
+
+
+def _titles(doc: Doc) -> list[TokenMention]:
+    """Titles of works and events the tagger misses or cuts: a Title Case phrase in quotes
+    ("Your Disco Needs You"), and the Title Case subject of "… is a 2005 film" or "… was a
+    battle" at a sentence's start."""
+    found: list[TokenMention] = []
+    quotes = [t.i for t in doc if t.is_quote]
+    used: set[int] = set()
+    for a, b in zip(quotes, quotes[1:], strict=False):
+        inner = list(doc[a + 1 : b])
+        if a in used or not 0 < len(inner) <= _MAX_TITLE or not _is_title_cased(inner):
+            continue
+        if any(t.is_punct and t.text in {".", "!", "?", ","} for t in inner[:-1]):
+            continue  # a quoted sentence, not a title
+        end = b if not inner[-1].is_punct else b - 1
+        found.append(TokenMention(a + 1, end, "WORK_OF_ART"))
+        used.update({a, b})
+    covered = {k for m in found for k in range(m.start, m.end)}
+    for sent in doc.sents:
+        verb = next((t for t in sent[: _MAX_TITLE + 1] if t.lemma_ == "be"), None)
+        if verb is None or verb.i <= sent.start:
+            continue
+        label = next((_TITLE_LABELS[c.lemma_.lower()] for c in verb.children
+                      if c.dep_ == "attr" and c.lemma_.lower() in _TITLE_LABELS), "")
+        start, end = sent.start, verb.i
+        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+            end -= 1
+        tokens = list(doc[start:end])
+        if not label or not tokens or any(k in covered for k in range(start, end)):
+            continue
+        if not _is_title_cased(tokens) or any(t.pos_ in {"PRON", "VERB"} for t in tokens):
+            continue
+        ents = [e for e in doc.ents if e.start < end and e.end > start]
+        if len(ents) == 1 and (ents[0].start, ents[0].end) == (start, end):
+            continue  # the tagger has it already
+        found.append(TokenMention(start, end, label))
+    return found
+
+
 def find_mentions(doc: Doc, names: frozenset[str] = frozenset()) -> list[TokenMention]:
     """Return the entity mentions of ``doc`` in text order, without overlaps.
 
@@ -226,13 +290,16 @@ def find_mentions(doc: Doc, names: frozenset[str] = frozenset()) -> list[TokenMe
     possessive are trimmed ("the South China Sea's" → "South China Sea"). ``names`` are
     names to find as written even where the tagger finds nothing (a user's alias file).
     """
-    mentions = []
     taken = [False] * len(doc)
+    mentions = _titles(doc)
+    for mention in mentions:
+        for k in range(mention.start, mention.end):
+            taken[k] = True
     for ent in doc.ents:
         if ent.label_ in _NUMERIC:
             continue
         start, end = _trim(doc, ent.start, _cut_parenthesis(doc, ent.start, ent.end), ent.label_)
-        if start >= end:
+        if start >= end or any(taken[start:end]):
             continue
         mentions.append(TokenMention(start, end, ent.label_))
         for k in range(start, end):

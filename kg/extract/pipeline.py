@@ -60,5 +60,8 @@ def _load(name: str) -> Language:
             f"with a dependency parser and an entity recognizer (its components: "
             f"{', '.join(nlp.pipe_names)})."
         )
+    from kg.extract.titles import TITLES_COMPONENT
+
+    nlp.add_pipe(TITLES_COMPONENT, first=True)
     log.debug("loaded pipeline %s with %s", name, nlp.pipe_names)
     return nlp
