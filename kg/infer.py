@@ -132,7 +132,24 @@ def infer(
                 add(subject, "country", place, premises)
     inferred = [found[k] for k in sorted(found, key=lambda k: (k[0].name, k[0].kind, k[1], k[2].name))]
     have |= set(found)
-    return known + inferred + _document_country(entities, have, doc, doc_id)
+    return (known + inferred + _continents(entities, doc, doc_id)
+            + _document_country(entities, have, doc, doc_id))
+
+
+def _continents(entities: Mapping[Entity, Named], doc: str, doc_id: str) -> list[Triple]:
+    """A country on a continent the document names: France / continent / Europe."""
+    named = {e.name: e for e in entities if e.kind == "place"}
+    out = []
+    for entity in sorted(entities, key=lambda e: (e.name, e.kind)):
+        found = gazetteer.continent(entity.name) if _is_country(entity) else None
+        where = named.get(found.name) if found is not None else None
+        if found is None or where is None:
+            continue
+        country, continent = entities[entity], entities[where]
+        out.append(Triple(entity, "continent", where, Provenance(
+            doc, doc_id, country.sentence, country.span, continent.span, "gazetteer",
+            _GAZETTEER_CONFIDENCE, "on the continent", citation=found.source)))
+    return out
 
 
 def _document_country(

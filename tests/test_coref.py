@@ -83,6 +83,11 @@ LEFT_OUT = [
         [(0, 1, "ORG")], id="pleonastic-it",
     ),
     pytest.param(
+        "Gaza/NNP/nsubj/1 waited/VBD/ROOT/1/wait ./././1 It/PRP/nsubj/4 was/VBD:AUX/ROOT/4/be "
+        "a/DT/det/7 long/JJ/amod/7 night/NN/attr/4 ./././4",
+        [(0, 1, "GPE")], id="it-of-a-time-is-nothing",
+    ),
+    pytest.param(
         "Jensen/NNP/compound/1 Huang/NNP/nsubj/2 visited/VBD/ROOT/2/visit Taiwan/NNP/dobj/2 ./././2 "
         "The/DT/det/6 company/NN/nsubj/7 grew/VBD/ROOT/7/grow ./././7",
         [(0, 2, "PERSON"), (3, 4, "GPE")], id="the-company-with-no-company-before",

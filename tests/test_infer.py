@@ -73,3 +73,10 @@ def test_two_countries_named_leave_unplaced_things_alone() -> None:
     named = _named(FRANCE, US, LYON)
     named[school] = named[LYON]
     assert not any(t.subject == school for t in infer([], named, "a.txt", "h"))
+
+
+def test_a_country_is_on_the_continent_the_document_names() -> None:
+    europe = Entity("Europe", "place")
+    facts = _facts(infer([], _named(FRANCE, europe, US), "a.txt", "h"))
+    assert ("France", "continent", "Europe", "gazetteer") in facts
+    assert not any(f[0] == "United States" and f[1] == "continent" for f in facts)

@@ -154,11 +154,26 @@ def _anaphor(token: Token, index: list[TokenMention | None]) -> _Anaphor | None:
                     _DESCRIPTION_WINDOW)
 
 
+# "It was a long night", "it is time to", "it rained": no antecedent at all.
+_TIME_NOUNS: Final = frozenset(
+    {"night", "day", "week", "month", "year", "time", "morning", "evening", "afternoon",
+     "moment", "hour", "season", "decade", "era", "weekend", "summer", "winter", "spring",
+     "autumn"}
+)
+_WEATHER: Final = frozenset({"rain", "snow", "hail", "drizzle", "pour"})
+
+
 def _pleonastic(token: Token) -> bool:
-    """"it is important to …", "it seems that …": an "it" that points at nothing."""
+    """"it is important to …", "it seems that …", "it was a long night in Gaza", "it rained":
+    an "it" that points at nothing."""
     verb = token.head
+    if token.dep_ != "nsubj":
+        return False
+    if verb.lemma_ in _WEATHER or (verb.lemma_ == "be" and any(
+            c.dep_ == "attr" and c.lemma_.lower() in _TIME_NOUNS for c in verb.children)):
+        return True
     clause = any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
-    return token.dep_ == "nsubj" and clause and (
+    return clause and (
         verb.lemma_ in {"seem", "appear", "happen"}
         or (verb.lemma_ == "be" and any(c.dep_ == "acomp" for c in verb.children))
     )
