@@ -344,3 +344,25 @@ def test_the_text_outweighs_the_gazetteer() -> None:
     mentions = [Mention("Washington", 0, 10, "GPE", kind="person", evidence="copula")]
     entity = EntityResolver([("a.txt", "Washington", mentions)]).entity("a.txt", mentions[0])
     assert entity is not None and entity.kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents"),
+    [
+        pytest.param("Coach/NNP/nsubj/1 left/VBD/ROOT/1/leave ./././1", [(0, 1, "PERSON")], id="a-role"),
+        pytest.param("the/DT/det/1 Government/NNP/nsubj/2 fell/VBD/ROOT/2/fall ./././2", [(1, 2, "ORG")],
+                     id="the-government"),
+        pytest.param("U.S./NNP/compound/1 Representative/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ./././2",
+                     [(0, 2, "GPE")], id="a-country-and-an-office"),
+        pytest.param("a/DT/det/2 Gold/NNP/compound/2 album/NN/nsubj/3 sold/VBD/ROOT/3/sell ./././3",
+                     [(1, 2, "ORG")], id="a-certification"),
+    ],
+)
+def test_a_title_or_class_noun_is_not_a_name(vocab, spec, ents) -> None:  # type: ignore[no-untyped-def]
+    assert find_mentions(parse(vocab, spec, ents)) == []
+
+
+def test_a_name_with_a_title_word_in_it_stays_a_name(vocab) -> None:  # type: ignore[no-untyped-def]
+    doc = parse(vocab, "Queen/NNP/compound/2 Mary/NNP/compound/2 Hospital/NNP/nsubj/3 grew/VBD/ROOT/3/grow ./././3",
+                [(0, 3, "ORG")])
+    assert [doc[m.start : m.end].text for m in find_mentions(doc)] == ["Queen Mary Hospital"]

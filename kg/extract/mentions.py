@@ -49,6 +49,25 @@ EVENT_CLASSES: Final = frozenset(
      "competition", "race", "olympics", "cup", "season", "conference", "summit", "rebellion",
      "revolution", "uprising", "siege", "campaign", "expedition", "ceremony", "contest"}
 )
+# Words that name a role, an office, a class or an institution in general, not one thing:
+# a mention made only of these ("Coach", "State Attorney", "U.S. Representative", "the
+# Government") is a title or a description, not a name.
+_GENERIC: Final = TITLES | WORK_CLASSES | EVENT_CLASSES | frozenset(
+    {"coach", "captain", "member", "representative", "attorney", "deputy", "scorer", "writer",
+     "producer", "editor", "manager", "player", "singer", "actor", "actress", "grandmaster",
+     "champion", "bishop", "archbishop", "metropolitan", "cardinal", "kapellmeister", "judge",
+     "government", "department", "ministry",
+     "state", "city", "county", "district", "province", "region", "day", "home", "bill", "lord",
+     "lady", "sir", "dame", "test", "top", "gold", "silver", "platinum", "fm", "am", "zip",
+     "code", "sr", "jr", "mr", "mrs", "ms", "dr", "saint", "st",
+     "central", "national", "federal", "royal", "general", "special", "senior",
+     "junior", "assistant", "associate", "acting", "interim", "former", "grand", "high", "chief",
+     "first", "second", "third", "headquarters", "office", "republic", "kingdom",
+     "empire", "administration", "secretariat", "agency", "authority", "service", "station",
+     "school", "university",
+     "college", "hospital", "church", "museum", "library", "airport", "bank", "company"}
+)
+_PLACE_WORDS: Final = frozenset({"u.s.", "us", "u.s", "uk", "u.k.", "un", "eu"})
 _TITLE_LABELS: Final = {**{n: "WORK_OF_ART" for n in WORK_CLASSES}, **{n: "EVENT" for n in EVENT_CLASSES}}
 _SMALL_WORDS: Final = frozenset({"of", "the", "a", "an", "and", "in", "to", "for", "on", "at", "by",
                                  "with", "or", "from", "de", "la", "le", "du", "des"})
@@ -307,7 +326,21 @@ def find_mentions(doc: Doc, names: frozenset[str] = frozenset()) -> list[TokenMe
     mentions.extend(_listed(doc, taken, names))
     mentions.extend(_propn_chunks(doc, taken))
     mentions.sort(key=lambda m: m.start)
-    return _epithets(doc, _joined(doc, mentions))
+    return [m for m in _epithets(doc, _joined(doc, mentions)) if not _is_generic(doc, m, names)]
+
+
+def _is_generic(doc: Doc, mention: TokenMention, names: frozenset[str]) -> bool:
+    """Whether a mention is a title or a class noun rather than a name ("Coach", "Deputy",
+    "the Government", "U.S. Representative", "Gold" of a Gold-certified album)."""
+    tokens = doc[mention.start : mention.end]
+    if tokens.text in names or mention.label in {"NORP"}:
+        return False
+    words = [t.lower_ for t in tokens if t.is_alpha or "." in t.text]
+    if not words:
+        return False
+    generic = [w for w in words if w in _GENERIC]
+    rest = [w for w in words if w not in _GENERIC and w not in _PLACE_WORDS and w not in DEMONYMS]
+    return bool(generic) and not rest
 
 
 def widen(doc: Doc, mentions: list[TokenMention], names: dict[str, str]) -> list[TokenMention]:
