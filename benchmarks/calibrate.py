@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any, Final
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import graph_quality  # noqa: E402
+import graph_quality
 
-from kg.namespace import relation_local_name  # noqa: E402
-from kg.vocabulary import vocabulary  # noqa: E402
+from kg.namespace import relation_local_name
+from kg.vocabulary import vocabulary
 
 _PRIOR: Final = 0.5  # what a rule's figure is shrunk towards when it has few edges
 _TABLE: Final = Path(__file__).resolve().parent.parent / "kg" / "data" / "confidence.csv"
@@ -78,7 +78,9 @@ def measure(edges: list[dict[str, Any]]) -> dict[tuple[str, str], list[float]]:
 
 
 def table(
-    counts: dict[tuple[str, str], list[float]], min_edges: int, prior: float,
+    counts: dict[tuple[str, str], list[float]],
+    min_edges: int,
+    prior: float,
     unannotated: float = 0.0,
 ) -> str:
     """The CSV text of the measured confidences."""
@@ -121,8 +123,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--min-edges", type=int, default=8)
     parser.add_argument("--prior", type=float, default=5.0)
-    parser.add_argument("--unannotated", type=float, default=0.6,
-                        help="share of open-relation edges the gold leaves out that are true")
+    parser.add_argument(
+        "--unannotated",
+        type=float,
+        default=0.6,
+        help="share of open-relation edges the gold leaves out that are true",
+    )
     parser.add_argument("--write", action="store_true", help=f"write {_TABLE.name}")
     args = parser.parse_args(argv)
     if args.write:  # measure the rules' own confidences, not the last calibration's

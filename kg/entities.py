@@ -58,12 +58,18 @@ _NAME_WORDS: Final = _name_words()
 
 
 def name_kinds(name: str) -> frozenset[str]:
-    """Return the kinds the words inside a name point to.
+    """Return the kind the head word of a name points to: the last word that says a kind
+    before any "of" ("Toulouse Business School", "Battle of Bloody Bay", "Lake Ontario").
 
-    >>> sorted(name_kinds("University of Alberta")), sorted(name_kinds("Lake Ontario"))
-    (['organization'], ['place'])
+    >>> sorted(name_kinds("University of Alberta")), sorted(name_kinds("Battle of Bloody Bay"))
+    (['organization'], ['event'])
+    >>> sorted(name_kinds("Lake Ontario")), sorted(name_kinds("Acme"))
+    (['place'], [])
     """
-    return frozenset(k for w in name.lower().replace(".", "").split() if (k := _NAME_WORDS.get(w)))
+    words = name.lower().replace(".", "").split()
+    head = words[: words.index("of")] if "of" in words[1:] else words
+    kinds = [k for w in head if (k := _NAME_WORDS.get(w))]
+    return frozenset(kinds[-1:])
 
 
 # Demonyms used as modifiers ("Chinese tech firm Baidu") and the country they name.
@@ -96,7 +102,11 @@ _POSSESSIVE: Final = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$")
 # Evidence that only leans towards a kind ("X acquired Y" – countries acquire too) counts as
 # two tagger votes; any other evidence from the parse outweighs every tagger vote.
 WEAK_EVIDENCE: Final = frozenset({"commerce-verb", "based-in", "coordinated"})
-_WEAK_WEIGHT: Final = 2
+_WEAK_WEIGHT: Final = 4
+_TAGGER_WEIGHT: Final = 2
+# A name the gazetteer holds leans to a place once per document, by a little more than one
+# tagger vote: a name the tagger reads as a company every time stays a company ("Toyota").
+_GAZETTEER_WEIGHT: Final = 3
 _KIND_ORDER: Final = tuple(KINDS)
 
 
@@ -218,7 +228,7 @@ class _Tally:
             else:
                 self.strong[mention.kind] += 1
         self.seen[f"tagger {mention.label or 'none'}"] += 1
-        self.soft[kind_of(mention.label)] += 1
+        self.soft[kind_of(mention.label)] += _TAGGER_WEIGHT
         if name in COUNTRIES:
             self.strong["place"] += 1
             self.seen["country name → place"] += 1
@@ -230,10 +240,10 @@ class _Tally:
             (cue,) = cues
             self.strong[cue] += 1
             self.seen[f"name word → {cue}"] += 1
-        elif gazetteer.kinds(name):
+        elif not self.seen["gazetteer → place"] and gazetteer.kinds(name):
             # A name the gazetteer holds leans to a place; the text can still say otherwise
             # ("Washington said …").
-            self.soft["place"] += _WEAK_WEIGHT
+            self.soft["place"] += _GAZETTEER_WEIGHT
             self.seen["gazetteer → place"] += 1
 
     def packed(self) -> _Packed:

@@ -8,13 +8,19 @@ text never mentions is not added, and a place name the gazetteer knows in severa
 is resolved by the countries the document names, or left alone.
 
 >>> from kg.model import Entity, Provenance, Span, Triple
->>> dallas, texas, us = Entity("Dallas", "place"), Entity("Texas", "place"), Entity("United States", "place")
->>> chain = [Triple(dallas, "located in", texas), Triple(texas, "located in", us)]
->>> where = {e: Named(Span(e.name, 0, len(e.name)), Span(e.name, 0, len(e.name))) for e in (dallas, texas, us)}
->>> chain = [Triple(t.subject, t.predicate, t.object, Provenance("a", "h", where[t.subject].span,
-...     where[t.subject].span, where[t.object].span, "location-chain", 0.8, ",")) for t in chain]
->>> sorted((t.subject.name, t.predicate, t.object.name) for t in infer(chain, where))
-[('Dallas', 'country', 'United States'), ('Dallas', 'located in', 'United States'), ('Texas', 'country', 'United States')]
+>>> dallas, texas = Entity("Dallas", "place"), Entity("Texas", "place")
+>>> us = Entity("United States", "place")
+>>> where = {e: Named(Span(e.name, 0, len(e.name)), Span(e.name, 0, len(e.name)))
+...          for e in (dallas, texas, us)}
+>>> def said(s, o):
+...     return Provenance("a", "h", where[s].span, where[s].span, where[o].span, "chain", 0.8, ",")
+>>> chain = [Triple(dallas, "located in", texas, said(dallas, texas)),
+...          Triple(texas, "located in", us, said(texas, us))]
+>>> for t in sorted(infer(chain, where), key=lambda t: (t.subject.name, t.predicate)):
+...     print(t.subject.name, "/", t.predicate, "/", t.object.name)
+Dallas / country / United States
+Dallas / located in / United States
+Texas / country / United States
 """
 
 from __future__ import annotations
@@ -54,7 +60,11 @@ class Named:
 
 
 def _inferred(
-    subject: Entity, predicate: str, obj: Entity, premises: tuple[Triple, ...], citation: str,
+    subject: Entity,
+    predicate: str,
+    obj: Entity,
+    premises: tuple[Triple, ...],
+    citation: str,
 ) -> Triple:
     first = premises[0].provenance
     last = premises[-1].provenance
@@ -66,7 +76,9 @@ def _inferred(
         subject=subject_span,
         object=last.object,
         rule=f"inferred-{predicate.replace(' ', '-')}",
-        confidence=round(min(p.provenance.confidence for p in premises if p.provenance) * _DISCOUNT, 3),
+        confidence=round(
+            min(p.provenance.confidence for p in premises if p.provenance) * _DISCOUNT, 3
+        ),
         relation="located in",
         premises=tuple(Triple(p.subject, p.predicate, p.object) for p in premises),
         citation=citation,
@@ -99,8 +111,14 @@ def infer(
     def add(subject: Entity, predicate: str, obj: Entity, premises: tuple[Triple, ...]) -> None:
         key = (subject, predicate, obj)
         if subject != obj and key not in have and key not in found:
-            citation = next((p.provenance.citation for p in premises
-                             if p.provenance is not None and p.provenance.citation), "")
+            citation = next(
+                (
+                    p.provenance.citation
+                    for p in premises
+                    if p.provenance is not None and p.provenance.citation
+                ),
+                "",
+            )
             found[key] = _inferred(subject, predicate, obj, premises, citation)
 
     # A person born in a country, or in a place that lies in one, is taken as its citizen.
@@ -121,7 +139,11 @@ def infer(
             grown = []
             for place in frontier:
                 for t in inside.get(place, ()):
-                    if t.object not in paths and t.object != subject and t.predicate == "located in":
+                    if (
+                        t.object not in paths
+                        and t.object != subject
+                        and t.predicate == "located in"
+                    ):
                         paths[t.object] = (*paths[place], t)
                         grown.append(t.object)
             frontier = grown
@@ -130,10 +152,16 @@ def infer(
                 add(subject, "located in", place, premises)
             if subject.kind in _HAS_COUNTRY and _is_country(place):
                 add(subject, "country", place, premises)
-    inferred = [found[k] for k in sorted(found, key=lambda k: (k[0].name, k[0].kind, k[1], k[2].name))]
+    inferred = [
+        found[k] for k in sorted(found, key=lambda k: (k[0].name, k[0].kind, k[1], k[2].name))
+    ]
     have |= set(found)
-    return (known + inferred + _continents(entities, doc, doc_id)
-            + _document_country(entities, have, doc, doc_id))
+    return (
+        known
+        + inferred
+        + _continents(entities, doc, doc_id)
+        + _document_country(entities, have, doc, doc_id)
+    )
 
 
 def _continents(entities: Mapping[Entity, Named], doc: str, doc_id: str) -> list[Triple]:
@@ -146,14 +174,31 @@ def _continents(entities: Mapping[Entity, Named], doc: str, doc_id: str) -> list
         if found is None or where is None:
             continue
         country, continent = entities[entity], entities[where]
-        out.append(Triple(entity, "continent", where, Provenance(
-            doc, doc_id, country.sentence, country.span, continent.span, "gazetteer",
-            _GAZETTEER_CONFIDENCE, "on the continent", citation=found.source)))
+        out.append(
+            Triple(
+                entity,
+                "continent",
+                where,
+                Provenance(
+                    doc,
+                    doc_id,
+                    country.sentence,
+                    country.span,
+                    continent.span,
+                    "gazetteer",
+                    _GAZETTEER_CONFIDENCE,
+                    "on the continent",
+                    citation=found.source,
+                ),
+            )
+        )
     return out
 
 
 def _document_country(
-    entities: Mapping[Entity, Named], have: set[tuple[Entity, str, Entity]], doc: str,
+    entities: Mapping[Entity, Named],
+    have: set[tuple[Entity, str, Entity]],
+    doc: str,
     doc_id: str,
 ) -> list[Triple]:
     """A document that names one country only ("Banff is a town in Alberta, Canada …"): the
@@ -177,9 +222,23 @@ def _document_country(
         named, where = entities[entity], entities[country]
         for relation in ("country", "located in"):
             if (entity, relation, country) not in have:
-                out.append(Triple(entity, relation, country, Provenance(
-                    doc, doc_id, named.sentence, named.span, where.span, "document-country",
-                    _DOCUMENT_CONFIDENCE, "in the one country the document names")))
+                out.append(
+                    Triple(
+                        entity,
+                        relation,
+                        country,
+                        Provenance(
+                            doc,
+                            doc_id,
+                            named.sentence,
+                            named.span,
+                            where.span,
+                            "document-country",
+                            _DOCUMENT_CONFIDENCE,
+                            "in the one country the document names",
+                        ),
+                    )
+                )
     return out
 
 
@@ -205,14 +264,19 @@ def _may_lie_in(entity: Entity, country: Entity) -> bool:
 
 
 def _is_country(entity: Entity) -> bool:
-    return entity.kind == "place" and (entity.name in COUNTRIES or gazetteer.is_country(entity.name))
+    return entity.kind == "place" and (
+        entity.name in COUNTRIES or gazetteer.is_country(entity.name)
+    )
 
 
 def _gazetteer_facts(
-    entities: Mapping[Entity, Named], named: dict[str, Entity],
-    have: set[tuple[Entity, str, Entity]], doc: str, doc_id: str,
+    entities: Mapping[Entity, Named],
+    named: dict[str, Entity],
+    have: set[tuple[Entity, str, Entity]],
+    doc: str,
+    doc_id: str,
 ) -> list[Triple]:
-    """"Dallas" in a text that names Texas and the United States: Dallas / located in /
+    """ "Dallas" in a text that names Texas and the United States: Dallas / located in /
     Texas, Texas / located in / United States, each citing the gazetteer entry it took."""
     out = []
     for entity in sorted(entities, key=lambda e: (e.name, e.kind)):
@@ -228,8 +292,16 @@ def _gazetteer_facts(
         if outer is None or (entity, relation, outer) in have:
             continue
         place, where = entities[entity], entities[outer]
-        provenance = Provenance(doc, doc_id, place.sentence, place.span, where.span,
-                                "gazetteer", _GAZETTEER_CONFIDENCE, "located in",
-                                citation=found.source)
+        provenance = Provenance(
+            doc,
+            doc_id,
+            place.sentence,
+            place.span,
+            where.span,
+            "gazetteer",
+            _GAZETTEER_CONFIDENCE,
+            "located in",
+            citation=found.source,
+        )
         out.append(Triple(entity, relation, outer, provenance))
     return out

@@ -25,7 +25,12 @@ from typing import Final
 from kg.namespace import KINDS, relation_local_name
 
 __all__ = [
-    "WIKIDATA", "Relation", "Vocabulary", "has_reading", "ontology_turtle", "read_relation",
+    "WIKIDATA",
+    "Relation",
+    "Vocabulary",
+    "has_reading",
+    "ontology_turtle",
+    "read_relation",
     "vocabulary",
 ]
 
@@ -116,8 +121,12 @@ def vocabulary() -> Vocabulary:
     for row in _rows("relations.csv"):
         label = row["relation"].strip()
         relations[label] = Relation(
-            label, row["wikidata"].strip(), row["inverse"].strip(), row["parent"].strip(),
-            row["symmetric"].strip() == "yes", row["definition"].strip(),
+            label,
+            row["wikidata"].strip(),
+            row["inverse"].strip(),
+            row["parent"].strip(),
+            row["symmetric"].strip() == "yes",
+            row["definition"].strip(),
         )
     for relation in relations.values():
         for other in (relation.inverse, relation.parent):
@@ -131,7 +140,9 @@ def vocabulary() -> Vocabulary:
             raise ValueError(f"{where}: unknown relation {relation!r}")
         predicate = row["predicate"].strip()
         readings.setdefault(predicate, []).append(
-            _Reading(predicate, _kinds(row["subject"], where), _kinds(row["object"], where), relation)
+            _Reading(
+                predicate, _kinds(row["subject"], where), _kinds(row["object"], where), relation
+            )
         )
     return Vocabulary(relations, {p: tuple(r) for p, r in readings.items()})
 
@@ -169,8 +180,10 @@ def ontology_turtle() -> str:
         types = ["owl:ObjectProperty", "kg:Relation"]
         if relation.symmetric:
             types.append("owl:SymmetricProperty")
-        parts = [f"rel:{relation_local_name(relation.label)} a {', '.join(types)}",
-                 f"rdfs:label {_string(relation.label)}"]
+        parts = [
+            f"rel:{relation_local_name(relation.label)} a {', '.join(types)}",
+            f"rdfs:label {_string(relation.label)}",
+        ]
         if relation.definition:
             parts.append(f"skos:definition {_string(relation.definition)}")
         if relation.wikidata:

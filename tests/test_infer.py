@@ -18,14 +18,24 @@ def _named(*entities: Entity) -> dict[Entity, Named]:
 
 
 def _stated(subject: Entity, predicate: str, obj: Entity, named: dict[Entity, Named]) -> Triple:
-    provenance = Provenance("a.txt", "h", named[subject].sentence, named[subject].span,
-                            named[obj].span, "location-chain", 0.8, ",")
+    provenance = Provenance(
+        "a.txt",
+        "h",
+        named[subject].sentence,
+        named[subject].span,
+        named[obj].span,
+        "location-chain",
+        0.8,
+        ",",
+    )
     return Triple(subject, predicate, obj, provenance)
 
 
 def _facts(triples: list[Triple]) -> set[tuple[str, str, str, str]]:
-    return {(t.subject.name, t.predicate, t.object.name, t.provenance.rule)  # type: ignore[union-attr]
-            for t in triples}
+    return {
+        (t.subject.name, t.predicate, t.object.name, t.provenance.rule)  # type: ignore[union-attr]
+        for t in triples
+    }
 
 
 ACME, DALLAS = Entity("Acme", "organization"), Entity("Dallas", "place")
@@ -35,7 +45,10 @@ LYON, FRANCE, BERLIN = Entity("Lyon", "place"), Entity("France", "place"), Entit
 
 def test_a_chain_gives_further_places_and_the_country() -> None:
     named = _named(ACME, DALLAS, TEXAS, US)
-    stated = [_stated(ACME, "located in", DALLAS, named), _stated(DALLAS, "located in", TEXAS, named)]
+    stated = [
+        _stated(ACME, "located in", DALLAS, named),
+        _stated(DALLAS, "located in", TEXAS, named),
+    ]
     facts = _facts(infer(stated, named, "a.txt", "h"))
     assert ("Acme", "located in", "Texas", "inferred-located-in") in facts
     assert ("Texas", "located in", "United States", "gazetteer") in facts
@@ -44,12 +57,20 @@ def test_a_chain_gives_further_places_and_the_country() -> None:
 
 def test_an_inferred_edge_cites_its_premises_and_the_gazetteer() -> None:
     named = _named(ACME, DALLAS, TEXAS, US)
-    stated = [_stated(ACME, "located in", DALLAS, named), _stated(DALLAS, "located in", TEXAS, named)]
-    found = {(t.subject.name, t.predicate, t.object.name): t for t in infer(stated, named, "a.txt", "h")}
+    stated = [
+        _stated(ACME, "located in", DALLAS, named),
+        _stated(DALLAS, "located in", TEXAS, named),
+    ]
+    found = {
+        (t.subject.name, t.predicate, t.object.name): t for t in infer(stated, named, "a.txt", "h")
+    }
     via = found[("Acme", "country", "United States")].provenance
     assert via is not None and via.citation.startswith("pycountry:US")
     assert [(p.subject.name, p.object.name) for p in via.premises] == [
-        ("Acme", "Dallas"), ("Dallas", "Texas"), ("Texas", "United States")]
+        ("Acme", "Dallas"),
+        ("Dallas", "Texas"),
+        ("Texas", "United States"),
+    ]
 
 
 def test_gazetteer_places_lie_only_in_countries_the_document_names() -> None:

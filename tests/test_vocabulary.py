@@ -52,15 +52,20 @@ def test_every_relation_is_defined_and_inverses_are_mutual() -> None:
     ("label", "expected"),
     [
         pytest.param("located in", {("P131", False), ("P150", True)}, id="located-in-and-contains"),
-        pytest.param("headquarters in", {("P159", False), ("P131", False), ("P150", True)},
-                     id="headquarters-is-a-location"),
+        pytest.param(
+            "headquarters in",
+            {("P159", False), ("P131", False), ("P150", True)},
+            id="headquarters-is-a-location",
+        ),
         pytest.param("acquires", {("P127", True)}, id="acquirer-owns"),
         pytest.param("president of", {("P35", True)}, id="office-by-inverse-and-parent"),
         pytest.param("spouse of", {("P26", False)}, id="symmetric"),
         pytest.param("partners", set(), id="open-relation"),
     ],
 )
-def test_ontology_maps_relations_to_wikidata_properties(label: str, expected: set[tuple[str, bool]]) -> None:
+def test_ontology_maps_relations_to_wikidata_properties(
+    label: str, expected: set[tuple[str, bool]]
+) -> None:
     assert _maps(_ontology(), label) == expected
 
 
@@ -68,8 +73,16 @@ def test_ontology_marks_symmetric_relations() -> None:
     graph = _ontology()
     symmetric = URIRef("http://www.w3.org/2002/07/owl#SymmetricProperty")
     assert (REL.spouseOf, None, None) in graph
-    assert (REL.partners, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), symmetric) in graph
-    assert (REL.locatedIn, URIRef("http://www.w3.org/2000/01/rdf-schema#subPropertyOf"), WDT.P131) in graph
+    assert (
+        REL.partners,
+        URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        symmetric,
+    ) in graph
+    assert (
+        REL.locatedIn,
+        URIRef("http://www.w3.org/2000/01/rdf-schema#subPropertyOf"),
+        WDT.P131,
+    ) in graph
 
 
 @pytest.mark.parametrize(
@@ -79,7 +92,9 @@ def test_ontology_marks_symmetric_relations() -> None:
         pytest.param("country", "person", "place", "citizen of", id="demonym-of-a-person"),
         pytest.param("country", "work", "place", "country of origin", id="demonym-of-a-work"),
         pytest.param("country", "organization", "place", "country", id="demonym-of-a-firm"),
-        pytest.param("president of", "person", "place", "president of", id="president-of-a-country"),
+        pytest.param(
+            "president of", "person", "place", "president of", id="president-of-a-country"
+        ),
         pytest.param("president of", "person", "organization", "leads", id="president-of-a-club"),
         pytest.param("king of", "person", "place", "heads state of", id="king"),
         pytest.param("album by", "work", "person", "performed by", id="album-by"),
@@ -89,7 +104,9 @@ def test_ontology_marks_symmetric_relations() -> None:
         pytest.param("is", "place", "place", None, id="apposition-is-no-edge"),
         pytest.param("is in", "person", "place", None, id="a-person-is-in-no-edge"),
         pytest.param("is in", "organization", "place", "located in", id="an-office-is-in"),
-        pytest.param("invests in", "organization", "concept", "invests in", id="open-relation-kept"),
+        pytest.param(
+            "invests in", "organization", "concept", "invests in", id="open-relation-kept"
+        ),
     ],
 )
 def test_a_predicate_reads_by_the_kinds_of_both_ends(

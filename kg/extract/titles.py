@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 __all__ = ["TITLES_COMPONENT", "merge_quoted_titles"]
 
 TITLES_COMPONENT: Final = "kg_quoted_titles"
-_OPENING: Final = frozenset({'"', "“", "``", "‘", "'"})
-_CLOSING: Final = frozenset({'"', "”", "''", "’", "'"})
+_OPENING: Final = frozenset({'"', "\u201c", "``", "\u2018", "'"})
+_CLOSING: Final = frozenset({'"', "\u201d", "''", "\u2019", "'"})
 _SMALL: Final = frozenset({"of", "the", "a", "an", "and", "in", "to", "for", "on", "at", "by",
                            "with", "or", "from", "is", "it", "de", "la", "le", "du", "des"})
 _MAX_WORDS: Final = 10
