@@ -59,9 +59,9 @@ _NAME_WORDS: Final = _name_words()
 
 def name_kinds(name: str) -> frozenset[str]:
     """Return the kind the head word of a name points to: the last word that says a kind
-    before any "of" ("Toulouse Business School", "Battle of Bloody Bay", "Lake Ontario").
+    before any "of" ("Lyon Business School", "Battle of Grey Ridge", "Lake Ontario").
 
-    >>> sorted(name_kinds("University of Alberta")), sorted(name_kinds("Battle of Bloody Bay"))
+    >>> sorted(name_kinds("University of Halden")), sorted(name_kinds("Battle of Grey Ridge"))
     (['organization'], ['event'])
     >>> sorted(name_kinds("Lake Ontario")), sorted(name_kinds("Acme"))
     (['place'], [])
@@ -233,7 +233,7 @@ class _Tally:
             self.strong["place"] += 1
             self.seen["country name → place"] += 1
             return
-        # Words inside the name ("University of Alberta", "Battle of Midway", "Lake Ontario")
+        # Words inside the name ("University of Halden", "Battle of Grey Ridge", "Lake Ontario")
         # say what it is as firmly as the parse does, when they agree with each other.
         cues = name_kinds(name)
         if len(cues) == 1:

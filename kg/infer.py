@@ -44,7 +44,7 @@ _DISCOUNT: Final = 0.9
 _GAZETTEER_CONFIDENCE: Final = 0.7
 _DOCUMENT_CONFIDENCE: Final = 0.5
 _IN_A_COUNTRY: Final = frozenset({"place", "organization"})
-# Adjectives of areas larger than a country: "the European Parliament" is in no one country.
+# Adjectives of areas larger than a country: "a European agency" is in no one country.
 _REGIONAL: Final = frozenset({"european", "asian", "african", "arab", "latin", "nordic", "pan"})
 _NOWHERE: Final = gazetteer.Place("", "", "", "")
 # How many "located in" steps a chain may take beyond the stated one.
@@ -245,7 +245,7 @@ def _document_country(
 def _may_lie_in(entity: Entity, country: Entity) -> bool:
     """Whether nothing says ``entity`` is outside ``country``: the gazetteer knows no place of
     that name in another country only, it is not a continent or a sea, and its name does not
-    name another country or a larger area ("European Parliament", "Mexican Navy")."""
+    name another country or a larger area ("European Film Academy", "Mexican Navy")."""
     if gazetteer.is_region(entity.name):
         return False
     elsewhere = gazetteer.countries_of(entity.name)

@@ -266,7 +266,7 @@ def _is_title_cased(tokens: list[Token]) -> bool:
 
 def _titles(doc: Doc) -> list[TokenMention]:
     """Titles of works and events the tagger misses or cuts: a Title Case phrase in quotes
-    ("Your Disco Needs You"), and the Title Case subject of "… is a 2005 film" or "… was a
+    ("Take the Night Train Home"), and the Title Case subject of "… is a 2005 film" or "… was a
     battle" at a sentence's start."""
     found: list[TokenMention] = []
     quotes = [t.i for t in doc if t.is_quote]

@@ -29,7 +29,7 @@ _PLACE_LABELS: Final = frozenset({"GPE", "LOC"})
 KIN_NOUNS: Final = frozenset(
     {"brother", "sister", "son", "daughter", "father", "mother", "wife", "husband", "child"}
 )
-# Roles in a group written like a title: "Metallica drummer Lars Ulrich", "X, a member of Y".
+# Roles in a group written like a title: "Ironwood drummer Sam Reyes", "X, a member of Y".
 ROLE_NOUNS: Final = frozenset(
     {"member", "drummer", "guitarist", "bassist", "singer", "vocalist", "frontman",
      "keyboardist", "player", "striker", "midfielder", "defender", "goalkeeper", "captain",
@@ -67,7 +67,7 @@ def _pobjects(head: Token, prepositions: frozenset[str] | None = None) -> list[t
 
 def _demonym(em: Emitter, token: Token) -> str | None:
     """The country a demonym modifier names ("South Korean" read at "Korean"), unless it is
-    part of a longer name ("the Latin American School of Medicine", "the French Open")."""
+    part of a longer name ("the Latin American Institute of Arts", "the French Open")."""
     mention = em.mention(token)
     before = em.doc[token.i - 1] if token.i > 0 else None
     pair = f"{before.lower_} {token.lower_}" if before is not None else ""
@@ -273,7 +273,7 @@ def _place_level(em: Emitter, token: Token) -> int:
 
 def _is_chain(em: Emitter, inner: Token, outer: Token) -> bool:
     """Whether "inner, outer" names a place and the larger one it lies in ("Dallas, Texas",
-    "Haines High School, Alaska"), not two items of a list ("Paris, Berlin and Rome")."""
+    "Fairview High School, Ohio"), not two items of a list ("Paris, Berlin and Rome")."""
     first, second = em.mention(inner), em.mention(outer)
     if first is None or second is None or second.label not in _PLACE_LABELS:
         return False

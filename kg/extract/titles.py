@@ -1,4 +1,4 @@
-"""A pipeline component that keeps quoted titles whole: "Your Disco Needs You" parses as one name.
+"""A pipeline component that keeps quoted titles whole: "Take the Night Train Home" is one name.
 
 The small English model parses a quoted song or film title as a clause of its own ("Your
 Disco / needs / You"), which breaks the sentence around it. Run right after the tokenizer,
@@ -36,9 +36,9 @@ def merge_quoted_titles(doc: Doc) -> Doc:
     """Merge every quoted Title Case phrase of two to ten words into one token.
 
     >>> import spacy
-    >>> doc = merge_quoted_titles(spacy.blank("en")('Her hit "Your Disco Needs You" sold.'))
+    >>> doc = merge_quoted_titles(spacy.blank("en")('Her hit "Take the Night Train Home" sold.'))
     >>> [t.text for t in doc]
-    ['Her', 'hit', '"', 'Your Disco Needs You', '"', 'sold', '.']
+    ['Her', 'hit', '"', 'Take the Night Train Home', '"', 'sold', '.']
     """
     spans = []
     i = 0
