@@ -202,6 +202,34 @@ def find_acronyms(text: str) -> dict[str, str]:
     return found
 
 
+_NAME: Final = r"[A-Z][\w'’.&-]*(?:[ \t]+(?:of|the|and|de|la|von|van|[A-Z0-9][\w'’.&-]*))*"
+# "X, also known as Y", "X (formerly Y)", "X, a.k.a. Y": two names of one thing.
+_ALIAS_CUES: Final = re.compile(
+    r"[,(]\s*(?:(?:also|better|formerly|previously|originally|commonly|later)\s+"
+    r"(?:known\s+as|called|named)|(?:formerly|previously|originally)|a\.?k\.?a\.?)\s",
+    re.IGNORECASE,
+)
+
+
+def find_aliases(text: str) -> dict[str, str]:
+    """Return the other names ``text`` gives things ("X, also known as Y", "X (formerly Y)"),
+    each → the name it is another name of.
+
+    >>> find_aliases("Lake Vanern Bank, formerly Vanern Savings, grew. Ada Lind (also known as Lady Ada) wrote.")
+    {'Vanern Savings': 'Lake Vanern Bank', 'Lady Ada': 'Ada Lind'}
+    """
+    found: dict[str, str] = {}
+    for cue in _ALIAS_CUES.finditer(text):
+        before = re.search(rf"({_NAME})\s*$", text[max(0, cue.start() - 120) : cue.start()])
+        after = re.match(rf"(?:the\s+)?[\"“]?({_NAME})", text[cue.end() :])
+        if before is None or after is None:
+            continue
+        main, alias = before.group(1).strip(), after.group(1).strip().rstrip(".")
+        if main != alias and alias not in found:
+            found[alias] = main
+    return found
+
+
 def _is_proper(phrase: str) -> bool:
     """Whether a long form is written as a name ("Internet of Things"), not a description."""
     words = [w for w in phrase.split() if len(w) > 3]
@@ -308,11 +336,20 @@ class _Named:
     forms: tuple[str, ...]  # the names this mention adds to the entity's labels
 
 
-def _named(surface: str, acronyms: dict[str, str], aliases: AliasTable) -> _Named | None:
+def _named(
+    surface: str, acronyms: dict[str, str], aliases: AliasTable, other: dict[str, str] | None = None
+) -> _Named | None:
     if not surface:
         return None
     rules: tuple[str, ...] = ()
     name, forms = surface, (surface,)
+    main = (other or {}).get(surface)
+    if main is not None:
+        # "Ada Lind (also known as Lady Ada)": one entity, named as the text first names it.
+        surface, forms, rules = main, (main, surface), ("also-known-as",)
+        name = surface
+    elif other and surface in other.values():
+        forms = (surface, *sorted(a for a, m in other.items() if m == surface))
     long = acronyms.get(surface, "")
     short = next((sf for sf, lf in acronyms.items() if lf.lower() == surface.lower()), "")
     if long or short:
@@ -402,12 +439,13 @@ class EntityResolver:
         self._votes: dict[str, _Tally] = {}
         for doc, text, mentions in documents:
             acronyms = find_acronyms(text)
+            other = find_aliases(text)
             named: dict[Mention, _Named] = {}
             local: dict[str, _Tally] = defaultdict(_Tally)
             for mention in sorted(set(mentions), key=lambda m: (m.start, m.end, m.text)):
                 if _is_demonym(mention):
                     continue
-                found = _named(clean_name(mention.text), acronyms, table)
+                found = _named(clean_name(mention.text), acronyms, table, other)
                 if found is None:
                     continue
                 named[mention] = found

@@ -366,3 +366,15 @@ def test_a_name_with_a_title_word_in_it_stays_a_name(vocab) -> None:  # type: ig
     doc = parse(vocab, "Queen/NNP/compound/2 Mary/NNP/compound/2 Hospital/NNP/nsubj/3 grew/VBD/ROOT/3/grow ./././3",
                 [(0, 3, "ORG")])
     assert [doc[m.start : m.end].text for m in find_mentions(doc)] == ["Queen Mary Hospital"]
+
+
+def test_another_name_the_text_gives_is_a_label_not_a_second_node() -> None:
+    text = "Ada Lind (also known as Red Quill) wrote. Red Quill died."
+    mentions = [Mention("Ada Lind", 0, 8, "PERSON"), Mention("Red Quill", 24, 33, "PERSON"),
+                Mention("Red Quill", 42, 51, "PERSON")]
+    resolver = EntityResolver([("a.txt", text, mentions)])
+    entities = {resolver.entity("a.txt", m) for m in mentions}
+    assert {(e.name, e.kind) for e in entities if e} == {("Ada Lind", "person")}
+    (entity,) = entities
+    assert entity is not None and resolver.labels(entity, "a.txt") == {"Ada Lind", "Red Quill"}
+    assert "also-known-as" in resolver.explain("a.txt", mentions[2])

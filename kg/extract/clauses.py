@@ -15,7 +15,7 @@ from typing import Final
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.emit import NOMINAL_POS, RULES, Emitter, Reading, conjuncts, phrase
-from kg.extract.mentions import TITLES, demonym_country
+from kg.extract.mentions import TITLES
 from kg.extract.nominal import KIN_NOUNS, ROLE_NOUNS, describe
 from kg.extract.relations import SYMMETRIC, is_relational_noun, predicate_label, third_person
 from kg.model import Argument
@@ -195,7 +195,7 @@ def _clause(verb: Token) -> _Clause | None:
     relation_tokens = _verb_chain_tokens(verb)
     predicate_head = third_person(verb.lemma_)
     passive = verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)
-    if verb.tag_ == "VBN" and passive and not any(
+    if verb.tag_ == "VBN" and passive and verb.lemma_.lower() not in SYMMETRIC and not any(
         c.dep_ == "agent" for c in verb.children
     ):
         # Without its agent a passive stays passive: "referred to as", not "refers as"; the

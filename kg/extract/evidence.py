@@ -33,7 +33,7 @@ _ORG_NOUNS: Final = frozenset(
 _PLACE_NOUNS: Final = frozenset(
     {"country", "nation", "city", "capital", "state", "province", "region", "town", "village",
      "island", "port", "county", "district", "territory", "republic", "kingdom", "prefecture",
-     "municipality", "suburb", "commune", "river", "lake", "mountain", "island", "borough",
+     "municipality", "suburb", "commune", "river", "lake", "mountain", "borough",
      "parish", "community", "neighbourhood", "neighborhood", "hamlet", "peninsula", "valley"}
 )
 _PERSON_NOUNS: Final = frozenset(
@@ -55,13 +55,12 @@ _PERSON_NOUNS: Final = frozenset(
      "aviator", "pilot", "nobleman", "noblewoman", "aristocrat", "courtier", "cardinal", "pope",
      "archbishop", "rabbi", "imam", "activist", "reformer", "revolutionary", "general",
      "admiral", "colonel", "commander", "sculptor", "illustrator", "cartoonist", "animator",
-     "director", "playwright", "lyricist", "vocalist", "bassist", "keyboardist", "singer-songwriter",
+     "playwright", "lyricist", "vocalist", "bassist", "keyboardist", "singer-songwriter",
      "dj", "presenter", "host", "anchor", "reporter", "columnist", "critic",
-     "editor", "translator", "linguist", "anthropologist", "archaeologist", "economist",
-     "sociologist", "psychologist", "psychiatrist", "surgeon", "nurse", "teacher", "educator",
+     "editor", "translator", "linguist", "anthropologist", "archaeologist", "sociologist", "psychologist", "psychiatrist", "surgeon", "nurse", "teacher", "educator",
      "academic", "lecturer", "skier", "skater", "runner", "sprinter", "gymnast", "golfer",
      "jockey", "racer", "driver", "rower", "sailor", "fencer", "archer", "shooter", "weightlifter",
-     "bishop", "prelate", "canon", "deacon", "missionary", "poet", "novelist", "essayist"}
+     "prelate", "canon", "deacon", "missionary", "essayist"}
 )
 CLASS_NOUNS: Final[dict[str, frozenset[str]]] = {
     "organization": _ORG_NOUNS, "place": _PLACE_NOUNS, "person": _PERSON_NOUNS,

@@ -37,6 +37,8 @@ ROLE_NOUNS: Final = frozenset(
      "spokesman", "spokeswoman", "spokesperson", "employee", "engineer", "officer"}
 )
 _DESCRIBING: Final = frozenset({"in", "by"})
+# Words before an office that make it another office: "vice president", "prime minister".
+_RANKS: Final = frozenset({"vice", "deputy", "prime", "assistant", "associate", "lieutenant"})
 # Nouns of works that name their maker with "by": "an album by X", "X's novel Y".
 WORK_NOUNS: Final = frozenset(
     {"album", "song", "single", "ep", "record", "novel", "book", "poem", "play", "story",
@@ -149,10 +151,13 @@ def _apposition(em: Emitter, appos: Token) -> None:
     of_preps = _pobjects(description, frozenset({"of"}))
     lemma = description.lemma_.lower()
     if lemma in TITLES | KIN_NOUNS | ROLE_NOUNS and of_preps:
+        # "the vice president of Brazil" is not its president; "prime minister" is one office.
+        rank = [m.lower_ for m in description.lefts if m.lower_ in _RANKS]
+        office = " ".join([*rank, lemma])
         for prep, pobj in of_preps:
             left, _ = em.np_range(description)
             em.emit("apposition", named, "is " + phrase(list(em.doc[left : prep.i + 1])), pobj,
-                    f"{lemma} of")
+                    f"{office} of")
         return
     if description.pos_ == "NOUN" and lemma in KIN_NOUNS:
         # "his brother, John": the owner's brother is John.
