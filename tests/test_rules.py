@@ -432,3 +432,14 @@ def test_the_controller_of_an_object_control_verb_is_its_object(vocab) -> None: 
     facts = _facts(_read(vocab, spec, [(3, 4, "GPE"), (5, 6, "LOC"), (8, 9, "PERSON")]))
     assert {("US", "restrains", "Lang"), ("Europe", "restrains", "Lang")} <= facts
     assert ("He", "restrains", "Lang") not in facts
+
+
+def test_a_portfolio_is_part_of_the_office_not_its_owner(vocab) -> None:  # type: ignore[no-untyped-def]
+    spec = ("Economy/NNP/compound/1 Minister/NNP/compound/3 Ana/NNP/compound/3 Paz/NNP/nsubj/4 "
+            "spoke/VBD/ROOT/4/speak ./././4")
+    extractions = _read(vocab, spec, [(0, 1, "ORG"), (2, 4, "PERSON")])
+    assert not [e for e in extractions if e.rule == "title"]
+    spec = ("British/JJ/amod/2 Defence/NNP/compound/2 Secretary/NNP/compound/4 Sam/NNP/compound/4 "
+            "Hill/NNP/nsubj/5 left/VBD/ROOT/5/leave ./././5")
+    facts = _facts(_read(vocab, spec, [(0, 1, "NORP"), (3, 5, "PERSON")]))
+    assert ("Sam Hill", "defence secretary of", "United Kingdom") in facts

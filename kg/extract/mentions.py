@@ -18,6 +18,7 @@ from kg.entities import DEMONYMS, TITLES
 
 __all__ = [
     "DEMONYMS",
+    "PORTFOLIOS",
     "TITLES",
     "TokenMention",
     "demonym_country",
@@ -66,6 +67,16 @@ _GENERIC: Final = TITLES | WORK_CLASSES | EVENT_CLASSES | frozenset(
      "empire", "administration", "secretariat", "agency", "authority", "service", "station",
      "school", "university",
      "college", "hospital", "church", "museum", "library", "airport", "bank", "company"}
+)
+# Portfolios of ministers and secretaries: part of an office's title ("Economy Minister",
+# "the Defence Secretary"), never a thing of their own.
+PORTFOLIOS: Final = frozenset(
+    {"economy", "economic", "finance", "financial", "foreign", "defence", "defense", "health",
+     "interior", "justice", "trade", "education", "energy", "transport", "transportation",
+     "home", "treasury", "culture", "agriculture", "labour", "labor", "environment",
+     "infrastructure", "industry", "tourism", "sport", "sports", "housing", "immigration",
+     "security", "communications", "digital", "technology", "science", "research", "budget",
+     "commerce", "development", "welfare", "employment", "fisheries", "mining", "veterans"}
 )
 _PLACE_WORDS: Final = frozenset({"u.s.", "us", "u.s", "uk", "u.k.", "un", "eu"})
 _TITLE_LABELS: Final = {**{n: "WORK_OF_ART" for n in WORK_CLASSES}, **{n: "EVENT" for n in EVENT_CLASSES}}
@@ -338,8 +349,9 @@ def _is_generic(doc: Doc, mention: TokenMention, names: frozenset[str]) -> bool:
     words = [t.lower_ for t in tokens if t.is_alpha or "." in t.text]
     if not words:
         return False
-    generic = [w for w in words if w in _GENERIC]
-    rest = [w for w in words if w not in _GENERIC and w not in _PLACE_WORDS and w not in DEMONYMS]
+    generic = [w for w in words if w in _GENERIC or w in PORTFOLIOS]
+    rest = [w for w in words
+            if w not in _GENERIC | PORTFOLIOS and w not in _PLACE_WORDS and w not in DEMONYMS]
     return bool(generic) and not rest
 
 

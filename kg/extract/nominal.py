@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg import gazetteer
 from kg.entities import COUNTRIES, DEMONYMS, clean_name
 from kg.extract.emit import NOMINAL_POS, PLACE_CLASSES, Emitter, Reading, conjuncts, phrase
-from kg.extract.mentions import TITLES, demonym_country
+from kg.extract.mentions import PORTFOLIOS, TITLES, demonym_country
 from kg.extract.relations import NOMINALIZATIONS, is_relational_noun, predicate_label
 
 __all__ = ["KIN_NOUNS", "ROLE_NOUNS", "WORK_NOUNS", "describe", "read_nominals"]
@@ -114,8 +114,12 @@ def _modifier_rules(em: Emitter, name: Token) -> None:
     assert mention is not None
     modifiers = [m for m in _modifiers(name) if m.i < mention.start]
     title = _title_words(modifiers)
+    # "Economy Minister Ana Paz": the portfolio is part of the office, not its owner.
+    while title and title[0].i > 0 and em.doc[title[0].i - 1].lower_ in PORTFOLIOS:
+        title = [em.doc[title[0].i - 1], *title]
     countries = [m for m in modifiers if _demonym(em, m)]
-    owners = [m for m in modifiers if em.mention(m) is not None and m.pos_ == "PROPN"]
+    owners = [m for m in modifiers if em.mention(m) is not None and m.pos_ == "PROPN"
+              and m.lower_ not in PORTFOLIOS]
     owners += [o for o in _possessors([name, *title]) if em.mention(o) is not None]
     name_span = em.sentence.char_span(mention.start, mention.end)
     if title:
