@@ -125,7 +125,7 @@ def infer(
     for t in stated:
         if t.predicate != "born in" or t.subject.kind != "person":
             continue
-        chains = {t.object: (t,)}
+        chains: dict[Entity, tuple[Triple, ...]] = {t.object: (t,)}
         for outer in inside.get(t.object, ()):
             chains.setdefault(outer.object, (t, outer))
         for place, premises in chains.items():
@@ -133,7 +133,7 @@ def infer(
                 add(t.subject, "citizen of", place, premises)
     for subject in sorted(inside, key=lambda e: (e.name, e.kind)):
         # Every place reachable along "located in", with the chain of facts that reaches it.
-        paths = {t.object: (t,) for t in inside[subject]}
+        paths: dict[Entity, tuple[Triple, ...]] = {t.object: (t,) for t in inside[subject]}
         frontier = list(paths)
         for _ in range(_DEPTH):
             grown = []

@@ -111,13 +111,6 @@ def _sentence_around(text: str, start: int, end: int) -> Span:
     return Span(text[begin:stop], begin, stop)
 
 
-def resolver_entities(
-    resolver: EntityResolver, doc: str, mentions: Iterable[Mention]
-) -> list[Entity]:
-    """The entities ``mentions`` of document ``doc`` name."""
-    return [e for m in mentions if (e := resolver.entity(doc, m)) is not None]
-
-
 def _all_mentions(
     mentions: tuple[Mention, ...], extractions: tuple[Extraction, ...]
 ) -> Iterator[Mention]:
@@ -195,10 +188,10 @@ class Linker:
         sentences = sorted({ex.sentence for ex in extractions}, key=lambda s: s.start)
         starts = [s.start for s in sentences]
         named: dict[Entity, Named] = {}
-        countries = {e.name: e for e in resolver_entities(resolver, doc_name, mentions)
-                     if e.name in COUNTRIES}
-        for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
-            entity = resolver.entity(doc_name, mention)
+        resolved = [(m, resolver.entity(doc_name, m))
+                    for m in sorted(mentions, key=lambda m: (m.start, m.end))]
+        countries = {e.name: e for _, e in resolved if e is not None and e.name in COUNTRIES}
+        for mention, entity in resolved:
             if entity is not None:
                 self._note(doc_name, mention, entity)
             elif mention.label == "NORP" and mention.text.lower() in DEMONYMS:

@@ -128,10 +128,10 @@ def vocabulary() -> Vocabulary:
             row["symmetric"].strip() == "yes",
             row["definition"].strip(),
         )
-    for relation in relations.values():
-        for other in (relation.inverse, relation.parent):
+    for entry in relations.values():
+        for other in (entry.inverse, entry.parent):
             if other and other not in relations:
-                raise ValueError(f"relations.csv: {relation.label!r} names unknown {other!r}")
+                raise ValueError(f"relations.csv: {entry.label!r} names unknown {other!r}")
     readings: dict[str, list[_Reading]] = {}
     for number, row in enumerate(_rows("readings.csv"), start=2):
         where = f"readings.csv row {number}"
