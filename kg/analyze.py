@@ -28,6 +28,7 @@ __all__ = [
     "Stats",
     "components",
     "degree",
+    "kind_evidence",
     "pagerank",
     "stats",
     "to_networkx",
@@ -313,3 +314,29 @@ def stats(graph: Graph | nx.MultiDiGraph, *, top: int = 10) -> Stats:
         top_pagerank=_top(projected, pagerank(projected), top),
         top_degree=_top(projected, {n: float(v) for n, v in degree(projected).items()}, top),
     )
+
+
+def kind_evidence(graph: Graph) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Return the entities of each kind, each with the evidence that decided its kind
+    (``kg:kindEvidence``, one line per build that read a document naming it), by name.
+
+    >>> from kg.graph import new_graph
+    >>> g = new_graph()
+    >>> e = URIRef("https://w3id.org/kg-text/entity/person/Ada")
+    >>> for p, o in ((RDF.type, KG.Entity), (RDFS.label, Literal("Ada")), (KG.kind, Literal("person")),
+    ...              (KG.kindEvidence, Literal("evidence: copula → person ×1"))):
+    ...     _ = g.add((e, p, o))
+    >>> kind_evidence(g)
+    {'person': [('Ada', ('evidence: copula → person ×1',))]}
+    """
+    found: dict[tuple[str, str], set[str]] = {}
+    for entity in set(graph.subjects(RDF.type, KG.Entity)):
+        label = graph.value(entity, RDFS.label)
+        kind = graph.value(entity, KG.kind)
+        reasons = {str(r) for r in graph.objects(entity, KG.kindEvidence)}
+        key = (str(kind) if kind is not None else _DEFAULT_KIND, str(label or entity))
+        found.setdefault(key, set()).update(reasons)
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for (kind, label), reasons in sorted(found.items()):
+        out.setdefault(kind, []).append((label, tuple(sorted(reasons))))
+    return out

@@ -497,7 +497,9 @@ def view(graph_path: str, output: str | None, max_nodes: int, title: str | None)
               show_default=True)
 @click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many central entities to list.")
-def stats(graph_path: str, fmt: str, top: int) -> None:
+@click.option("--explain", is_flag=True,
+              help="Also list every entity under its kind, with the evidence that decided it.")
+def stats(graph_path: str, fmt: str, top: int, explain: bool) -> None:
     """Print GRAPH's counts (entities by type, relations by predicate, documents), its most
     central entities (PageRank, degree) and its connected components.
 
@@ -505,14 +507,23 @@ def stats(graph_path: str, fmt: str, top: int) -> None:
     Example:
       kg stats out/graph.ttl
       kg stats out/graph.ttl --format json
+      kg stats out/store --explain
     """
+    from kg.analyze import kind_evidence
     from kg.analyze import stats as graph_stats
     from kg.store import load
 
-    result = graph_stats(load(graph_path), top=top)
+    graph = load(graph_path)
+    result = graph_stats(graph, top=top)
+    kinds = kind_evidence(graph) if explain else {}
     out = sys.stdout
     if fmt == "json":
-        out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        record = result.to_dict()
+        if explain:
+            record["kind_evidence"] = {
+                kind: [{"label": label, "evidence": list(reasons)} for label, reasons in found]
+                for kind, found in kinds.items()}
+        out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         return
     lines = [
         f"entities    {result.entities}",
@@ -529,4 +540,7 @@ def stats(graph_path: str, fmt: str, top: int) -> None:
                                        ("Most connected (degree)", result.top_degree, "{:.0f}")):
         lines += ["", heading, *(f"  {fmt_score.format(r.score):>7}  {r.label} ({r.kind})"
                                  for r in ranked)]
+    for kind, found in kinds.items():
+        lines += ["", f"{kind} ({len(found)}), and why", *(
+            f"  {label}: {' | '.join(reasons) or 'no evidence recorded'}" for label, reasons in found)]
     out.write("\n".join(lines) + "\n")

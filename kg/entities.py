@@ -414,7 +414,7 @@ class EntityResolver:
     ...         ("b.txt", "Putin", [Mention("Putin", 0, 5, "PERSON")])]
     >>> resolver = EntityResolver(docs)
     >>> resolver.entity("a.txt", Mention("Putin", 22, 27, "GPE"))
-    Entity(name='Vladimir Putin', kind='person', labels=frozenset(), ner_label='')
+    Entity(name='Vladimir Putin', kind='person', labels=frozenset(), ner_label='', evidence='')
     >>> resolver.entity("b.txt", Mention("Putin", 0, 5, "PERSON")).name
     'Putin'
     """

@@ -73,17 +73,17 @@ def _int(value: int) -> Literal:
 
 
 def _entity(entity: Entity) -> tuple[_Statement, ...]:
-    # Not keyed by the Entity: its labels are not part of its equality.
-    return _described(entity.name, entity.kind, entity.labels)
+    # Not keyed by the Entity: its labels and evidence are not part of its equality.
+    return _described(entity.name, entity.kind, entity.labels, entity.evidence)
 
 
 # An entity is described again for every edge it is in: made once while it is recent.
 @lru_cache(maxsize=4096)
-def _described(name: str, kind: str, labels: frozenset[str]) -> tuple[_Statement, ...]:
-    return tuple(_describe(name, kind, labels))
+def _described(name: str, kind: str, labels: frozenset[str], evidence: str) -> tuple[_Statement, ...]:
+    return tuple(_describe(name, kind, labels, evidence))
 
 
-def _describe(name: str, kind: str, labels: frozenset[str]) -> Iterator[_Statement]:
+def _describe(name: str, kind: str, labels: frozenset[str], evidence: str) -> Iterator[_Statement]:
     iri = entity_iri(name, kind)
     yield False, (iri, RDF.type, KG.Entity)
     yield False, (iri, RDF.type, KINDS.get(kind, KG.Concept))
@@ -92,6 +92,9 @@ def _describe(name: str, kind: str, labels: frozenset[str]) -> Iterator[_Stateme
     # Other names are what one document called the entity: they leave with that document.
     for label in labels - {name}:
         yield True, (iri, SKOS.altLabel, Literal(label))
+    if evidence:
+        # Why its kind, as this document's build weighed it: it leaves with the document.
+        yield True, (iri, KG.kindEvidence, Literal(evidence))
 
 
 def _document(doc: Document) -> Iterator[_Statement]:

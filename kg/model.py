@@ -120,6 +120,7 @@ class Entity:
     kind: str
     labels: frozenset[str] = field(default=frozenset(), compare=False)
     ner_label: str = field(default="", compare=False)
+    evidence: str = field(default="", compare=False)  # why it is of its kind, for people
 
 
 @dataclass(frozen=True, slots=True)

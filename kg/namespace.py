@@ -74,6 +74,7 @@ class KG(DefinedNamespace):
     sentenceCount: URIRef
     schemaClass: URIRef
     inferredFrom: URIRef
+    kindEvidence: URIRef
     citation: URIRef
 
 

@@ -154,3 +154,16 @@ def test_python_dash_m_kg_runs(tmp_path: Path) -> None:
 
     out = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("Usage: kg ")
+
+
+def test_stats_explain_gives_each_entity_the_evidence_for_its_kind(built: Path, runner: CliRunner) -> None:
+    store = built.parent / "store"
+    result = runner.invoke(main, ["stats", str(store), "--explain"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    heading = lines.index(next(line for line in lines if line.startswith("organization (")))
+    nvidia = next(line for line in lines[heading:] if line.startswith("  Nvidia: "))
+    assert "tagger ORG" in nvidia or "→ organization" in nvidia
+    record = json.loads(runner.invoke(main, ["stats", str(store), "--explain", "--format", "json"]).stdout)
+    labels = {e["label"]: e["evidence"] for e in record["kind_evidence"]["organization"]}
+    assert labels["Nvidia"] and all(" ×" in reason for reason in labels["Nvidia"])
