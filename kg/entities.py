@@ -497,6 +497,19 @@ class EntityResolver:
         kind, _ = self._kinds[key][doc]
         return Entity(self._display[key], kind)
 
+    def votes(self, doc: str, mentions: Iterable[Mention]) -> dict[Entity, str]:
+        """Return, for each entity ``mentions`` of document ``doc`` name, the votes for its
+        kind that this document gave, in words: "copula → person ×1; tagger PERSON ×2"."""
+        tallies: dict[Entity, _Tally] = {}
+        for mention in sorted(set(mentions), key=lambda m: (m.start, m.end, m.text)):
+            entity = self.entity(doc, mention)
+            found = self._names.get((doc, mention.start, mention.end, mention.text))
+            if entity is None or found is None:
+                continue
+            tallies.setdefault(entity, _Tally()).add(mention, found.name)
+        return {e: "; ".join(f"{k} ×{n}" for k, n in sorted(t.seen.items()))
+                for e, t in tallies.items()}
+
     def explain(self, doc: str, mention: Mention) -> tuple[str, ...]:
         """Return the rules that turned ``mention`` into its entity's name (empty: as written)."""
         found = self._names.get((doc, mention.start, mention.end, mention.text))

@@ -133,7 +133,7 @@ class Linker:
         self._min_confidence = min_confidence
         self._seen: dict[Entity, set[Occurrence]] = defaultdict(set)
         self._names: dict[Entity, frozenset[str]] = defaultdict(frozenset)
-        self._evidence: dict[Entity, str] = {}
+        self._votes: dict[Entity, str] = {}
 
     def _note(self, doc: str, mention: Mention, entity: Entity, written: Span | None = None) -> None:
         if mention.resolved and written is not None:
@@ -212,22 +212,16 @@ class Linker:
             confidence = calibrated(t.provenance.rule, t.predicate, t.provenance.confidence)
             if confidence >= self._min_confidence:
                 triples.append(replace(t, provenance=replace(t.provenance, confidence=confidence)))
+        self._votes = resolver.votes(doc_name, mentions)
         labels = {e: resolver.labels(e, doc_name) for t in triples for e in (t.subject, t.object)}
         for e, names in labels.items():
             self._names[e] = self._names[e] | names
         return triples, labels
 
     def kind_evidence(self, entity: Entity) -> str:
-        """Return, in words, the votes that made ``entity`` of its kind: "copula → person ×1;
-        tagger PERSON ×3"."""
-        found = self._evidence.get(entity)
-        if found is None:
-            # The votes only: whether a store already held the name depends on the store, and
-            # a document's statements depend on the documents of its build alone.
-            votes = self._resolver.kind_reason(entity)["votes"]
-            assert isinstance(votes, dict)
-            found = self._evidence[entity] = "; ".join(f"{k} ×{n}" for k, n in votes.items())
-        return found
+        """Return the votes for ``entity``'s kind that the document last linked gave, in words
+        ("copula → person ×1; tagger PERSON ×2"): a function of that document alone."""
+        return self._votes.get(entity, "")
 
     def entities(self) -> list[Entity]:
         """Return every entity a linked fact names, with all the names documents gave it."""
