@@ -15,6 +15,7 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from kg.entities import DEMONYMS, TITLES
+from kg.extract.titles import is_title_case
 
 __all__ = [
     "DEMONYMS",
@@ -80,8 +81,6 @@ PORTFOLIOS: Final = frozenset(
 )
 _PLACE_WORDS: Final = frozenset({"u.s.", "us", "u.s", "uk", "u.k.", "un", "eu"})
 _TITLE_LABELS: Final = {**{n: "WORK_OF_ART" for n in WORK_CLASSES}, **{n: "EVENT" for n in EVENT_CLASSES}}
-_SMALL_WORDS: Final = frozenset({"of", "the", "a", "an", "and", "in", "to", "for", "on", "at", "by",
-                                 "with", "or", "from", "de", "la", "le", "du", "des"})
 _MAX_TITLE: Final = 12
 
 
@@ -267,12 +266,8 @@ def _cut_parenthesis(doc: Doc, start: int, end: int) -> int:
 
 
 def _is_title_cased(tokens: list[Token]) -> bool:
-    """Whether words read as a title: the first capitalised, most of the rest too."""
-    words = [t for t in tokens if t.is_alpha]
-    if not words or not words[0].text[:1].isupper():
-        return False
-    content = [t for t in words if t.lower_ not in _SMALL_WORDS]
-    return bool(content) and sum(t.text[:1].isupper() for t in content) >= 0.75 * len(content)
+    # Word by word: a title the pipeline merged into one token is still several words.
+    return is_title_case([w for t in tokens for w in t.text.split()])
 
 
 def _titles(doc: Doc) -> list[TokenMention]:

@@ -13,21 +13,28 @@ from typing import Final
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["TITLES_COMPONENT", "merge_quoted_titles"]
+__all__ = ["TITLES_COMPONENT", "is_title_case", "merge_quoted_titles"]
 
 TITLES_COMPONENT: Final = "kg_quoted_titles"
 _OPENING: Final = frozenset({'"', "\u201c", "``", "\u2018", "'"})
 _CLOSING: Final = frozenset({'"', "\u201d", "''", "\u2019", "'"})
+# Words a title keeps in lower case: "Take the Night Train Home", "Les amants de la nuit".
 _SMALL: Final = frozenset({"of", "the", "a", "an", "and", "in", "to", "for", "on", "at", "by",
                            "with", "or", "from", "is", "it", "de", "la", "le", "du", "des"})
 _MAX_WORDS: Final = 10
 _SENTENCE_PUNCT: Final = frozenset({".", "!", "?", ",", ";", ":"})
 
 
-def _is_title(words: list[str]) -> bool:
+def is_title_case(words: list[str], least: int = 1) -> bool:
+    """Whether words read as a title: at least ``least`` words, the first capitalised, and
+    most of the rest but the small words too.
+
+    >>> is_title_case(["Take", "the", "Night", "Train", "Home"]), is_title_case(["we", "won"])
+    (True, False)
+    """
     alpha = [w for w in words if w.isalpha()]
-    if len(alpha) < 2 or not alpha[0][:1].isupper():
-        return False  # one word in quotes is a word in quotes, not worth a merge
+    if len(alpha) < least or not alpha or not alpha[0][:1].isupper():
+        return False
     content = [w for w in alpha if w.lower() not in _SMALL]
     return bool(content) and sum(w[:1].isupper() for w in content) >= 0.75 * len(content)
 
@@ -48,7 +55,8 @@ def merge_quoted_titles(doc: Doc) -> Doc:
                           if doc[j].text in _CLOSING), None)
             if close is not None and close - i > 2:
                 words = [t.text for t in doc[i + 1 : close]]
-                if _is_title(words) and not _SENTENCE_PUNCT & set(words[:-1]):
+                # One word in quotes is a word in quotes, not worth a merge.
+                if is_title_case(words, least=2) and not _SENTENCE_PUNCT & set(words[:-1]):
                     end = close - 1 if words[-1] in _SENTENCE_PUNCT else close
                     if end - (i + 1) > 1:
                         spans.append(doc[i + 1 : end])
