@@ -25,6 +25,7 @@ from typing import Final
 from kg import gazetteer
 from kg.aliases import Alias, AliasTable, builtin_aliases, match_key
 from kg.model import Entity, Mention
+from kg.names import person_name_shape
 from kg.namespace import KINDS, kind_of
 
 __all__ = [
@@ -105,8 +106,15 @@ WEAK_EVIDENCE: Final = frozenset({"commerce-verb", "based-in", "coordinated"})
 _WEAK_WEIGHT: Final = 4
 _TAGGER_WEIGHT: Final = 2
 # A name the gazetteer holds leans to a place once per document, by a little more than one
-# tagger vote: a name the tagger reads as a company every time stays a company ("Toyota").
-_GAZETTEER_WEIGHT: Final = 3
+# tagger vote (a state or province: two): a name the tagger reads as a company every time
+# stays a company ("Toyota").
+_GAZETTEER_WEIGHTS: Final = {False: 3, True: 5}
+# A name shaped like a person's ("given name, family name") leans to a person once per
+# document: by more than one tagger vote, and by more than two when both names are known.
+_SHAPE_WEIGHTS: Final = {1: 3, 2: 5}
+_SHAPE_SEEN: Final = "name shape → person"
+# Tagger labels the shape of a name may argue against: not a law, a work, a product, an event.
+_SHAPE_LABELS: Final = frozenset({"", "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _KIND_ORDER: Final = tuple(KINDS)
 
 
@@ -257,7 +265,7 @@ class _Tally:
                 self.strong[mention.kind] += 1
         self.seen[f"tagger {mention.label or 'none'}"] += 1
         self.soft[kind_of(mention.label)] += _TAGGER_WEIGHT
-        if name in COUNTRIES:
+        if name in COUNTRIES or gazetteer.is_country(name):
             self.strong["place"] += 1
             self.seen["country name → place"] += 1
             return
@@ -268,11 +276,19 @@ class _Tally:
             (cue,) = cues
             self.strong[cue] += 1
             self.seen[f"name word → {cue}"] += 1
-        elif not self.seen["gazetteer → place"] and gazetteer.kinds(name):
+        elif places := gazetteer.kinds(name):
             # A name the gazetteer holds leans to a place; the text can still say otherwise
-            # ("Washington said …").
-            self.soft["place"] += _GAZETTEER_WEIGHT
-            self.seen["gazetteer → place"] += 1
+            # ("Washington said …"). A state or province leans harder than a city, whose name
+            # is more often a person's or a company's too.
+            if not self.seen["gazetteer → place"]:
+                self.soft["place"] += _GAZETTEER_WEIGHTS["subdivision" in places]
+                self.seen["gazetteer → place"] += 1
+        elif (not cues and mention.label in _SHAPE_LABELS and not self.seen[_SHAPE_SEEN]
+              and (shape := person_name_shape(name))):
+            # "Ella Mabel Morris": a given name and a family name lean to a person, once per
+            # document, by more than one tagger vote (two when both names are known).
+            self.soft["person"] += _SHAPE_WEIGHTS[shape]
+            self.seen[_SHAPE_SEEN] += 1
 
     def packed(self) -> _Packed:
         """The votes a document leaves once it is read: what deciding its kind needs, without

@@ -175,6 +175,47 @@ def test_a_bad_alias_file_is_an_input_error(tmp_path: Path, name: str, text: str
         [(0, 1, "PERSON"), (2, 3, "ORG")],
         {"Bosch": ("organization", "coordinated")}, id="listed-with-a-company",
     ),
+    pytest.param(
+        "Bosch/NNP/nsubj/3 and/CC/cc/0 Ada/NNP/compound/3 Lind/NNP/conj/0 signed/VBD/ROOT/4/sign "
+        "deals/NNS/dobj/4/deal ./././4",
+        [(0, 1, "ORG"), (2, 4, "PERSON")],
+        {}, id="a-person-listed-with-a-company-stays-a-person",
+    ),
+    pytest.param(
+        "In/IN/prep/4 1894/CD/pobj/0 ,/,/punct/4 he/PRP/nsubj/4 married/VBD/ROOT/4/marry Ella/NNP/compound/7 "
+        "Morris/NNP/compound/7 Quist/NNP/dobj/4 ./././4",
+        [(5, 8, "ORG")],
+        {"Ella Morris Quist": ("person", "personal")}, id="married",
+    ),
+    pytest.param(
+        "Vell/NNP/nsubj/1 is/VBZ:AUX/ROOT/1/be married/JJ/acomp/1 to/IN/prep/2 Ada/NNP/compound/5 "
+        "Colen/NNP/pobj/3 ./././1",
+        [(0, 1, "GPE"), (4, 6, "ORG")],
+        {"Ada Colen": ("person", "personal")}, id="married-to",
+    ),
+    pytest.param(
+        "Louie/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be voiced/VBN/ROOT/2/voice by/IN/agent/2 "
+        "Lou/NNP/compound/5 Prima/NNP/pobj/3 ./././2",
+        [(4, 6, "ORG")],
+        {"Lou Prima": ("person", "personal")}, id="voiced-by",
+    ),
+    pytest.param(
+        "Stark/NNP/poss/2 's/POS/case/0 widow/NN/nsubj/3 sold/VBD/ROOT/3/sell it/PRP/dobj/3 ./././3",
+        [(0, 1, "ORG")],
+        {"Stark": ("person", "personal")}, id="kin-of-a-name",
+    ),
+    pytest.param(
+        "Tom/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be born/VBN/ROOT/2/bear in/IN/prep/2 Kavieng/NNP/pobj/3 "
+        "./././2",
+        [(0, 1, "PERSON"), (4, 5, "PERSON")],
+        {"Kavieng": ("place", "lived-in")}, id="born-in",
+    ),
+    pytest.param(
+        "Rabaul/NNP/nsubj/5 ,/,/punct/0 New/NNP/compound/3 Ireland/NNP/appos/0 ,/,/punct/0 "
+        "grew/VBD/ROOT/5/grow ./././5",
+        [(0, 1, "PERSON"), (2, 4, "GPE")],
+        {"Rabaul": ("place", "chained")}, id="a-name-then-its-state",
+    ),
 ])
 def test_kind_evidence_from_the_parse(vocab, spec, ents, expected) -> None:  # type: ignore[no-untyped-def]
     doc = parse(vocab, spec, ents)
@@ -331,11 +372,33 @@ def test_a_name_with_a_lifespan_is_a_person(vocab) -> None:  # type: ignore[no-u
         pytest.param("Battle of Ostrava", "GPE", "event", id="battle"),
         pytest.param("Lake Vanern", "PERSON", "place", id="lake"),
         pytest.param("Tallinn", "ORG", "place", id="gazetteer-city-over-one-tagger-vote"),
+        pytest.param("Ella Mabel Morris", "ORG", "person", id="given-and-family-name"),
+        pytest.param("Jacques-Henri Zwyrtek", "GPE", "person", id="given-name-and-an-unknown-word"),
+        pytest.param("Carolina Tigers", "ORG", "organization", id="a-plural-is-no-family-name"),
+        pytest.param("Ada Media", "ORG", "organization", id="a-common-word-is-no-family-name"),
+        pytest.param("Emma Lind Act", "LAW", "law", id="a-law-keeps-its-label"),
+        pytest.param("Jordan Lake", "PERSON", "place", id="a-name-word-outweighs-the-shape"),
     ],
 )
 def test_words_inside_a_name_and_the_gazetteer_are_kind_evidence(name: str, label: str, kind: str) -> None:
     resolver = EntityResolver([("a.txt", name, [Mention(name, 0, len(name), label)])])
     entity = resolver.entity("a.txt", Mention(name, 0, len(name), label))
+    assert entity is not None and entity.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "votes", "kind"),
+    [
+        pytest.param("Ella Morris", ["ORG", "ORG"], "person", id="known-names-outweigh-two-votes"),
+        pytest.param("Ella Zwyrtek", ["ORG", "ORG"], "organization", id="one-known-name-does-not"),
+        pytest.param("Aichi", ["PERSON", "PERSON"], "place", id="a-province-outweighs-two-votes"),
+        pytest.param("Tallinn", ["PERSON", "PERSON"], "person", id="a-city-does-not"),
+        pytest.param("Mauritius", ["PERSON"] * 5, "place", id="a-country-outweighs-any-number"),
+    ],
+)
+def test_evidence_from_the_name_is_counted_once_per_document(name: str, votes: list[str], kind: str) -> None:
+    mentions = [Mention(name, 20 * k, 20 * k + len(name), label) for k, label in enumerate(votes)]
+    entity = EntityResolver([("a.txt", name, mentions)]).entity("a.txt", mentions[0])
     assert entity is not None and entity.kind == kind
 
 

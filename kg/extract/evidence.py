@@ -16,6 +16,8 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
+from kg import gazetteer
+from kg.names import person_name_shape
 from kg.extract.mentions import EVENT_CLASSES, WORK_CLASSES, TokenMention
 
 __all__ = ["CLASS_NOUNS", "EVIDENCE_RULES", "class_of", "with_evidence", "with_lifespans"]
@@ -92,6 +94,19 @@ _SITES: Final = frozenset(
      "center", "fab", "hub", "conference", "summit", "meeting", "warehouse", "mine", "port"}
 )
 _HEADQUARTERED: Final = frozenset({"headquarter", "headquartered"})
+# Verbs only people are the parties of, and works people perform in ("voiced by X").
+_MARRY: Final = frozenset({"marry", "wed", "divorce"})
+_PERFORMED: Final = frozenset({"voice", "portray", "narrate"})
+# Kin a person has ("X's widow", "the daughter of X").
+_KIN: Final = frozenset(
+    {"wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow",
+     "widower", "grandson", "granddaughter", "grandfather", "grandmother", "nephew", "niece",
+     "uncle", "aunt", "cousin", "spouse", "fiancée", "fiancé", "stepson", "stepdaughter",
+     "stepfather", "stepmother", "half-brother", "half-sister", "sibling", "parent", "child",
+     "grandchild", "consort", "mistress", "heir", "descendant"}
+)
+# Verbs of a life's places ("born in X", "died at X").
+_LIFE_VERBS: Final = frozenset({"bear", "die", "bury", "baptize", "baptise", "grow", "raise"})
 _SITED_VERBS: Final = _HEADQUARTERED | {"base", "locate"}
 
 
@@ -217,6 +232,44 @@ def _commerce(at: _Site) -> str:
     return ""
 
 
+def _personal(at: _Site) -> str:
+    """"X married Y", "married to Y", "voiced by Y", "Y's widow", "the son of Y": what only
+    people do or have."""
+    role, verb = at.role, at.role.head
+    lemma = verb.lemma_.lower()
+    if role.dep_ in {"nsubj", "dobj", "nsubjpass"} and lemma in _MARRY:
+        return "person"
+    if role.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lower_ in {"married", "engaged"}:
+        return "person"
+    if role.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.lemma_.lower() in _PERFORMED:
+        return "person"
+    if role.dep_ == "poss" and verb.pos_ == "NOUN" and lemma in _KIN:
+        return "person"
+    of_kin = verb.lower_ == "of" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _KIN
+    return "person" if role.dep_ == "pobj" and of_kin else ""
+
+
+def _lived(at: _Site) -> str:
+    """"born in X", "died at X", "buried in X": where a life happened is a place."""
+    role, prep = at.role, at.role.head
+    if role.dep_ != "pobj" or prep.lower_ not in {"in", "at", "near"}:
+        return ""
+    return "place" if prep.head.lemma_.lower() in _LIFE_VERBS and prep.head.pos_ == "VERB" else ""
+
+
+def _chained(at: _Site) -> str:
+    """"Kavieng, New Ireland" and "Rabaul, Papua New Guinea": a name followed by the state or
+    country it lies in is a place."""
+    doc, end = at.doc, at.mention.end
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return ""
+    nxt = at.index[end + 1]
+    if nxt is None or nxt.start != end + 1 or _head(doc, nxt).dep_ != "appos":
+        return ""
+    text = doc[nxt.start : nxt.end].text
+    return "place" if gazetteer.kinds(text) & {"country", "subdivision"} else ""
+
+
 # In order of trust: the first rule that finds a kind names the mention's evidence.
 EVIDENCE_RULES: Final[dict[str, Rule]] = {
     "designator": _designator,
@@ -225,6 +278,9 @@ EVIDENCE_RULES: Final[dict[str, Rule]] = {
     "designation": _designation,
     "role-of": _role_of,
     "role-after": _role_after,
+    "personal": _personal,
+    "lived-in": _lived,
+    "chained": _chained,
     "sited": _sited,
     "based-in": _based,
     "commerce-verb": _commerce,
@@ -278,10 +334,12 @@ def with_evidence(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
                 mention = dataclasses.replace(mention, kind=kind, evidence=name)
                 break
         out.append(mention)
-    return _coordinated(out, roles)
+    return _coordinated(doc, out, roles)
 
 
-def _coordinated(mentions: list[TokenMention], roles: dict[int, list[int]]) -> list[TokenMention]:
+def _coordinated(
+    doc: Doc, mentions: list[TokenMention], roles: dict[int, list[int]]
+) -> list[TokenMention]:
     """"Samsung, SK Group, Hyundai Motor and Naver": names listed together are things of one
     kind, so a list with a company in it leans the others to companies (weak evidence)."""
     out = list(mentions)
@@ -294,6 +352,9 @@ def _coordinated(mentions: list[TokenMention], roles: dict[int, list[int]]) -> l
         if 2 * len(firms) < len(members):
             continue
         for k in members:
-            if not out[k].kind and set(firms) - {k}:
+            # "Ada Lind and Bosch": a name the tagger reads as a person and that is written as
+            # a person's is not leaned to a company by the company beside it.
+            person = out[k].label == "PERSON" and person_name_shape(doc[out[k].start : out[k].end].text)
+            if not out[k].kind and not person and set(firms) - {k}:
                 out[k] = dataclasses.replace(out[k], kind="organization", evidence="coordinated")
     return out
