@@ -56,21 +56,53 @@ def _name_words() -> dict[str, str]:
 
 
 _NAME_WORDS: Final = _name_words()
+# Words for a kind of place that English writes before the name ("Lake Ontario", "Mount Etna").
+_PLACE_PREFIXES: Final = frozenset(
+    {"lake", "mount", "fort", "cape", "isle", "river", "loch", "glen", "port", "lac", "mont",
+     "monte", "rio", "río", "lago", "county"}
+)
+
+
+def _church(words: list[str], head: list[str]) -> str:
+    """"The Calvinist Church" and "the Church of Norrland" are bodies of believers; "Vigra
+    Church", "Christ Church" and "the Church of Saint Olaf" are buildings."""
+    if len(head) == 1 and len(words) > 2:
+        after = [w for w in words[2:] if w not in _DETERMINERS]
+        dedicated = bool(after) and after[0] in {"st", "saint", "san", "santa", "our", "holy"}
+        return "place" if dedicated else "organization"
+    before = head[-2] if len(head) > 1 else ""
+    faith = before.endswith(("ic", "an", "ist", "ox", "al")) or before.title() in DEMONYMS
+    return "organization" if faith else "place"
 
 
 def name_kinds(name: str) -> frozenset[str]:
-    """Return the kind the head word of a name points to: the last word that says a kind
-    before any "of" ("Lyon Business School", "Battle of Grey Ridge", "Lake Ontario").
+    """Return the kind the head word of a name points to: its last word before any "of"
+    ("Lyon Business School", "Battle of Grey Ridge"), else its first word where English puts
+    that word first ("Lake Ontario", "Operation Larch", "FC Norrby"). A word in the middle says
+    nothing: "Square Enix" is no square, "Park Ji-ho" no park.
 
     >>> sorted(name_kinds("University of Halden")), sorted(name_kinds("Battle of Grey Ridge"))
     (['organization'], ['event'])
-    >>> sorted(name_kinds("Lake Ontario")), sorted(name_kinds("Acme"))
-    (['place'], [])
+    >>> sorted(name_kinds("Lake Ontario")), sorted(name_kinds("Acme")), sorted(name_kinds("Park Ji-ho"))
+    (['place'], [], [])
+    >>> sorted(name_kinds("Vigra Church")), sorted(name_kinds("Old Calvinist Church"))
+    (['place'], ['organization'])
+    >>> sorted(name_kinds("Church of Saint Olaf")), sorted(name_kinds("Church of the North"))
+    (['place'], ['organization'])
     """
     words = name.lower().replace(".", "").split()
     head = words[: words.index("of")] if "of" in words[1:] else words
-    kinds = [k for w in head if (k := _NAME_WORDS.get(w))]
-    return frozenset(kinds[-1:])
+    if not head:
+        return frozenset()
+    last = _NAME_WORDS.get(head[-1], "")
+    if last and head[-1] == "church":
+        return frozenset({_church(words, head)})
+    if last:
+        return frozenset({last})
+    first = _NAME_WORDS.get(head[0], "")
+    if first and (first != "place" or head[0] in _PLACE_PREFIXES):
+        return frozenset({first})
+    return frozenset()
 
 
 # Demonyms used as modifiers ("Chinese tech firm Baidu") and the country they name.
@@ -113,6 +145,7 @@ _GAZETTEER_WEIGHTS: Final = {False: 3, True: 5}
 # document: by more than one tagger vote, and by more than two when both names are known.
 _SHAPE_WEIGHTS: Final = {1: 3, 2: 5}
 _SHAPE_SEEN: Final = "name shape → person"
+_TEAM_WEIGHT: Final = 5
 # Tagger labels the shape of a name may argue against: not a law, a work, a product, an event.
 _SHAPE_LABELS: Final = frozenset({"", "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _KIND_ORDER: Final = tuple(KINDS)
@@ -126,8 +159,8 @@ def clean_name(text: str) -> str:
     'Vladimir Putin'
     >>> clean_name("  the\\n“Google  of Russia”  "), clean_name("Apple Inc.")
     ('Google of Russia', 'Apple')
-    >>> clean_name("The Hague")
-    'The Hague'
+    >>> clean_name("The Hague"), clean_name("Queen Mary Hospital")
+    ('The Hague', 'Queen Mary Hospital')
     """
     name = " ".join(unicodedata.normalize("NFC", text).split()).strip(_QUOTES + " ,;:")
     name = _POSSESSIVE.sub("", name).strip(_QUOTES + " ,;:")
@@ -153,7 +186,22 @@ def _title_prefix(words: list[str]) -> int:
         j += 1
     if j == i or not words[j][:1].isupper():
         return 0
+    # "Queen Mary Hospital", "King Olav Bridge": a title inside the name of a thing.
+    if name_kinds(" ".join(words[j:])) - {"person"}:
+        return 0
     return j
+
+
+def _is_team_name(name: str) -> bool:
+    """Whether ``name`` is a place followed by a plural, as teams are named ("Leeds Falcons").
+
+    >>> _is_team_name("Toronto Falcons"), _is_team_name("Cook Islands"), _is_team_name("Texas")
+    (True, False, False)
+    """
+    words = name.split()
+    last = words[-1] if len(words) > 1 else ""
+    plural = last[:1].isupper() and last.endswith("s") and not last.endswith(("ss", "'s", "’s"))
+    return plural and bool(gazetteer.kinds(" ".join(words[:-1])))
 
 
 def _is_short_form(word: str) -> bool:
@@ -276,6 +324,10 @@ class _Tally:
             (cue,) = cues
             self.strong[cue] += 1
             self.seen[f"name word → {cue}"] += 1
+        elif not cues and _is_team_name(name):
+            # "Harbin Falcons": a place and a plural, the way sports teams are named.
+            self.soft["organization"] += _TEAM_WEIGHT
+            self.seen["team name → organization"] += 1
         elif places := gazetteer.kinds(name):
             # A name the gazetteer holds leans to a place; the text can still say otherwise
             # ("Washington said …"). A state or province leans harder than a city, whose name

@@ -209,6 +209,12 @@ def _document_country(
         return []
     country = countries[0]
     placed = {s for s, p, _ in have if p == "country"}
+    # "Kavieng, New Ireland": a place the document puts in a place of another country.
+    placed |= {
+        s
+        for s, p, o in have
+        if p == "located in" and (home := gazetteer.countries_of(o.name)) and country.name not in home
+    }
     out = []
     for entity in sorted(entities, key=lambda e: (e.name, e.kind)):
         if entity == country or entity in placed or entity.kind not in _IN_A_COUNTRY:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kg.infer import Named, infer
 from kg.model import Entity, Provenance, Span, Triple
 
-_TEXT = "Acme opened in Dallas, Texas. Lyon and France and Berlin. United States. Europe."
+_TEXT = "Acme opened in Dallas, Texas. Lyon and France and Berlin. United States. Europe. Kavieng, New Ireland. Norway."
 
 
 def _named(*entities: Entity) -> dict[Entity, Named]:
@@ -87,6 +87,14 @@ def test_the_one_country_a_document_names_holds_its_institutions_only() -> None:
     facts = _facts(infer([], named, "a.txt", "h"))
     assert ("Texas State University", "country", "United States", "document-country") in facts
     assert not any(f[0] in {"Acme", "Europe"} for f in facts)
+
+
+def test_a_place_the_text_puts_in_another_country_stays_out_of_the_one_named() -> None:
+    # "Born in Kavieng, New Ireland, he moved to Norway": New Ireland is not in Norway.
+    town, province, norway = Entity("Kavieng", "place"), Entity("New Ireland", "place"), Entity("Norway", "place")
+    named = _named(town, province, norway)
+    facts = _facts(infer([_stated(town, "located in", province, named)], named, "a.txt", "h"))
+    assert not any(f[0] == "Kavieng" and f[2] == "Norway" for f in facts)
 
 
 def test_two_countries_named_leave_unplaced_things_alone() -> None:
