@@ -38,6 +38,7 @@ __all__ = [
     "clean_name",
     "decide_kind",
     "find_acronyms",
+    "is_company_name",
     "name_kinds",
 ]
 
@@ -55,7 +56,24 @@ def _name_words() -> dict[str, str]:
     return {row["word"]: row["kind"] for row in rows}
 
 
-_NAME_WORDS: Final = _name_words()
+def is_company_name(name: str) -> bool:
+    """Whether the head word of ``name`` says it is a business ("Harbour Shipping"), not an
+    institution tied to a place ("Harbour Council").
+
+    >>> is_company_name("Vanern Shipping"), is_company_name("Vanern County Council")
+    (True, False)
+    """
+    return _head_word(name) in _COMPANY_WORDS
+
+
+def _head_word(name: str) -> str:
+    words = name.lower().replace(".", "").split()
+    head = words[: words.index("of")] if "of" in words[1:] else words
+    return head[-1] if head else ""
+
+
+_COMPANY_WORDS: Final = frozenset(w for w, k in _name_words().items() if k == "company")
+_NAME_WORDS: Final = {w: "organization" if k == "company" else k for w, k in _name_words().items()}
 # Words for a kind of place that English writes before the name ("Lake Ontario", "Mount Etna").
 _PLACE_PREFIXES: Final = frozenset(
     {"lake", "mount", "fort", "cape", "isle", "river", "loch", "glen", "port", "lac", "mont",
@@ -120,7 +138,13 @@ TITLES: Final = frozenset(
 )
 # Titles that can be dropped from the front of a name: not those that begin company names
 # ("General Motors") or are common nouns first ("Head", "Owner").
-_NAME_TITLES: Final = TITLES - {"general", "chief", "head", "leader", "owner", "boss", "executive",
+_RANKS: Final = frozenset(
+    {"captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "colonel", "col", "admiral",
+     "commander", "corporal", "detective", "inspector", "constable", "sheriff", "judge", "justice",
+     "bishop", "archbishop", "cardinal", "reverend", "rev", "rabbi", "imam", "sheikh", "deputy",
+     "councillor", "councilor", "alderman", "marshal", "professor"}
+)
+_NAME_TITLES: Final = _RANKS | TITLES - {"general", "chief", "head", "leader", "owner", "boss", "executive",
                                 "director", "founder", "co-founder", "chair"}
 _HONORIFICS: Final = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
@@ -186,8 +210,10 @@ def _title_prefix(words: list[str]) -> int:
         j += 1
     if j == i or not words[j][:1].isupper():
         return 0
-    # "Queen Mary Hospital", "King Olav Bridge": a title inside the name of a thing.
-    if name_kinds(" ".join(words[j:])) - {"person"}:
+    # "Queen Mary Hospital", "King Olav Bridge": a title inside the name of a thing (but
+    # "Secretary Sam Hill" is a title and a person's name).
+    rest = " ".join(words[j:])
+    if name_kinds(rest) - {"person"} and person_name_shape(rest) < 2:
         return 0
     return j
 
@@ -320,6 +346,9 @@ class _Tally:
         # Words inside the name ("University of Halden", "Battle of Grey Ridge", "Lake Ontario")
         # say what it is as firmly as the parse does, when they agree with each other.
         cues = name_kinds(name)
+        if cues == {"place"} and person_name_shape(name) == 2:
+            # "Sam Hill", "Ada Street": a family name that is also a word for a place.
+            cues = frozenset()
         if len(cues) == 1:
             (cue,) = cues
             self.strong[cue] += 1

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from kg import gazetteer
-from kg.entities import COUNTRIES, DEMONYMS, name_kinds
+from kg.entities import COUNTRIES, DEMONYMS, is_company_name, name_kinds
 from kg.model import Entity, Provenance, Span, Triple
 
 __all__ = ["Named", "infer"]
@@ -221,7 +221,8 @@ def _document_country(
             continue
         # An organisation only when its name says it is an institution ("University of X",
         # "X City Council"), which is tied to a place; a brand name need not be.
-        if entity.kind == "organization" and "organization" not in name_kinds(entity.name):
+        institution = "organization" in name_kinds(entity.name) and not is_company_name(entity.name)
+        if entity.kind == "organization" and not institution:
             continue
         if not _may_lie_in(entity, country):
             continue

@@ -378,6 +378,7 @@ def test_a_name_with_a_lifespan_is_a_person(vocab) -> None:  # type: ignore[no-u
         pytest.param("Ada Media", "ORG", "organization", id="a-common-word-is-no-family-name"),
         pytest.param("Emma Lind Act", "LAW", "law", id="a-law-keeps-its-label"),
         pytest.param("Jordan Lake", "PERSON", "place", id="a-name-word-outweighs-the-shape"),
+        pytest.param("Sam Hill", "GPE", "person", id="a-family-name-that-is-a-place-word"),
     ],
 )
 def test_words_inside_a_name_and_the_gazetteer_are_kind_evidence(name: str, label: str, kind: str) -> None:

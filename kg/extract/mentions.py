@@ -14,7 +14,8 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from kg.entities import DEMONYMS, TITLES
+from kg.entities import DEMONYMS, TITLES, name_kinds
+from kg.names import person_name_shape
 from kg.extract.titles import is_title_case
 
 __all__ = [
@@ -308,6 +309,9 @@ def _titles(doc: Doc) -> list[TokenMention]:
     return found
 
 
+_SAINTS: Final = frozenset({"saint", "st", "st."})
+
+
 def find_mentions(doc: Doc, names: frozenset[str] = frozenset()) -> list[TokenMention]:
     """Return the entity mentions of ``doc`` in text order, without overlaps.
 
@@ -326,13 +330,30 @@ def find_mentions(doc: Doc, names: frozenset[str] = frozenset()) -> list[TokenMe
         start, end = _trim(doc, ent.start, _cut_parenthesis(doc, ent.start, ent.end), ent.label_)
         if start >= end or any(taken[start:end]):
             continue
-        mentions.append(TokenMention(start, end, ent.label_))
+        label = ent.label_
+        if _titled_thing(doc, start, end):
+            # "Queen Mary Hospital" tagged as the person "Mary Hospital": the title belongs to
+            # the name of a thing, and the label was the tagger's guess at the person.
+            start, label = start - 1, ""
+        mentions.append(TokenMention(start, end, label))
         for k in range(start, end):
             taken[k] = True
     mentions.extend(_listed(doc, taken, names))
     mentions.extend(_propn_chunks(doc, taken))
     mentions.sort(key=lambda m: m.start)
     return [m for m in _epithets(doc, _joined(doc, mentions)) if not _is_generic(doc, m, names)]
+
+
+def _titled_thing(doc: Doc, start: int, end: int) -> bool:
+    """Whether the capitalised title before ``doc[start:end]`` begins the name of a thing
+    ("Queen Mary Hospital", "King Olav Bridge"), the head word of the span saying so."""
+    if start == 0 or start >= end:
+        return False
+    before = doc[start - 1]
+    if not before.text[:1].isupper() or before.lower_ not in TITLES | _HONORIFICS | _SAINTS:
+        return False
+    text = doc[start:end].text
+    return bool(name_kinds(text) - {"person"}) and person_name_shape(text) < 2
 
 
 def _is_generic(doc: Doc, mention: TokenMention, names: frozenset[str]) -> bool:
