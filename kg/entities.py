@@ -318,7 +318,7 @@ def _is_proper(phrase: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
-_Packed = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...], str]
+_Packed = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...], str, tuple[str, ...]]
 
 
 @dataclass(slots=True)
@@ -329,6 +329,10 @@ class _Tally:
     soft: Counter[str] = field(default_factory=Counter)
     seen: Counter[str] = field(default_factory=Counter)  # "copula → place", "tagger GPE"
     alias: str = ""
+    # Kinds the name itself leans to (the gazetteer, a person's name shape): a document that
+    # has no evidence but such a leaning keeps its kind when another document's evidence
+    # says otherwise ("Berlin" the city beside "Berlin" the composer).
+    leans: set[str] = field(default_factory=set)
 
     def add(self, mention: Mention, name: str) -> None:
         if mention.kind and mention.evidence:
@@ -346,17 +350,19 @@ class _Tally:
         # Words inside the name ("University of Halden", "Battle of Grey Ridge", "Lake Ontario")
         # say what it is as firmly as the parse does, when they agree with each other.
         cues = name_kinds(name)
-        if cues == {"place"} and person_name_shape(name) == 2:
+        if cues == {"place"} and mention.label == "PERSON" and person_name_shape(name) == 2:
             # "Sam Hill", "Ada Street": a family name that is also a word for a place.
             cues = frozenset()
         if len(cues) == 1:
             (cue,) = cues
             self.strong[cue] += 1
             self.seen[f"name word → {cue}"] += 1
-        elif not cues and _is_team_name(name):
+        elif (not cues and mention.label != "PERSON" and _is_team_name(name)
+              and person_name_shape(name) < 2):
             # "Harbin Falcons": a place and a plural, the way sports teams are named.
             self.soft["organization"] += _TEAM_WEIGHT
             self.seen["team name → organization"] += 1
+            self.leans.add("organization")
         elif places := gazetteer.kinds(name):
             # A name the gazetteer holds leans to a place; the text can still say otherwise
             # ("Washington said …"). A state or province leans harder than a city, whose name
@@ -364,31 +370,35 @@ class _Tally:
             if not self.seen["gazetteer → place"]:
                 self.soft["place"] += _GAZETTEER_WEIGHTS["subdivision" in places]
                 self.seen["gazetteer → place"] += 1
+                self.leans.add("place")
         elif (not cues and mention.label in _SHAPE_LABELS and not self.seen[_SHAPE_SEEN]
               and (shape := person_name_shape(name))):
             # "Ella Mabel Morris": a given name and a family name lean to a person, once per
             # document, by more than one tagger vote (two when both names are known).
             self.soft["person"] += _SHAPE_WEIGHTS[shape]
             self.seen[_SHAPE_SEEN] += 1
+            self.leans.add("person")
 
     def packed(self) -> _Packed:
         """The votes a document leaves once it is read: what deciding its kind needs, without
         ``seen`` (only totals report it) and in tuples, a fraction of three Counters' memory."""
         return (tuple((sys.intern(k), n) for k, n in self.strong.items()),
-                tuple((sys.intern(k), n) for k, n in self.soft.items()), self.alias)
+                tuple((sys.intern(k), n) for k, n in self.soft.items()), self.alias,
+                tuple(sorted(self.leans)))
 
     @classmethod
     def unpacked(cls, packed: _Packed | None) -> _Tally:
         if packed is None:
             return cls()
-        strong, soft, alias = packed
-        return cls(Counter(dict(strong)), Counter(dict(soft)), Counter(), alias)
+        strong, soft, alias, leans = packed
+        return cls(Counter(dict(strong)), Counter(dict(soft)), Counter(), alias, set(leans))
 
     def __iadd__(self, other: _Tally) -> _Tally:
         self.strong.update(other.strong)
         self.soft.update(other.soft)
         self.seen.update(other.seen)
         self.alias = self.alias or other.alias
+        self.leans |= other.leans
         return self
 
 
@@ -647,9 +657,14 @@ def _reconcile(per_doc: dict[str, _Tally], stored: str = "") -> dict[str, tuple[
     overall = (kind, "evidence") if firm else (stored, "store") if stored else (kind, "tagger-vote")
     local = {doc: decide_kind(t.strong, t.soft) for doc, t in per_doc.items()}
     evidenced = {k for k, firm in local.values() if firm}
-    if len(evidenced) <= 1:
-        return {doc: overall for doc in per_doc}
+
+    def unevidenced(doc: str, k: str) -> tuple[str, str]:
+        if k != overall[0] and k in per_doc[doc].leans and firm:
+            return k, "leaning"  # its own name leans to its kind, against another's evidence
+        return (k, "tagger-vote") if len(evidenced) > 1 and k in evidenced else overall
+
     return {
-        doc: (k, "evidence") if firm else ((k, "tagger-vote") if k in evidenced else overall)
-        for doc, (k, firm) in local.items()
+        doc: (k, "evidence") if sure and len(evidenced) > 1 else unevidenced(doc, k) if not sure
+        else overall
+        for doc, (k, sure) in local.items()
     }

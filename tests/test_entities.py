@@ -205,6 +205,11 @@ def test_a_bad_alias_file_is_an_input_error(tmp_path: Path, name: str, text: str
         {"Stark": ("person", "personal")}, id="kin-of-a-name",
     ),
     pytest.param(
+        "producer/NN/compound/2 Ada/NNP/compound/2 Lind/NNP/nsubj/3 left/VBD/ROOT/3/leave ./././3",
+        [(1, 3, "PERSON")],
+        {}, id="a-noun-for-firms-and-people-before-a-persons-name",
+    ),
+    pytest.param(
         "Tom/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be born/VBN/ROOT/2/bear in/IN/prep/2 Kavieng/NNP/pobj/3 "
         "./././2",
         [(0, 1, "PERSON"), (4, 5, "PERSON")],
@@ -378,7 +383,8 @@ def test_a_name_with_a_lifespan_is_a_person(vocab) -> None:  # type: ignore[no-u
         pytest.param("Ada Media", "ORG", "organization", id="a-common-word-is-no-family-name"),
         pytest.param("Emma Lind Act", "LAW", "law", id="a-law-keeps-its-label"),
         pytest.param("Jordan Lake", "PERSON", "place", id="a-name-word-outweighs-the-shape"),
-        pytest.param("Sam Hill", "GPE", "person", id="a-family-name-that-is-a-place-word"),
+        pytest.param("Sam Hill", "PERSON", "person", id="a-family-name-that-is-a-place-word"),
+        pytest.param("Glen Hills", "GPE", "place", id="a-place-word-read-as-a-place"),
     ],
 )
 def test_words_inside_a_name_and_the_gazetteer_are_kind_evidence(name: str, label: str, kind: str) -> None:
@@ -401,6 +407,17 @@ def test_evidence_from_the_name_is_counted_once_per_document(name: str, votes: l
     mentions = [Mention(name, 20 * k, 20 * k + len(name), label) for k, label in enumerate(votes)]
     entity = EntityResolver([("a.txt", name, mentions)]).entity("a.txt", mentions[0])
     assert entity is not None and entity.kind == kind
+
+
+def test_a_place_name_stays_a_place_where_only_another_document_says_person() -> None:
+    # "Tallinn (1901–1975) wrote …" in one document, the city in another.
+    person = Mention("Tallinn", 0, 7, "PERSON", kind="person", evidence="lifespan")
+    city = Mention("Tallinn", 0, 7, "GPE")
+    other, again = Mention("Tallinn", 0, 7, "PERSON"), Mention("Tallinn", 20, 27, "PERSON")
+    resolver = EntityResolver([("a.txt", "Tallinn", [person]), ("b.txt", "Tallinn", [city]),
+                               ("c.txt", "Tallinn", [other, again])])
+    kinds = [resolver.entity(doc, m) for doc, m in (("a.txt", person), ("b.txt", city), ("c.txt", other))]
+    assert [e.kind for e in kinds if e is not None] == ["person", "place", "person"]
 
 
 def test_the_text_outweighs_the_gazetteer() -> None:

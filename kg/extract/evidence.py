@@ -68,6 +68,12 @@ CLASS_NOUNS: Final[dict[str, frozenset[str]]] = {
     "organization": _ORG_NOUNS, "place": _PLACE_NOUNS, "person": _PERSON_NOUNS,
     "work": WORK_CLASSES, "event": EVENT_CLASSES,
 }
+# Nouns for a firm that name people too ("the producer", "a developer", "the publisher").
+_FIRM_OR_PERSON: Final = frozenset(
+    {"producer", "designer", "developer", "publisher", "operator", "contractor", "vendor",
+     "dealer", "supplier", "provider", "maker", "manufacturer", "exporter", "importer",
+     "broadcaster", "retailer", "business", "brand", "band", "label", "group", "team", "giant"}
+)
 # Roles that only a company has ("the chief executive of X", "IBM CEO", "X's shareholders").
 _CORPORATE_ROLES: Final = frozenset(
     {"ceo", "cto", "cfo", "coo", "chairman", "chairwoman", "executive", "founder", "co-founder",
@@ -145,16 +151,27 @@ def _designator(at: _Site) -> str:
     return "organization" if m.end - m.start > 1 and last in _DESIGNATORS else ""
 
 
-def _description(noun: Token, index: list[TokenMention | None]) -> str:
+def _person_named(at: _Site) -> bool:
+    """Whether the mention is tagged a person and written as a person's name ("Ada Lind")."""
+    m = at.mention
+    return m.label == "PERSON" and person_name_shape(at.doc[m.start : m.end].text) > 0
+
+
+def _description(noun: Token, index: list[TokenMention | None], person: bool = False) -> str:
     # The small model tags some occupations as adjectives ("an Italian mathematician").
-    return class_of(noun) if noun.pos_ in {"NOUN", "ADJ"} and index[noun.i] is None else ""
+    if noun.pos_ not in {"NOUN", "ADJ"} or index[noun.i] is not None:
+        return ""
+    kind = class_of(noun)
+    # "producer Ada Lind": a noun for a firm or a person says nothing against a person's name.
+    return "" if person and noun.lemma_.lower() in _FIRM_OR_PERSON else kind
 
 
 def _apposition(at: _Site) -> str:
     """"X, the chipmaker," and "the Russian tech company, X,"."""
-    found = [_description(c, at.index) for c in at.head.children if c.dep_ == "appos"]
+    person = _person_named(at)
+    found = [_description(c, at.index, person) for c in at.head.children if c.dep_ == "appos"]
     if at.head.dep_ == "appos":
-        found.append(_description(at.head.head, at.index))
+        found.append(_description(at.head.head, at.index, person))
     return next((k for k in found if k), "")
 
 
@@ -164,7 +181,8 @@ def _copula(at: _Site) -> str:
     if at.role.dep_ != "nsubj" or verb.lemma_ != "be":
         return ""
     attributes = (c for c in verb.children if c.dep_ == "attr")
-    return next((k for c in attributes if (k := _description(c, at.index))), "")
+    person = _person_named(at)
+    return next((k for c in attributes if (k := _description(c, at.index, person))), "")
 
 
 def _designation(at: _Site) -> str:
@@ -175,7 +193,10 @@ def _designation(at: _Site) -> str:
     before = at.doc[m.start - 1]
     if at.index[before.i] is not None or not m.start <= before.head.i < m.end:
         return ""
-    return class_of(before) if before.pos_ in {"NOUN", "PROPN"} else ""
+    if before.pos_ not in {"NOUN", "PROPN"}:
+        return ""
+    person = _person_named(at) and before.lemma_.lower() in _FIRM_OR_PERSON
+    return "" if person else class_of(before)
 
 
 def _role_of(at: _Site) -> str:
