@@ -68,7 +68,16 @@ _GENERIC: Final = TITLES | WORK_CLASSES | EVENT_CLASSES | frozenset(
      "first", "second", "third", "headquarters", "office", "republic", "kingdom",
      "empire", "administration", "secretariat", "agency", "authority", "service", "station",
      "school", "university",
-     "college", "hospital", "church", "museum", "library", "airport", "bank", "company"}
+     "college", "hospital", "church", "museum", "library", "airport", "bank", "company",
+     # ranks, offices and honours written capitalised before or instead of a name
+     "lieutenant", "sergeant", "colonel", "major", "admiral", "commander", "marshal", "viceroy",
+     "czar", "tsar", "emperor", "empress", "sultan", "caliph", "khan", "shah", "pharaoh", "mp",
+     "mep", "advocate", "barrister", "solicitor", "counsel", "secretaries", "ministers",
+     "lordship", "ladyship", "majesty", "highness", "excellency", "honour", "honor",
+     # formats, degrees and chart words
+     "lp", "ep", "cd", "dvd", "vhs", "ba", "ma", "bsc", "msc", "phd", "mba", "llb", "no",
+     "number", "area", "politics", "democrat", "republican", "conservative", "liberal",
+     "socialist", "communist", "repression"}
 )
 # Portfolios of ministers and secretaries: part of an office's title ("Economy Minister",
 # "the Defence Secretary"), never a thing of their own.
