@@ -228,6 +228,23 @@ def test_kind_evidence_from_the_parse(vocab, spec, ents, expected) -> None:  # t
     assert found == expected
 
 
+@pytest.mark.parametrize(("spec", "ents", "expected"), [
+    pytest.param("Queen/NNP/compound/2 Mary/NNP/compound/2 Hospital/NNP/nsubj/3 closed/VBD/ROOT/3/close ./././3",
+                 [(1, 3, "PERSON")], [("Queen Mary Hospital", "")], id="a-title-at-the-front-of-a-things-name"),
+    pytest.param("the/DT/det/2 Premier/NNP/compound/2 League/NNP/nsubj/3 ended/VBD/ROOT/3/end ./././3",
+                 [], [("Premier League", "")], id="a-title-word-in-a-name-the-tagger-missed"),
+    pytest.param("at/IN/ROOT/0 the/DT/det/4 2006/CD/nummod/4 Winter/NNP/compound/4 Olympics/NNPS/pobj/0 ./././0",
+                 [(2, 3, "DATE"), (3, 5, "EVENT")], [("2006 Winter Olympics", "EVENT")], id="the-year-of-an-edition"),
+    pytest.param("in/IN/ROOT/0 2006/CD/pobj/0 Ada/NNP/compound/3 Lind/NNP/nsubj/0 ./././0",
+                 [(1, 2, "DATE"), (2, 4, "PERSON")], [("Ada Lind", "PERSON")], id="a-year-before-a-person-stays-out"),
+    pytest.param("Queen/NNP/compound/2 Ada/NNP/compound/2 Hill/NNP/nsubj/3 spoke/VBD/ROOT/3/speak ./././3",
+                 [(1, 3, "PERSON")], [("Ada Hill", "PERSON")], id="a-title-before-a-persons-name-stays-out"),
+])
+def test_names_keep_their_whole_extent(vocab, spec, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    doc = parse(vocab, spec, ents)
+    assert [(doc[m.start : m.end].text, m.label) for m in find_mentions(doc)] == expected
+
+
 def _kind_label(graph, iri_rows=None):  # type: ignore[no-untyped-def]
     rows = select(graph, "SELECT ?e ?label ?kind WHERE { ?e a kg:Entity ; rdfs:label ?label ; kg:kind ?kind }")
     return {f"{r['kind']}/{r['label']}" for r in rows}

@@ -7,6 +7,8 @@ names is the graph side's (``kg.entities``).
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -339,18 +341,44 @@ def find_mentions(doc: Doc, names: frozenset[str] = frozenset()) -> list[TokenMe
         start, end = _trim(doc, ent.start, _cut_parenthesis(doc, ent.start, ent.end), ent.label_)
         if start >= end or any(taken[start:end]):
             continue
-        label = ent.label_
-        if _titled_thing(doc, start, end):
-            # "Queen Mary Hospital" tagged as the person "Mary Hospital": the title belongs to
-            # the name of a thing, and the label was the tagger's guess at the person.
-            start, label = start - 1, ""
-        mentions.append(TokenMention(start, end, label))
+        mentions.append(TokenMention(start, end, ent.label_))
         for k in range(start, end):
             taken[k] = True
     mentions.extend(_listed(doc, taken, names))
     mentions.extend(_propn_chunks(doc, taken))
     mentions.sort(key=lambda m: m.start)
-    return [m for m in _epithets(doc, _joined(doc, mentions)) if not _is_generic(doc, m, names)]
+    whole = _whole_names(doc, _epithets(doc, _joined(doc, mentions)))
+    return [m for m in whole if not _is_generic(doc, m, names)]
+
+
+_YEAR: Final = re.compile(r"^(?:1[0-9]|20)\d\d(?:[–—-](?:\d\d|\d{4}))?$")
+_ORDINAL: Final = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _whole_names(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
+    """Grow names leftwards over words that are part of them: a title at the front of a
+    thing's name ("Premier League", "Queen Mary Hospital") and the year or number of an
+    edition ("the 2006 Winter Games", "the 42nd Film Awards"): editions are different things."""
+    out: list[TokenMention] = []
+    for mention in mentions:
+        start, label = mention.start, mention.label
+        free = start > 0 and not (out and out[-1].end > start - 1)
+        if free and _titled_thing(doc, start, mention.end):
+            start, label = start - 1, "" if label == "PERSON" else label
+        elif free and _edition(doc, start, mention):
+            start -= 1
+        if start != mention.start:
+            mention = TokenMention(start, mention.end, label, mention.kind, mention.evidence)
+        out.append(mention)
+    return out
+
+
+def _edition(doc: Doc, start: int, mention: TokenMention) -> bool:
+    """Whether the token before ``mention`` is the year or ordinal of an edition of it."""
+    before = doc[start - 1].text
+    if not (_YEAR.match(before) or _ORDINAL.match(before)):
+        return False
+    return mention.label == "EVENT" or "event" in name_kinds(doc[start : mention.end].text)
 
 
 def _titled_thing(doc: Doc, start: int, end: int) -> bool:
