@@ -239,6 +239,13 @@ def test_kind_evidence_from_the_parse(vocab, spec, ents, expected) -> None:  # t
                  [(1, 2, "DATE"), (2, 4, "PERSON")], [("Ada Lind", "PERSON")], id="a-year-before-a-person-stays-out"),
     pytest.param("Queen/NNP/compound/2 Ada/NNP/compound/2 Hill/NNP/nsubj/3 spoke/VBD/ROOT/3/speak ./././3",
                  [(1, 3, "PERSON")], [("Ada Hill", "PERSON")], id="a-title-before-a-persons-name-stays-out"),
+    pytest.param("the/DT/det/2 French/JJ/amod/2 Revolution/NNP/nsubj/3 ended/VBD/ROOT/3/end ./././3",
+                 [(0, 3, "EVENT")], [("French Revolution", "EVENT")], id="a-demonym-and-a-class-word-named"),
+    pytest.param("the/DT/det/3 Danish/JJ/amod/3 Airplay/NNP/compound/3 Charts/NNPS/nsubj/4 "
+                 "grew/VBD/ROOT/4/grow ./././4",
+                 [(1, 2, "NORP")], [("Danish Airplay Charts", "")], id="a-demonym-beginning-a-name"),
+    pytest.param("the/DT/det/1 War/NNP/nsubj/2 ended/VBD/ROOT/2/end ./././2",
+                 [(1, 2, "EVENT")], [], id="a-class-word-alone-is-no-name"),
 ])
 def test_names_keep_their_whole_extent(vocab, spec, ents, expected) -> None:  # type: ignore[no-untyped-def]
     doc = parse(vocab, spec, ents)

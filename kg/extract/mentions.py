@@ -182,6 +182,12 @@ def _joined(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
 def _continues(doc: Doc, left: TokenMention, right: TokenMention) -> bool:
     if left.end != right.start or "" not in {left.label, right.label} and left.label != "NORP":
         return False
+    if left.label == "NORP" and right.label not in {"PERSON", "GPE"}:
+        # "the French Revolution", "the Chinese Communist Party": a demonym that begins the
+        # name of an event, a body or a work is part of it, not the country.
+        right_text = doc[right.start : right.end].text
+        if right_text[:1].isupper() and name_kinds(right_text) - {"person", "place"}:
+            return True
     last, first = doc[left.end - 1], doc[right.start]
     proper = last.tag_ in {"NNP", "NNPS"} and first.tag_ in {"NNP", "NNPS"}
     attached = last.head.i in range(right.start, right.end) and last.dep_ == "compound"
@@ -397,7 +403,11 @@ def _is_generic(doc: Doc, mention: TokenMention, names: frozenset[str]) -> bool:
     """Whether a mention is a title or a class noun rather than a name ("Coach", "Deputy",
     "the Government", "U.S. Representative", "Gold" of a Gold-certified album)."""
     tokens = doc[mention.start : mention.end]
-    if tokens.text in names or mention.label in {"NORP"}:
+    # "the French Revolution", "the Clean Air Act": the tagger read a name of an event, a law
+    # or a work, which class words and demonyms make up.
+    if tokens.text in names or mention.label == "NORP":
+        return False
+    if mention.label in {"EVENT", "LAW", "WORK_OF_ART"} and len(tokens) > 1:
         return False
     words = [t.lower_ for t in tokens if t.is_alpha or "." in t.text]
     if not words:
