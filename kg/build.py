@@ -145,7 +145,8 @@ def build(
         def graphs() -> Iterator[DocumentGraph]:
             for result in _unspill(spill):
                 triples, labels = linker.link(_as_read(result))
-                entities = sorted((Entity(e.name, e.kind, forms, evidence=linker.kind_evidence(e))
+                entities = sorted((Entity(e.name, e.kind, forms, evidence=linker.kind_evidence(e),
+                                          roles=linker.roles(e))
                                    for e, forms in labels.items()), key=lambda e: (e.name, e.kind))
                 yield document_graph(result.document, triples, entities, sentences=result.sentences)
 

@@ -521,7 +521,7 @@ class EntityResolver:
     ...         ("b.txt", "Putin", [Mention("Putin", 0, 5, "PERSON")])]
     >>> resolver = EntityResolver(docs)
     >>> resolver.entity("a.txt", Mention("Putin", 22, 27, "GPE"))
-    Entity(name='Vladimir Putin', kind='person', labels=frozenset(), ner_label='', evidence='')
+    Entity(name='Vladimir Putin', kind='person', labels=frozenset(), ner_label='', evidence='', roles=())
     >>> resolver.entity("b.txt", Mention("Putin", 0, 5, "PERSON")).name
     'Putin'
     """

@@ -26,7 +26,7 @@ from typing import TypeAlias
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from kg.model import Document, Entity, Triple
 from kg.namespace import (
@@ -74,16 +74,20 @@ def _int(value: int) -> Literal:
 
 def _entity(entity: Entity) -> tuple[_Statement, ...]:
     # Not keyed by the Entity: its labels and evidence are not part of its equality.
-    return _described(entity.name, entity.kind, entity.labels, entity.evidence)
+    return _described(entity.name, entity.kind, entity.labels, entity.evidence, entity.roles)
 
 
 # An entity is described again for every edge it is in: made once while it is recent.
 @lru_cache(maxsize=4096)
-def _described(name: str, kind: str, labels: frozenset[str], evidence: str) -> tuple[_Statement, ...]:
-    return tuple(_describe(name, kind, labels, evidence))
+def _described(
+    name: str, kind: str, labels: frozenset[str], evidence: str, roles: tuple[str, ...] = ()
+) -> tuple[_Statement, ...]:
+    return tuple(_describe(name, kind, labels, evidence, roles))
 
 
-def _describe(name: str, kind: str, labels: frozenset[str], evidence: str) -> Iterator[_Statement]:
+def _describe(
+    name: str, kind: str, labels: frozenset[str], evidence: str, roles: tuple[str, ...] = ()
+) -> Iterator[_Statement]:
     iri = entity_iri(name, kind)
     yield False, (iri, RDF.type, KG.Entity)
     yield False, (iri, RDF.type, KINDS.get(kind, KG.Concept))
@@ -95,6 +99,9 @@ def _describe(name: str, kind: str, labels: frozenset[str], evidence: str) -> It
     if evidence:
         # Why its kind, as this document's build weighed it: it leaves with the document.
         yield True, (iri, KG.kindEvidence, Literal(evidence))
+    # What the document calls a person ("drummer", "chief executive"): a role, not a node.
+    for role in roles:
+        yield True, (iri, SDO.jobTitle, Literal(role))
 
 
 def _document(doc: Document) -> Iterator[_Statement]:

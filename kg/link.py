@@ -134,6 +134,7 @@ class Linker:
         self._seen: dict[Entity, set[Occurrence]] = defaultdict(set)
         self._names: dict[Entity, frozenset[str]] = defaultdict(frozenset)
         self._votes: dict[Entity, str] = {}
+        self._roles: dict[Entity, tuple[str, ...]] = {}
 
     def _note(self, doc: str, mention: Mention, entity: Entity, written: Span | None = None) -> None:
         if mention.resolved and written is not None:
@@ -213,6 +214,11 @@ class Linker:
             if confidence >= self._min_confidence:
                 triples.append(replace(t, provenance=replace(t.provenance, confidence=confidence)))
         self._votes = resolver.votes(doc_name, mentions)
+        roles: dict[Entity, set[str]] = {}
+        for mention, entity in resolved:
+            if entity is not None and entity.kind == "person" and mention.role:
+                roles.setdefault(entity, set()).add(mention.role)
+        self._roles = {e: tuple(sorted(r)) for e, r in roles.items()}
         labels = {e: resolver.labels(e, doc_name) for t in triples for e in (t.subject, t.object)}
         for e, names in labels.items():
             self._names[e] = self._names[e] | names
@@ -222,6 +228,11 @@ class Linker:
         """Return the votes for ``entity``'s kind that the document last linked gave, in words
         ("copula → person ×1; tagger PERSON ×2"): a function of that document alone."""
         return self._votes.get(entity, "")
+
+    def roles(self, entity: Entity) -> tuple[str, ...]:
+        """Return the roles the document last linked gives the person ``entity`` ("drummer",
+        "chief executive"), kept on the person rather than as nodes of their own."""
+        return self._roles.get(entity, ())
 
     def entities(self) -> list[Entity]:
         """Return every entity a linked fact names, with all the names documents gave it."""

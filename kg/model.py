@@ -45,6 +45,7 @@ class Mention:
     kind: str = field(default="", compare=False)
     evidence: str = field(default="", compare=False)
     resolved: str = field(default="", compare=False)
+    role: str = field(default="", compare=False)  # "drummer": what the sentence says they are
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,7 @@ class Entity:
     labels: frozenset[str] = field(default=frozenset(), compare=False)
     ner_label: str = field(default="", compare=False)
     evidence: str = field(default="", compare=False)  # why it is of its kind, for people
+    roles: tuple[str, ...] = field(default=(), compare=False)  # "drummer": what a text calls it
 
 
 @dataclass(frozen=True, slots=True)

@@ -229,6 +229,23 @@ def test_kind_evidence_from_the_parse(vocab, spec, ents, expected) -> None:  # t
 
 
 @pytest.mark.parametrize(("spec", "ents", "expected"), [
+    pytest.param("Ada/NNP/compound/1 Lind/NNP/nsubj/7 ,/,/punct/1 the/DT/det/6 band/NN/poss/6 's/POS/case/4 "
+                 "drummer/NN/appos/1 left/VBD/ROOT/7/leave ./././7",
+                 [(0, 2, "PERSON")], {"Ada Lind": "drummer"}, id="apposition"),
+    pytest.param("the/DT/det/3 bass/NN/compound/2 player/NN/compound/4 Sam/NNP/compound/4 Reyes/NNP/nsubj/5 "
+                 "left/VBD/ROOT/5/leave ./././5",
+                 [(3, 5, "PERSON")], {"Sam Reyes": "bass player"}, id="compound-role-before-the-name"),
+    pytest.param("Jensen/NNP/compound/1 Huang/NNP/nsubj/8 ,/,/punct/1 the/DT/det/5 chief/JJ/amod/5 "
+                 "executive/NN/appos/1 of/IN/prep/5 Nvidia/NNP/pobj/6 spoke/VBD/ROOT/8/speak ./././8",
+                 [(0, 2, "PERSON"), (7, 8, "ORG")], {"Jensen Huang": "chief executive", "Nvidia": ""},
+                 id="modified-role"),
+])
+def test_the_role_a_sentence_gives_a_person(vocab, spec, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    doc = parse(vocab, spec, ents)
+    assert {doc[m.start : m.end].text: m.role for m in with_evidence(doc, find_mentions(doc))} == expected
+
+
+@pytest.mark.parametrize(("spec", "ents", "expected"), [
     pytest.param("Queen/NNP/compound/2 Mary/NNP/compound/2 Hospital/NNP/nsubj/3 closed/VBD/ROOT/3/close ./././3",
                  [(1, 3, "PERSON")], [("Queen Mary Hospital", "")], id="a-title-at-the-front-of-a-things-name"),
     pytest.param("the/DT/det/2 Premier/NNP/compound/2 League/NNP/nsubj/3 ended/VBD/ROOT/3/end ./././3",
@@ -293,6 +310,10 @@ def test_golden_case(case: Path) -> None:
     missing = [e for e in expected["edges"] if not _holds(e, edges)]
     assert not missing, (missing, sorted(edges))
     assert not [e for e in edges if e[0] in expected.get("no_edges_from", [])]
+    for node, titles in expected.get("job_titles", {}).items():
+        kind, label = node.split("/", 1)
+        rows = select(graph, f'SELECT ?t WHERE {{ ?e rdfs:label "{label}" ; kg:kind "{kind}" ; schema:jobTitle ?t }}')
+        assert set(titles) == {str(r["t"]) for r in rows}
     for node, alts in expected.get("alt_labels", {}).items():
         kind, label = node.split("/", 1)
         rows = select(graph, f'SELECT ?alt WHERE {{ ?e rdfs:label "{label}" ; kg:kind "{kind}" ; skos:altLabel ?alt }}')

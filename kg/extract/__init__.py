@@ -62,7 +62,7 @@ def _read(
             last = doc[m.end - 1]
             end = offset + last.idx + len(last.text)
             text = document.text[begin:end]
-            mentions.append(Mention(text, begin, end, m.label, m.kind, m.evidence))
+            mentions.append(Mention(text, begin, end, m.label, m.kind, m.evidence, role=m.role))
         spans = [doc[:]] if whole_lines else list(doc.sents)
         for span in spans:
             sentences += 1

@@ -88,7 +88,7 @@ def _mention(text: str, offset: int, doc: Doc, m: TokenMention) -> Mention:
     begin = offset + doc[m.start].idx
     last = doc[m.end - 1]
     end = offset + last.idx + len(last.text)
-    return Mention(text[begin:end], begin, end, m.label, m.kind, m.evidence)
+    return Mention(text[begin:end], begin, end, m.label, m.kind, m.evidence, role=m.role)
 
 
 def _role(token: Token) -> Token:

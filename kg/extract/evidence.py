@@ -291,6 +291,39 @@ def _chained(at: _Site) -> str:
     return "place" if gazetteer.kinds(text) & {"country", "subdivision"} else ""
 
 
+# Words before a role noun that belong to the role ("chief executive", "bass player").
+_ROLE_MODIFIERS: Final = frozenset(
+    {"chief", "vice", "deputy", "executive", "senior", "junior", "assistant", "associate",
+     "prime", "foreign", "general", "lead", "head", "principal", "managing", "founding"}
+)
+
+
+def _role_phrase(at: _Site, rule: str) -> str:
+    """The role the parse gives a person, as a lower-case phrase: "drummer" in "X, the band's
+    drummer", "bass player" in "the bass player X", "president" in "President X"."""
+    nouns: list[Token] = []
+    if rule == "apposition":
+        nouns = [c for c in at.head.children if c.dep_ == "appos"]
+        if at.head.dep_ == "appos":
+            nouns.append(at.head.head)
+    elif rule == "copula":
+        nouns = [c for c in at.role.head.children if c.dep_ == "attr"]
+    elif rule == "designation" and at.mention.start > 0:
+        nouns = [at.doc[at.mention.start - 1]]
+    noun = next((n for n in nouns if class_of(n) == "person" and at.index[n.i] is None), None)
+    if noun is None:
+        return ""
+    words = [noun]
+    for left in reversed(list(noun.lefts)):
+        if left.i != words[0].i - 1:
+            break
+        modifier = left.dep_ == "compound" and left.pos_ == "NOUN" and at.index[left.i] is None
+        if not modifier and left.lower_ not in _ROLE_MODIFIERS:
+            break
+        words.insert(0, left)
+    return " ".join(w.lower_ for w in words)
+
+
 # In order of trust: the first rule that finds a kind names the mention's evidence.
 EVIDENCE_RULES: Final[dict[str, Rule]] = {
     "designator": _designator,
@@ -352,7 +385,8 @@ def with_evidence(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
         for name, rule in EVIDENCE_RULES.items():
             kind = rule(site)
             if kind:
-                mention = dataclasses.replace(mention, kind=kind, evidence=name)
+                role = _role_phrase(site, name) if kind == "person" else ""
+                mention = dataclasses.replace(mention, kind=kind, evidence=name, role=role)
                 break
         out.append(mention)
     return _coordinated(doc, out, roles)

@@ -109,6 +109,7 @@ class TokenMention:
     label: str
     kind: str = ""
     evidence: str = ""
+    role: str = ""  # the role or occupation the parse gives a person: "drummer", "president"
 
 
 def _trim(doc: Doc, start: int, end: int, label: str = "") -> tuple[int, int]:
