@@ -49,6 +49,7 @@ class KG(DefinedNamespace):
     _fail = True
 
     Entity: URIRef
+    Award: URIRef
     Concept: URIRef
     Group: URIRef
     Document: URIRef
@@ -119,6 +120,7 @@ KINDS: Final[dict[str, URIRef]] = {
     "work": SDO.CreativeWork,
     "law": SDO.Legislation,
     "language": SDO.Language,
+    "award": KG.Award,
     "concept": KG.Concept,
 }
 _NER_KINDS: Final = {

@@ -47,6 +47,7 @@ _KIND_STYLE: Final[dict[str, tuple[str, str]]] = {
     "work": ("#edc948", "hexagon"),
     "law": ("#9c755f", "square"),
     "language": ("#ff9da7", "triangle"),
+    "award": ("#d4a017", "star"),
     "concept": ("#a0a0a0", "dot"),
 }
 _OTHER_STYLE: Final = [

@@ -429,6 +429,10 @@ def test_a_name_with_a_lifespan_is_a_person(vocab) -> None:  # type: ignore[no-u
         pytest.param("Emma Lind Act", "LAW", "law", id="a-law-keeps-its-label"),
         pytest.param("Jordan Lake", "PERSON", "place", id="a-name-word-outweighs-the-shape"),
         pytest.param("Sam Hill", "PERSON", "person", id="a-family-name-that-is-a-place-word"),
+        pytest.param("Vanern Prize", "ORG", "award", id="an-award"),
+        pytest.param("Vanern Film Awards", "ORG", "event", id="an-awards-ceremony"),
+        pytest.param("Operation Larch", "ORG", "event", id="a-kind-word-english-writes-first"),
+        pytest.param("Vanern Shipping", "PERSON", "organization", id="a-company-word"),
         pytest.param("Glen Hills", "GPE", "place", id="a-place-word-read-as-a-place"),
     ],
 )

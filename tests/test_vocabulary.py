@@ -104,6 +104,7 @@ def test_ontology_marks_symmetric_relations() -> None:
         pytest.param("is", "place", "place", None, id="apposition-is-no-edge"),
         pytest.param("is in", "person", "place", None, id="a-person-is-in-no-edge"),
         pytest.param("is in", "organization", "place", "located in", id="an-office-is-in"),
+        pytest.param("wins", "person", "award", "wins award", id="an-award-won"),
         pytest.param(
             "invests in", "organization", "concept", "invests in", id="open-relation-kept"
         ),

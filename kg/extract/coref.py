@@ -28,7 +28,9 @@ __all__ = ["Resolution", "apply_resolutions", "resolve_document"]
 
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
 # Pronoun → (number, kinds it may stand for, gender).
-_THING: Final = frozenset({"organization", "place", "product", "concept", "event", "work", "law"})
+_THING: Final = frozenset(
+    {"organization", "place", "product", "concept", "event", "work", "law", "award"}
+)
 _PRONOUNS: Final[dict[str, tuple[str, frozenset[str], str]]] = {
     "it": ("one", _THING, ""), "its": ("one", _THING, ""),
     "they": ("many", frozenset(), ""), "them": ("many", frozenset(), ""),

@@ -79,7 +79,7 @@ _GENERIC: Final = TITLES | WORK_CLASSES | EVENT_CLASSES | frozenset(
      # formats, degrees and chart words
      "lp", "ep", "cd", "dvd", "vhs", "ba", "ma", "bsc", "msc", "phd", "mba", "llb", "no",
      "number", "area", "politics", "democrat", "republican", "conservative", "liberal",
-     "socialist", "communist", "repression"}
+     "socialist", "communist", "repression", "award", "awards", "prize", "medal", "trophy"}
 )
 # Portfolios of ministers and secretaries: part of an office's title ("Economy Minister",
 # "the Defence Secretary"), never a thing of their own.
