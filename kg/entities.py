@@ -299,6 +299,8 @@ def find_aliases(text: str) -> dict[str, str]:
 
     >>> find_aliases("Lake Vanern Bank, formerly Vanern Savings, grew. Ada Lind (also known as Lady Ada) wrote.")
     {'Vanern Savings': 'Lake Vanern Bank', 'Lady Ada': 'Ada Lind'}
+    >>> find_aliases("The Vanern Bridge (Swedish: Vänernbron) opened")
+    {'Vänernbron': 'Vanern Bridge'}
     """
     found: dict[str, str] = {}
     for cue in _ALIAS_CUES.finditer(text):
@@ -306,10 +308,38 @@ def find_aliases(text: str) -> dict[str, str]:
         after = re.match(rf"(?:the\s+)?[\"“]?({_NAME})", text[cue.end() :])
         if before is None or after is None:
             continue
-        main, alias = before.group(1).strip(), after.group(1).strip().rstrip(".")
+        main, alias = _alias_name(before.group(1)), _alias_name(after.group(1).rstrip("."))
+        if main != alias and alias not in found:
+            found[alias] = main
+    for named in _TRANSLATION.finditer(text):
+        # "the Great Belt Bridge (Danish: Storebæltsbroen)": the name in another language.
+        before = re.search(rf"({_NAME})\s*$", text[max(0, named.start() - 120) : named.start()])
+        alias = named.group(2).strip().strip(_QUOTES).strip()
+        if before is None or not alias or not _is_language(named.group(1)):
+            continue
+        main = _alias_name(before.group(1))
         if main != alias and alias not in found:
             found[alias] = main
     return found
+
+
+def _alias_name(text: str) -> str:
+    """A name as an alias cue quotes it, without its article ("The Vanern Bridge"; but "The
+    Hague"): titles stay ("Lady Ada" is the other name of "Ada Lind")."""
+    words = " ".join(text.split()).strip(_QUOTES + " ,;:").split()
+    if words and (words[0] == "the" or (words[0] == "The" and len(words) > 2)):
+        words = words[1:]
+    return " ".join(words)
+
+
+# "(Danish: Storebæltsbroen)", "(in French: Pont Neuf)": a name in another language.
+_TRANSLATION: Final = re.compile(r"\((?:in\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?):\s*([^();,]{1,60})[);,]")
+
+
+def _is_language(name: str) -> bool:
+    import pycountry  # noqa: PLC0415 - the gazetteer's package, loaded when a text needs it
+
+    return pycountry.languages.get(name=name) is not None
 
 
 def _is_proper(phrase: str) -> bool:

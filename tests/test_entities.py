@@ -261,6 +261,8 @@ def test_the_role_a_sentence_gives_a_person(vocab, spec, ents, expected) -> None
     pytest.param("the/DT/det/3 Danish/JJ/amod/3 Airplay/NNP/compound/3 Charts/NNPS/nsubj/4 "
                  "grew/VBD/ROOT/4/grow ./././4",
                  [(1, 2, "NORP")], [("Danish Airplay Charts", "")], id="a-demonym-beginning-a-name"),
+    pytest.param("Faure/NNP/compound/2+ -/HYPH/punct/2+ Favier/NNP/nsubj/3 flew/VBD/ROOT/3/fly ./././3",
+                 [(2, 3, "PERSON")], [("Faure-Favier", "PERSON")], id="a-hyphenated-name-read-in-part"),
     pytest.param("the/DT/det/1 War/NNP/nsubj/2 ended/VBD/ROOT/2/end ./././2",
                  [(1, 2, "EVENT")], [], id="a-class-word-alone-is-no-name"),
 ])

@@ -363,12 +363,21 @@ _ORDINAL: Final = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
 def _whole_names(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
-    """Grow names leftwards over words that are part of them: a title at the front of a
-    thing's name ("Premier League", "Queen Mary Hospital") and the year or number of an
-    edition ("the 2006 Winter Games", "the 42nd Film Awards"): editions are different things."""
+    """Grow names leftwards over words that are part of them: the first part of a hyphenated
+    name, a title at the front of a thing's name ("Premier League", "Queen Mary Hospital") and
+    the year or number of an edition ("the 2006 Winter Games", "the 42nd Film Awards"):
+    editions are different things."""
     out: list[TokenMention] = []
     for mention in mentions:
         start, label = mention.start, mention.label
+        while start > 1 and _hyphen_joined(doc, start):
+            # "Faure-Favier", "Ajayi-Adeniran": the tagger read the parts apart, or one.
+            if out and out[-1].end == start - 1:
+                start = out.pop().start
+            elif out and out[-1].end > start - 2:
+                break
+            else:
+                start -= 2
         free = start > 0 and not (out and out[-1].end > start - 1)
         if free and _titled_thing(doc, start, mention.end):
             start, label = start - 1, "" if label == "PERSON" else label
@@ -378,6 +387,13 @@ def _whole_names(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
             mention = TokenMention(start, mention.end, label, mention.kind, mention.evidence)
         out.append(mention)
     return out
+
+
+def _hyphen_joined(doc: Doc, start: int) -> bool:
+    """Whether ``doc[start]`` ends a hyphenated name written without spaces ("Faure-Favier")."""
+    hyphen, left = doc[start - 1], doc[start - 2]
+    return (hyphen.text in {"-", "‐"} and not hyphen.whitespace_ and not left.whitespace_
+            and left.is_alpha and left.text[:1].isupper() and doc[start].text[:1].isupper())
 
 
 def _edition(doc: Doc, start: int, mention: TokenMention) -> bool:
