@@ -31,6 +31,7 @@ from kg.graph import DocumentGraph, document_graph
 from kg.aliases import AliasTable, builtin_aliases
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.link import Linker, Merge, Read, resolve_entities
+from kg.relation_table import RelationTable
 from kg.model import Document, Entity
 from kg.namespace import content_hash
 from kg.parallel import extract_parallel
@@ -90,6 +91,7 @@ def build(
     jobs: int = 1,
     client: Any = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    relations: RelationTable | None = None,
 ) -> BuildResult:
     """Read every new or changed document into ``sink`` (a new in-memory store if None).
 
@@ -102,6 +104,8 @@ def build(
     Documents are parsed by ``jobs`` worker processes (``kg.parallel``), or by the workers
     of a ``distributed.Client`` (``kg.distributed``); the store is the same either way.
     Edges less sure than ``min_confidence`` (``kg.confidence``) are not stated.
+    ``relations`` (``kg.relation_table.load_relations``) names relations before kg's own
+    vocabulary does, each as a sub-property of the property IRI it gives.
     """
     from kg.extract import DEFAULT_PIPELINE
 
@@ -140,14 +144,16 @@ def build(
         read = time.perf_counter()
         log.debug("read %d documents in %.1f s", counts["fresh"], read - started)
         spill.seek(0)
-        linker = Linker(resolver, min_confidence)
+        linker = Linker(resolver, min_confidence, relations)
+        properties = relations.properties() if relations is not None else {}
 
         def graphs() -> Iterator[DocumentGraph]:
             for result in _unspill(spill):
                 triples, labels = linker.link(_as_read(result))
                 entities = sorted((Entity(e.name, e.kind, forms, evidence=linker.kind_evidence(e))
                                    for e, forms in labels.items()), key=lambda e: (e.name, e.kind))
-                yield document_graph(result.document, triples, entities, sentences=result.sentences)
+                yield document_graph(result.document, triples, entities,
+                                     sentences=result.sentences, properties=properties)
 
         replaced = _write(graphs(), sink)
         log.debug("linked and wrote them in %.1f s", time.perf_counter() - read)
