@@ -177,8 +177,10 @@ def test_the_users_relations_win_over_kgs_own() -> None:
     graph = result.graph
     edges = _edges(graph)
     assert ("Tessaro Group", "buys", "Nandel Foods") in edges
-    assert {("Quillon Labs", "collaboratesWith", "Brevik Systems"),
-            ("Brevik Systems", "collaboratesWith", "Quillon Labs")} & edges
+    assert {
+        ("Quillon Labs", "collaboratesWith", "Brevik Systems"),
+        ("Brevik Systems", "collaboratesWith", "Quillon Labs"),
+    } & edges
     assert not {p for _, p, _ in edges} & {"acquires", "teamsUp", "holdsStakeIn"}
     assert (REL.buys, RDFS.subPropertyOf, WDT.P1830) in graph
     collaborates = URIRef("https://vocab.example.org/deals/collaboratesWith")
@@ -186,8 +188,9 @@ def test_the_users_relations_win_over_kgs_own() -> None:
 
 
 def test_removing_the_last_document_takes_the_users_property_too() -> None:
-    result = build([Document("deals.txt", TEXT)], min_confidence=0,
-                   relations=parse_relations(TABLE, "csv"))
+    result = build(
+        [Document("deals.txt", TEXT)], min_confidence=0, relations=parse_relations(TABLE, "csv")
+    )
     store = result.sink
     store.remove_document(store.documents()[0].iri)  # type: ignore[attr-defined]
     assert (REL.buys, RDFS.subPropertyOf, WDT.P1830) not in store.to_graph()  # type: ignore[attr-defined]
@@ -199,8 +202,20 @@ def test_cli_build_reads_relation_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(
         main,
-        ["build", str(tmp_path / "news.txt"), "--out", str(out), "--no-html", "-q", "-j", "1",
-         "--relations", str(tmp_path / "ours.csv"), "--min-confidence", "0"],
+        [
+            "build",
+            str(tmp_path / "news.txt"),
+            "--out",
+            str(out),
+            "--no-html",
+            "-q",
+            "-j",
+            "1",
+            "--relations",
+            str(tmp_path / "ours.csv"),
+            "--min-confidence",
+            "0",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert ("Tessaro Group", "buys", "Nandel Foods") in _edges(load(out / "graph.ttl"))
@@ -210,8 +225,15 @@ def test_cli_build_reports_a_bad_relation_file_in_one_line(tmp_path: Path) -> No
     (tmp_path / "news.txt").write_text(TEXT)
     (tmp_path / "ours.csv").write_text("phrases,relation,property\nacquire,buys,\nbuy,,\n")
     result = CliRunner().invoke(
-        main, ["build", str(tmp_path / "news.txt"), "--out", str(tmp_path / "out"),
-               "--relations", str(tmp_path / "ours.csv")],
+        main,
+        [
+            "build",
+            str(tmp_path / "news.txt"),
+            "--out",
+            str(tmp_path / "out"),
+            "--relations",
+            str(tmp_path / "ours.csv"),
+        ],
     )
     assert result.exit_code == 1
     assert result.stderr == (
