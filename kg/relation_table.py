@@ -66,6 +66,7 @@ def predicate_forms(phrase: str) -> tuple[str, ...]:
     (('acquire', 'acquires'), ('team up with', 'teams up'))
     >>> predicate_forms("stake in"), predicate_forms("partnership with")
     (('stake in', 'stakes in'), ('partnership with', 'partnerships with', 'partners'))
+
     """
     # kg.extract.relations is plain string rules, but its package loads spaCy: only a build
     # that is about to parse reads a relation file.
@@ -80,7 +81,7 @@ def predicate_forms(phrase: str) -> tuple[str, ...]:
         " ".join(words),
         predicate_label(first, particle=" ".join(rest[:-1]), preposition=last),
     ]
-    if first in NOMINALIZATIONS:
+    if first in NOMINALIZATIONS:  # read as its verb, exactly as the nominal rules do
         forms.append(predicate_label(NOMINALIZATIONS[first], preposition=last))
     return tuple(dict.fromkeys(forms))
 
