@@ -17,13 +17,14 @@ keeps the documents it committed, and a re-run skips them.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import pickle
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from rdflib import Graph
 
@@ -31,6 +32,7 @@ from kg.graph import DocumentGraph, document_graph
 from kg.aliases import AliasTable, builtin_aliases
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.link import Linker, Merge, Read, resolve_entities
+from kg.relation_table import RelationTable
 from kg.model import Document, Entity
 from kg.namespace import content_hash
 from kg.parallel import extract_parallel
@@ -38,6 +40,8 @@ from kg.store.embedded import Store
 from kg.store.sink import GraphSink
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from kg.extract import DocumentResult
 
 __all__ = ["BuildResult", "build"]
@@ -81,7 +85,7 @@ class BuildResult:
 
 
 def build(
-    documents: Iterable[Document],
+    documents: Iterable[Document] | Iterable[Doc],
     pipeline: str | None = None,
     on_document: Callable[[Document], None] | None = None,
     sink: GraphSink | None = None,
@@ -90,6 +94,7 @@ def build(
     jobs: int = 1,
     client: Any = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    relations: RelationTable | None = None,
 ) -> BuildResult:
     """Read every new or changed document into ``sink`` (a new in-memory store if None).
 
@@ -101,7 +106,13 @@ def build(
 
     Documents are parsed by ``jobs`` worker processes (``kg.parallel``), or by the workers
     of a ``distributed.Client`` (``kg.distributed``); the store is the same either way.
+    ``documents`` may instead be spaCy Docs a pipeline has parsed: they are not parsed again,
+    and the extractions of the ``kg_extractor`` component on them are used as they are
+    (``kg.extract.component``; a Doc is named by ``doc._.kg_name``). One call takes
+    Documents or Docs, not both.
     Edges less sure than ``min_confidence`` (``kg.confidence``) are not stated.
+    ``relations`` (``kg.relation_table.load_relations``) names relations before kg's own
+    vocabulary does, each as a sub-property of the property IRI it gives.
     """
     from kg.extract import DEFAULT_PIPELINE
 
@@ -114,24 +125,37 @@ def build(
     counts = {"total": 0, "fresh": 0}
     seen: set[str] = set()
 
-    def fresh() -> Iterator[Document]:
-        for doc in documents:
+    parsed: set[bool] = set()  # whether the inputs are spaCy Docs (one kind per build)
+
+    def fresh() -> Iterator[Document | Doc]:
+        for item in documents:
+            parsed.add(not isinstance(item, Document))
+            if len(parsed) > 1:
+                raise TypeError("kg.build takes Documents or spaCy Docs, not both in one call")
             counts["total"] += 1
-            digest = content_hash(doc.text)
+            digest = content_hash(item.text)
             if digest in seen or sink.has_document(digest):
                 if on_document is not None:
-                    on_document(doc)
+                    on_document(item if isinstance(item, Document) else _document_of(item))
                 continue
             seen.add(digest)
             counts["fresh"] += 1
-            yield doc
+            yield item
 
-    if client is not None:
+    stream = fresh()
+    first = next(stream, None)
+    items = itertools.chain([] if first is None else [first], stream)
+    if first is not None and not isinstance(first, Document):
+        from kg.extract.component import read_docs
+
+        results: Iterable[DocumentResult] = read_docs(cast("Iterator[Doc]", items), names)
+    elif client is not None:
         from kg.distributed import extract_on_dask
 
-        results = extract_on_dask(fresh(), pipeline, client, names=names)
+        results = extract_on_dask(cast("Iterator[Document]", items), pipeline, client, names=names)
     else:
-        results = extract_parallel(fresh(), pipeline, names=names, jobs=jobs)
+        results = extract_parallel(cast("Iterator[Document]", items), pipeline, names=names,
+                                   jobs=jobs)
     with tempfile.TemporaryFile(prefix="kg-build-") as spill:
         # Pass 1: entities are decided over every document of the run (kg.entities: one
         # name, one node), so each result waits on disk while only its names' evidence
@@ -140,7 +164,8 @@ def build(
         read = time.perf_counter()
         log.debug("read %d documents in %.1f s", counts["fresh"], read - started)
         spill.seek(0)
-        linker = Linker(resolver, min_confidence)
+        linker = Linker(resolver, min_confidence, relations)
+        properties = relations.properties() if relations is not None else {}
 
         def graphs() -> Iterator[DocumentGraph]:
             for result in _unspill(spill):
@@ -148,7 +173,8 @@ def build(
                 entities = sorted((Entity(e.name, e.kind, forms, evidence=linker.kind_evidence(e),
                                           roles=linker.roles(e))
                                    for e, forms in labels.items()), key=lambda e: (e.name, e.kind))
-                yield document_graph(result.document, triples, entities, sentences=result.sentences)
+                yield document_graph(result.document, triples, entities,
+                                     sentences=result.sentences, properties=properties)
 
         replaced = _write(graphs(), sink)
         log.debug("linked and wrote them in %.1f s", time.perf_counter() - read)
@@ -165,6 +191,12 @@ def build(
         seconds=time.perf_counter() - started,
         merges=tuple(linker.merges()),
     )
+
+
+def _document_of(doc: Doc) -> Document:
+    from kg.extract.component import document_of
+
+    return document_of(doc)
 
 
 def _write(graphs: Iterable[DocumentGraph], sink: GraphSink) -> int:

@@ -115,6 +115,10 @@ def _documents(inputs: tuple[str, ...], skipped: list[InputError]) -> Iterator[A
 @click.option("--aliases", "alias_files", multiple=True, type=click.Path(dir_okay=False),
               metavar="FILE", help="CSV or TOML file of entity names, types and other names "
               "(columns name,type,aliases); may be given more than once, the last wins.")
+@click.option("--relations", "relation_files", multiple=True, type=click.Path(dir_okay=False),
+              metavar="FILE", help="CSV or TOML file of your own relation names: phrases "
+              "(lemmas) → relation and optional property IRI (columns phrases,relation,property); "
+              "may be given more than once, the last wins.")
 @click.option("--explain", is_flag=True,
               help="Also write OUT/merges.jsonl: which mentions became which entity, and why.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE,
@@ -123,7 +127,8 @@ def _documents(inputs: tuple[str, ...], skipped: list[InputError]) -> Iterator[A
 @_pipeline_option
 def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: bool, quiet: bool,
           jobs: int | None, scheduler: str | None, local_dask: bool,
-          alias_files: tuple[str, ...], explain: bool, min_confidence: float, pipeline: str) -> None:
+          alias_files: tuple[str, ...], relation_files: tuple[str, ...], explain: bool,
+          min_confidence: float, pipeline: str) -> None:
     """Add INPUT files, folders (.txt/.md, recursive) or - for stdin to the knowledge graph.
 
     Writes into the store (one named graph per document): a document already there is
@@ -135,6 +140,7 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
       kg build data/ --out out/
       kg build new-articles/ --store out/store --no-html
       kg build data/ --aliases names.csv --explain
+      kg build data/ --relations our-relations.csv
       kg build data/ --min-confidence 0.7
       kg build news/ --jobs 4 --store http://localhost:7878/query
       kg build news/ --scheduler tcp://10.0.0.5:8786
@@ -144,12 +150,14 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
     from kg.aliases import load_aliases
     from kg.build import build as build_graph
     from kg.parallel import available_cores
+    from kg.relation_table import load_relations
     from kg.store import Store, write_text
     from kg.store.remote import RemoteStore, is_remote
 
     from kg.inputs import measure
 
     aliases = load_aliases(alias_files)
+    relations = load_relations(relation_files) if relation_files else None
     skipped: list[InputError] = []
     # Documents stream into the build; only their number and size are looked at ahead, by
     # listing the files, and only when a progress bar will show.
@@ -178,7 +186,7 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
             item_show_func=rate.show))
         result = build_graph(documents, pipeline, on_document=lambda d: bar.update(rate.read(d), d),
                              sink=store, aliases=aliases, jobs=jobs, client=client,
-                             min_confidence=min_confidence)
+                             min_confidence=min_confidence, relations=relations)
         if explain:
             log = "".join(json.dumps(m.to_record(), ensure_ascii=False, sort_keys=True) + "\n"
                           for m in result.merges)

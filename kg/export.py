@@ -1,6 +1,8 @@
 """A store → files for other tools: RDF in rdflib's format names, or the entity graph as
 GraphML (Gephi, yEd) and a CSV edge list (spreadsheets); reads only, draws nothing.
 
+JSON-LD carries kg's prefixes as its ``@context`` (``kg.jsonld``), so it reads ``rel:partners``.
+
 The entity graph is ``kg.analyze.to_networkx``'s projection with each edge's evidence
 reduced to plain values (count, best confidence, first sentence), which GraphML can hold.
 """
@@ -14,10 +16,11 @@ from typing import Any, Final
 import networkx as nx
 
 from kg.errors import GraphFormatError
+from kg.jsonld import compact_jsonld
 from kg.store.embedded import RDF_FORMATS, Store
 from kg.store.files import FORMATS, format_name
 
-__all__ = ["ENTITY_FORMATS", "export", "to_csv", "to_graphml", "to_simple_graph"]
+__all__ = ["ENTITY_FORMATS", "export", "to_csv", "to_graphml", "to_jsonld", "to_simple_graph"]
 
 ENTITY_FORMATS: Final = ("csv", "graphml")
 _CSV_HEADER: Final = ("source", "source_label", "predicate", "predicate_label", "target",
@@ -38,7 +41,15 @@ def export(store: Store, format: str = "turtle") -> str:
     if name not in FORMATS or format_name(name) not in RDF_FORMATS:
         choices = sorted({*FORMATS, *ENTITY_FORMATS})
         raise GraphFormatError(f"Unknown RDF format {format!r}. Available: {', '.join(choices)}")
+    if format_name(name) == "json-ld":
+        return to_jsonld(store)
     return store.export(name).decode("utf-8")
+
+
+def to_jsonld(store: Store) -> str:
+    """Return the store as JSON-LD, one named graph per document, with kg's prefixes as its
+    ``@context`` so that terms read ``rel:partners`` and ``ent:place/Taiwan``."""
+    return compact_jsonld(store.export("json-ld"))
 
 
 def to_simple_graph(store: Store) -> nx.MultiDiGraph:

@@ -18,7 +18,7 @@ links, evidence nodes, alternative labels) in the document's own graph, named by
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -113,7 +113,7 @@ def _document(doc: Document) -> Iterator[_Statement]:
     yield True, (iri, KG.contentHash, Literal(digest))
 
 
-def _triple(triple: Triple) -> Iterator[_Statement]:
+def _triple(triple: Triple, properties: Mapping[str, str]) -> Iterator[_Statement]:
     subject = entity_iri(triple.subject.name, triple.subject.kind)
     obj = entity_iri(triple.object.name, triple.object.kind)
     yield from _entity(triple.subject)
@@ -122,6 +122,8 @@ def _triple(triple: Triple) -> Iterator[_Statement]:
     yield False, (predicate, RDF.type, OWL.ObjectProperty)
     yield False, (predicate, RDF.type, KG.Relation)
     yield False, (predicate, RDFS.label, Literal(triple.predicate))
+    if triple.predicate in properties:  # a user's relation, mapped to their own property
+        yield False, (predicate, RDFS.subPropertyOf, URIRef(properties[triple.predicate]))
     yield False, (subject, predicate, obj)
     assertion = assertion_iri(subject, predicate, obj)
     yield False, (assertion, RDF.type, KG.Assertion)
@@ -162,14 +164,15 @@ def _triple(triple: Triple) -> Iterator[_Statement]:
 
 
 def _statements(
-    triples: Iterable[Triple], documents: Iterable[Document], entities: Iterable[Entity]
+    triples: Iterable[Triple], documents: Iterable[Document], entities: Iterable[Entity],
+    properties: Mapping[str, str],
 ) -> Iterator[_Statement]:
     for doc in documents:
         yield from _document(doc)
     for entity in entities:
         yield from _entity(entity)
     for triple in triples:
-        yield from _triple(triple)
+        yield from _triple(triple, properties)
 
 
 def to_rdf(
@@ -177,11 +180,13 @@ def to_rdf(
     documents: Iterable[Document] = (),
     entities: Iterable[Entity] = (),
     graph: Graph | None = None,
+    properties: Mapping[str, str] | None = None,
 ) -> Graph:
     """Add documents, entities and triples (with their evidence) to ``graph`` and return it.
 
     Equal triples from several sentences become one edge with one assertion node and one
-    evidence node per sentence.
+    evidence node per sentence. ``properties`` maps a relation label to a property IRI its
+    relation is a sub-property of (users' relations, ``kg.relation_table``).
 
     >>> from kg.model import Entity, Triple
     >>> g = to_rdf([Triple(Entity("Yandex", "organization"), "partners", Entity("Baidu", "organization"))])
@@ -189,7 +194,7 @@ def to_rdf(
     1
     """
     graph = new_graph() if graph is None else graph
-    for _, statement in _statements(triples, documents, entities):
+    for _, statement in _statements(triples, documents, entities, properties or {}):
         graph.add(statement)
     return graph
 
@@ -217,9 +222,11 @@ class DocumentGraph:
 
 
 def document_graph(
-    document: Document, triples: Iterable[Triple], entities: Iterable[Entity] = (), sentences: int | None = None
+    document: Document, triples: Iterable[Triple], entities: Iterable[Entity] = (), sentences: int | None = None,
+    properties: Mapping[str, str] | None = None,
 ) -> DocumentGraph:
-    """Return the statements ``document`` adds to a store, split into shared facts and its own.
+    """Return the statements ``document`` adds to a store, split into shared facts and its own;
+    ``properties`` as for :func:`to_rdf`.
 
     >>> from kg.model import Document, Entity, Triple
     >>> dg = document_graph(Document("a.txt", "Yandex partners Baidu."),
@@ -230,7 +237,7 @@ def document_graph(
     digest = content_hash(document.text)
     facts: dict[tuple[Node, Node, Node], None] = {}
     own: dict[tuple[Node, Node, Node], None] = {}
-    for in_document, statement in _statements(triples, [document], entities):
+    for in_document, statement in _statements(triples, [document], entities, properties or {}):
         (own if in_document else facts)[statement] = None
     if sentences is not None:
         own[(document_iri(digest), KG.sentenceCount, _int(sentences))] = None

@@ -20,7 +20,7 @@ from kg.entities import COUNTRIES, DEMONYMS, EntityResolver, Occurrence, clean_n
 from kg.infer import Named, infer
 from kg.model import Entity, Extraction, Mention, Provenance, Span, Triple
 from kg.namespace import content_hash, entity_iri
-from kg.vocabulary import has_reading, read_relation
+from kg.relation_table import RelationTable
 
 __all__ = ["Linked", "Linker", "Merge", "canonical_name", "link", "link_documents", "resolve_entities"]
 
@@ -90,13 +90,15 @@ class Linked:
         return triples, sorted(entities, key=lambda e: (e.name, e.kind))
 
 
-def _argument_edge(extraction: Extraction) -> tuple[str, Mention, Span] | None:
+def _argument_edge(
+    extraction: Extraction, relations: RelationTable
+) -> tuple[str, Mention, Span] | None:
     """The first prepositional argument naming an entity, read as the relation's object."""
     for arg in extraction.args:
         # "during the war" says when, unless the vocabulary reads the verb with it ("served
         # during World War II": fought in it).
         if arg.mention is not None and (arg.preposition not in _CIRCUMSTANTIAL
-                                        or has_reading(arg.predicate)):
+                                        or relations.has_reading(arg.predicate)):
             return arg.predicate, arg.mention, arg.span
     return None
 
@@ -128,9 +130,12 @@ class Linker:
     can link and write each document as it reads it back instead of holding them all.
     """
 
-    def __init__(self, resolver: EntityResolver, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> None:
+    def __init__(self, resolver: EntityResolver, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+                 relations: RelationTable | None = None) -> None:
         self._resolver = resolver
         self._min_confidence = min_confidence
+        # Users' relation names first, then kg's own vocabulary (an empty table is kg's alone).
+        self._relations = RelationTable() if relations is None else relations
         self._seen: dict[Entity, set[Occurrence]] = defaultdict(set)
         self._names: dict[Entity, frozenset[str]] = defaultdict(frozenset)
         self._votes: dict[Entity, str] = {}
@@ -156,7 +161,7 @@ class Linker:
                 continue
             if ex.object_mention is not None:
                 predicate, obj_mention, obj_span = ex.predicate, ex.object_mention, ex.object
-            elif (found := _argument_edge(ex)) is not None:
+            elif (found := _argument_edge(ex, self._relations)) is not None:
                 predicate, obj_mention, obj_span = found
             else:
                 continue
@@ -170,7 +175,7 @@ class Linker:
             if ex.inverse:
                 subject, obj = obj, subject
                 subject_span, obj_span = obj_span, subject_span
-            relation = read_relation(predicate, subject.kind, obj.kind)
+            relation = self._relations.read(predicate, subject.kind, obj.kind)
             if relation is None:
                 continue
             confidence = calibrated(ex.rule, relation, ex.confidence)
@@ -266,15 +271,16 @@ def resolve_entities(
 
 def link_documents(
     results: Iterable[Read], aliases: AliasTable | None = None,
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE, relations: RelationTable | None = None,
 ) -> Linked:
     """Return the entities, fact triples and merge log of documents given as
-    (name, text, mentions, extractions); ``aliases`` defaults to the built-in table.
+    (name, text, mentions, extractions); ``aliases`` defaults to the built-in table and
+    ``relations`` (``kg.relation_table``) names relations before kg's own vocabulary does.
 
     Negated, hedged and reported extractions are not facts and give no triple.
     """
     results = list(results)
-    linker = Linker(resolve_entities(results, aliases), min_confidence)
+    linker = Linker(resolve_entities(results, aliases), min_confidence, relations)
     triples: list[Triple] = []
     labels: dict[str, dict[Entity, frozenset[str]]] = {}
     for read in results:

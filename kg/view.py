@@ -29,7 +29,7 @@ from kg.analyze import Evidence, pagerank, to_networkx
 from kg.layout import layout
 from kg.errors import StoreError
 
-__all__ = ["DEFAULT_MAX_NODES", "View", "render_html", "show"]
+__all__ = ["DEFAULT_MAX_NODES", "View", "render_html", "show", "to_pyvis"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,7 @@ _OTHER_STYLE: Final = [
     ("#7f7f7f", "square"),
 ]
 _EDGE_LENGTH: Final = 170.0  # pixels per layout unit (the ideal edge length)
+_TITLE_SENTENCES: Final = 3  # sentences an edge's hover text quotes in a pyvis Network
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
@@ -140,6 +141,98 @@ def render_html(
         len(page),
     )
     return page
+
+
+def to_pyvis(
+    graph: Graph | nx.MultiDiGraph,
+    *,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    height: str = "640px",
+    width: str = "100%",
+    notebook: bool = False,
+    cdn_resources: str = "remote",
+) -> Any:
+    """Return a ``pyvis.network.Network`` of ``graph`` to customise with pyvis's own API.
+
+    It has the offline page's layout, colours, shapes and sizes, physics off, edge labels,
+    and hover text (an entity's kind, PageRank and links; an edge's first sentences). pyvis's
+    own HTML (``Network.show``, ``generate_html``) loads its scripts from the web; for the
+    page that needs no network, use :func:`render_html` or ``kg view``. ``notebook`` and
+    ``cdn_resources`` are passed to ``Network``.
+
+    >>> from kg.graph import to_rdf
+    >>> from kg.model import Entity, Triple
+    >>> yandex, baidu = Entity("Yandex", "organization"), Entity("Baidu", "organization")
+    >>> network = to_pyvis(to_rdf([Triple(yandex, "partners", baidu)]))
+    >>> sorted(node["label"] for node in network.nodes), network.edges[0]["label"]
+    (['Baidu', 'Yandex'], 'partners')
+    """
+    if max_nodes < 1:
+        raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
+    from pyvis.network import Network
+
+    projected = graph if isinstance(graph, nx.Graph) else to_networkx(graph)
+    payload = _payload(projected, max_nodes=max_nodes)
+    kinds, predicates = payload["kinds"], payload["predicates"]
+    network = Network(
+        height=height,
+        width=width,
+        directed=True,
+        notebook=notebook,
+        cdn_resources=cdn_resources,
+    )
+    ids: list[str] = []
+    for label, kind, x, y, size, rank, degree, iri in payload["nodes"]:
+        style = kinds[kind]
+        network.add_node(
+            iri,
+            label=label,
+            shape=style["shape"],
+            color={"background": style["color"], "border": style["border"]},
+            size=size,
+            x=x,
+            y=y,
+            physics=False,
+            title=f"{label}\n{style['name']} · PageRank {rank:.4f} · {degree} link(s)\n{iri}",
+        )
+        ids.append(iri)
+    pairs = Counter((min(a, b), max(a, b)) for a, b, _, _ in payload["edges"])
+    seen: Counter[tuple[int, int]] = Counter()
+    for a, b, p, evidence in payload["edges"]:
+        predicate = predicates[p]
+        options: dict[str, Any] = {
+            "label": predicate["label"],
+            "title": _edge_title(predicate["label"], evidence, payload),
+            "smooth": False,
+        }
+        if predicate["symmetric"]:
+            options["arrows"] = {"to": {"enabled": False}}
+        pair = (min(a, b), max(a, b))
+        if pairs[pair] > 1:
+            # Parallel edges would be drawn on top of each other: bend them apart, as the page does.
+            k = seen[pair]
+            seen[pair] += 1
+            clockwise = (k % 2 == 0) == (a <= b)
+            options["smooth"] = {
+                "enabled": True,
+                "type": "curvedCW" if clockwise else "curvedCCW",
+                "roundness": 0.12 + 0.12 * (k // 2),
+            }
+        network.add_edge(ids[a], ids[b], **options)
+    network.toggle_physics(False)
+    return network
+
+
+def _edge_title(label: str, evidence: list[list[Any]], payload: dict[str, Any]) -> str:
+    """Return an edge's hover text: its relation, then the sentences it was read from."""
+    lines = [label]
+    for doc, sentence, confidence, rule, *_ in evidence[:_TITLE_SENTENCES]:
+        sure = "" if confidence is None else f"confidence {confidence:.2f}, "
+        name = payload["documents"][doc]["name"]
+        lines.append(f"“{payload['sentences'][sentence]}” ({name}; {sure}{rule or 'no rule'})")
+    if len(evidence) > _TITLE_SENTENCES:
+        lines.append(f"… and {len(evidence) - _TITLE_SENTENCES} more")
+    return "\n".join(lines)
 
 
 @cache

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph
@@ -15,6 +17,7 @@ from rdflib.compare import isomorphic
 from kg.cli import main
 from kg.errors import GraphFormatError
 from kg.export import export, to_csv, to_graphml
+from kg.jsonld import compact_jsonld
 from kg.store import Store
 from tests.rdfdocs import doc_a, doc_b, store_of
 
@@ -76,3 +79,56 @@ def test_cli_exports_a_store_to_trig_and_back(store: Store, tmp_path: Path) -> N
         assert set(loaded.oxigraph) == set(store.oxigraph)
     result = runner.invoke(main, ["export", str(tmp_path / "g.trig"), "-f", "graphml"])
     assert result.stdout.startswith("<graphml")
+
+
+def test_jsonld_names_terms_with_kgs_prefixes(store: Store) -> None:
+    document = json.loads(export(store, "jsonld"))
+    assert document["@context"]["rel"] == "https://w3id.org/kg-text/relation/"
+    assert document["@context"]["ent"] == "https://w3id.org/kg-text/entity/"
+    keys = {key for graph in document["@graph"] for node in graph.get("@graph", [graph])
+            for key in node}
+    assert {"rel:partners", "rel:basedIn", "kg:evidence", "rdfs:label", "@type"} <= keys
+    assert not any(key.startswith("http") for key in keys)
+    text = export(store, "jsonld")
+    assert '"@id": "ent:organization/Nvidia"' in text
+    assert '"rdfs:label": [\n            "Nvidia"\n          ]' in text
+
+
+def test_jsonld_reads_back_isomorphic_in_rdflib(store: Store) -> None:
+    dataset = Dataset()
+    dataset.parse(data=export(store, "jsonld"), format="json-ld")
+    expected = Dataset()
+    expected.parse(data=export(store, "nquads"), format="nquads")
+    names = {g.identifier for g in expected.graphs() if len(g)}
+    assert {g.identifier for g in dataset.graphs() if len(g)} == names
+    for name in names:
+        assert isomorphic(dataset.graph(name), expected.graph(name)), name
+
+
+def test_jsonld_reads_back_as_the_same_quads_in_pyoxigraph(store: Store) -> None:
+    data = export(store, "jsonld").encode()
+    quads = set(ox.parse(data, format=ox.RdfFormat.JSON_LD))
+    assert quads == set(store.oxigraph)
+
+
+def test_jsonld_keeps_an_iri_whose_scheme_is_a_prefix_in_full() -> None:
+    odd = "rel:not-a-prefixed-name"
+    data = json.dumps([{"@id": odd, "https://w3id.org/kg-text/relation/partners": [{"@id": odd}]}])
+    document = json.loads(compact_jsonld(data))
+    assert "rel" not in document["@context"]
+    assert document["@graph"] == [
+        {"@id": odd, "https://w3id.org/kg-text/relation/partners": [{"@id": odd}]}
+    ]
+
+
+def test_cli_exports_jsonld_the_same_on_every_run(store: Store, tmp_path: Path) -> None:
+    with Store.open(tmp_path / "store") as disk:
+        disk.install_ontology()
+        disk.replace_document(doc_a())
+        disk.replace_document(doc_b())
+    runner = CliRunner()
+    first = runner.invoke(main, ["export", str(tmp_path / "store"), "-f", "jsonld"])
+    second = runner.invoke(main, ["export", str(tmp_path / "store"), "-f", "json-ld"])
+    assert first.exit_code == 0, first.output
+    assert first.stdout == second.stdout
+    assert first.stdout.startswith('{\n  "@context": {\n    "kg": ')

@@ -22,7 +22,7 @@ from kg.graph import to_rdf
 from kg.layout import layout
 from kg.model import Document, Entity, Triple
 from kg.namespace import relation_iri
-from kg.view import View, render_html, show
+from kg.view import View, render_html, show, to_pyvis
 from tests.facts import fact
 
 HOSTILE = '<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script><!--'
@@ -194,6 +194,64 @@ def test_rendering_does_not_import_pyvis() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# ---- pyvis, to tinker with ----
+
+
+def test_pyvis_network_has_the_pages_nodes_and_edges() -> None:
+    graph = small_graph()
+    network = to_pyvis(graph)
+    page = payload(render_html(graph))
+    assert len(network.nodes) == len(page["nodes"]) == 3
+    # "Yandex partners Baidu" and "Baidu partners Yandex" are one undirected edge, as on the page.
+    assert len(network.edges) == len(page["edges"]) == 2
+    by_label = {node["label"]: node for node in network.nodes}
+    for label, _, x, y, size, *_, iri in page["nodes"]:
+        node = by_label[label]
+        assert (node["id"], node["x"], node["y"], node["size"]) == (iri, x, y, size)
+        assert node["physics"] is False
+
+
+def test_pyvis_network_carries_kind_styles_and_hover_text() -> None:
+    network = to_pyvis(small_graph())
+    yandex = next(n for n in network.nodes if n["label"] == "Yandex")
+    russia = next(n for n in network.nodes if n["label"] == "Russia")
+    assert (yandex["shape"], yandex["color"]["background"]) == ("square", "#f28e2b")
+    assert (russia["shape"], russia["color"]["background"]) == ("diamond", "#59a14f")
+    assert yandex["title"].splitlines()[1].startswith("organization · PageRank 0.")
+    edges = {edge["label"]: edge for edge in network.edges}
+    assert edges["partners"]["arrows"] == {"to": {"enabled": False}}
+    assert edges["based in"]["arrows"] == "to"
+    assert edges["partners"]["title"].splitlines() == [
+        "partners",
+        "“Yandex partnered with Baidu.” (a.txt; confidence 0.80, svo)",
+        "“Baidu partners Yandex.” (b.txt; confidence 0.60, svo)",
+    ]
+    assert network.options.physics.enabled is False
+
+
+def test_pyvis_network_keeps_the_most_important_entities() -> None:
+    network = to_pyvis(small_graph(), max_nodes=2)
+    assert sorted(n["label"] for n in network.nodes) == ["Baidu", "Yandex"]
+    assert [e["label"] for e in network.edges] == ["partners"]
+    with pytest.raises(ValueError, match="at least 1"):
+        to_pyvis(small_graph(), max_nodes=0)
+
+
+def test_pyvis_generates_html_with_untrusted_text_escaped() -> None:
+    html = to_pyvis(small_graph()).generate_html()
+    assert "new vis.DataSet(" in html and '"label": "Yandex"' in html
+    hostile = to_pyvis(hostile_graph()).generate_html()
+    assert "window.__pwned" in hostile
+    assert HOSTILE not in hostile and "</script><script>" not in hostile
+
+
+def test_pyvis_network_reads_the_projection_too() -> None:
+    from kg.analyze import to_networkx
+
+    network = to_pyvis(to_networkx(small_graph()), height="300px")
+    assert network.height == "300px" and len(network.nodes) == 3
 
 
 # ---- layout ----

@@ -19,9 +19,17 @@ from kg.extract.mentions import TokenMention, find_mentions, mention_index, wide
 from kg.extract.pipeline import DEFAULT_PIPELINE, load_pipeline
 from kg.extract.rules import Sentence, extract_sentence
 from kg.extract.segment import split_blocks
+from kg.errors import PipelineError
 from kg.model import Document, Extraction, Mention
 
-__all__ = ["DEFAULT_PIPELINE", "DocumentResult", "extract", "extract_lines", "load_pipeline"]
+__all__ = [
+    "DEFAULT_PIPELINE",
+    "DocumentResult",
+    "extract",
+    "extract_lines",
+    "load_pipeline",
+    "read_parsed",
+]
 
 _BATCH = 64
 
@@ -72,6 +80,11 @@ def _read(
     return DocumentResult(document, sentences, tuple(mentions), tuple(resolved))
 
 
+def _listed(names: Iterable[str]) -> frozenset[str]:
+    """The names worth looking for as written: those that start like a name."""
+    return frozenset(n for n in names if n[:1].isupper() or n[:1].isdigit())
+
+
 def extract(
     documents: Iterable[Document],
     pipeline: str = DEFAULT_PIPELINE,
@@ -85,7 +98,7 @@ def extract(
     and read one at a time, so memory does not grow with the number of documents. ``names``
     (an alias file's names) are found as written even where the tagger finds no entity.
     """
-    listed = frozenset(n for n in names if n[:1].isupper() or n[:1].isdigit())
+    listed = _listed(names)
     nlp = load_pipeline(pipeline)
     pending: list[tuple[Document, list[int]]] = []
     texts: list[str] = []
@@ -120,3 +133,26 @@ def extract_lines(
     items = list(lines)
     for document, doc in zip(items, nlp.pipe((d.text for d in items), batch_size=_BATCH), strict=True):
         yield _read(document, [(0, doc)], whole_lines=True)
+
+
+def read_parsed(document: Document, doc: Doc, names: Iterable[str] = ()) -> DocumentResult:
+    """Return what extraction reads from ``doc``, ``document.text`` as some pipeline parsed
+    it (with its own sentences; nothing is parsed again).
+
+    Unlike :func:`extract`, the text is not split into paragraphs and headlines first, so a
+    text with Title Case headlines may read differently.
+
+    Raises:
+        PipelineError: ``doc`` has no dependency parse or no entity annotation.
+    """
+    if doc.text != document.text:
+        raise ValueError(f"{document.name}: the Doc's text is not the document's text")
+    needed = (("DEP", "dependency parse"), ("ENT_IOB", "named entities"))
+    missing = [what for attr, what in needed if not doc.has_annotation(attr)]
+    if missing:
+        raise PipelineError(
+            f"{document.name}: the spaCy Doc has no {' or '.join(missing)}; kg reads both. "
+            "Run it through a pipeline with a parser and an entity recognizer (e.g. "
+            "en_core_web_sm), with kg_extractor after them."
+        )
+    return _read(document, [(0, doc)], whole_lines=False, names=_listed(names))
