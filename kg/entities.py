@@ -487,6 +487,11 @@ def _named(
         name = surface
     elif other and surface in other.values():
         forms = (surface, *sorted(a for a, m in other.items() if m == surface))
+    words = surface.split()
+    if len(words) > 1 and words[-1] in acronyms and _is_region_word(" ".join(words[:-1])):
+        # "Queensland SFS", "Norwegian SFS": a branch named by its region and the acronym
+        # the text defined is that body.
+        surface, forms, rules = words[-1], (*forms, words[-1]), (*rules, "regional-branch")
     long = acronyms.get(surface, "")
     short = next((sf for sf, lf in acronyms.items() if lf.lower() == surface.lower()), "")
     if long or short:
@@ -494,7 +499,7 @@ def _named(
         # as a name and by the acronym when the long form is a description ("artificial
         # intelligence (AI)" → AI).
         long, short = long or surface, short or surface
-        forms = (short, long)
+        forms = tuple(dict.fromkeys((*forms, short, long)))
         name = long if _is_proper(long) else short
         rules += ("acronym",)
     alias = aliases.lookup(name) or next(filter(None, map(aliases.lookup, forms)), None)
@@ -503,6 +508,22 @@ def _named(
             rules += (f"alias:{alias.source}",)
         name = alias.name
     return _Named(name, rules, alias, forms)
+
+
+def _is_region_word(text: str) -> bool:
+    return text.lower() in DEMONYMS or bool(gazetteer.kinds(text))
+
+
+def _plural_variants(names: Iterable[str]) -> dict[str, str]:
+    """Names of one document written once in the plural of another ("State Flood Services"
+    beside "State Flood Service"): the same name, mapped to the singular.
+
+    >>> _plural_variants(["Vanern Rescue Services", "Vanern Rescue Service", "Alps"])
+    {'Vanern Rescue Services': 'Vanern Rescue Service'}
+    """
+    present = set(names)
+    return {name: name[:-1] for name in sorted(present)
+            if len(name.split()) > 1 and name.endswith("s") and name[:-1] in present}
 
 
 def _abbreviates(short: list[str], long: list[str], kind: str) -> bool:
@@ -589,7 +610,7 @@ class EntityResolver:
                 local[found.name].add(mention, found.name)
                 if found.alias is not None and found.alias.kind:
                     local[found.name].alias = found.alias.kind
-            short = _short_forms(local)
+            short = _short_forms(local) | _plural_variants(local)
             current: dict[str, _Tally] = {}  # this document's votes, packed once it is read
             forms: dict[str, set[str]] = defaultdict(set)  # and its names, kept as tuples
             for mention, found in named.items():
