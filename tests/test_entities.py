@@ -210,10 +210,20 @@ def test_a_bad_alias_file_is_an_input_error(tmp_path: Path, name: str, text: str
         {}, id="a-noun-for-firms-and-people-before-a-persons-name",
     ),
     pytest.param(
+        "Zinga/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be born/VBN/ROOT/2/bear in/IN/prep/2 1902/CD/pobj/3 ./././2",
+        [(0, 1, "GPE")],
+        {"Zinga": ("person", "personal")}, id="was-born",
+    ),
+    pytest.param(
+        "Vantor/NNP/nsubj/1 retired/VBD/ROOT/1/retire its/PRP$/poss/3 jets/NNS/dobj/1/jet ./././1",
+        [(0, 1, "ORG")],
+        {}, id="retired-something-is-no-person",
+    ),
+    pytest.param(
         "Tom/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be born/VBN/ROOT/2/bear in/IN/prep/2 Kavieng/NNP/pobj/3 "
         "./././2",
         [(0, 1, "PERSON"), (4, 5, "PERSON")],
-        {"Kavieng": ("place", "lived-in")}, id="born-in",
+        {"Tom": ("person", "personal"), "Kavieng": ("place", "lived-in")}, id="born-in",
     ),
     pytest.param(
         "Rabaul/NNP/nsubj/5 ,/,/punct/0 New/NNP/compound/3 Ireland/NNP/appos/0 ,/,/punct/0 "

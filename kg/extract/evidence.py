@@ -111,6 +111,8 @@ _KIN: Final = frozenset(
      "stepfather", "stepmother", "half-brother", "half-sister", "sibling", "parent", "child",
      "grandchild", "consort", "mistress", "heir", "descendant"}
 )
+# What people do, said without an object ("X retired in 1990", "X starred in Y").
+_LIVED_ALONE: Final = frozenset({"retire", "resign", "graduate", "star", "emigrate", "immigrate"})
 # Verbs of a life's places ("born in X", "died at X").
 _LIFE_VERBS: Final = frozenset({"bear", "die", "bury", "baptize", "baptise", "grow", "raise"})
 _SITED_VERBS: Final = _HEADQUARTERED | {"base", "locate"}
@@ -254,11 +256,16 @@ def _commerce(at: _Site) -> str:
 
 
 def _personal(at: _Site) -> str:
-    """"X married Y", "married to Y", "voiced by Y", "Y's widow", "the son of Y": what only
-    people do or have."""
+    """"X married Y", "married to Y", "voiced by Y", "Y's widow", "the son of Y", "X was
+    born", "X died", "X retired": what only people do or have."""
     role, verb = at.role, at.role.head
     lemma = verb.lemma_.lower()
     if role.dep_ in {"nsubj", "dobj", "nsubjpass"} and lemma in _MARRY:
+        return "person"
+    if role.dep_ == "nsubjpass" and lemma == "bear" and verb.lower_ == "born":
+        return "person"
+    intransitive = not any(c.dep_ in {"dobj", "attr"} for c in verb.children)
+    if role.dep_ == "nsubj" and (lemma == "die" or lemma in _LIVED_ALONE and intransitive):
         return "person"
     if role.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lower_ in {"married", "engaged"}:
         return "person"
