@@ -97,7 +97,7 @@ def name_kinds(name: str) -> frozenset[str]:
     """Return the kind the head word of a name points to: its last word before any "of"
     ("Lyon Business School", "Battle of Grey Ridge"), else its first word where English puts
     that word first ("Lake Ontario", "Operation Larch", "FC Norrby"). A word in the middle says
-    nothing: "Square Enix" is no square, "Park Ji-ho" no park.
+    nothing: "Square Lumen" is no square, "Park Ji-ho" no park.
 
     >>> sorted(name_kinds("University of Halden")), sorted(name_kinds("Battle of Grey Ridge"))
     (['organization'], ['event'])
@@ -403,7 +403,7 @@ class _Tally:
                 self.leans.add("place")
         elif (not cues and mention.label in _SHAPE_LABELS and not self.seen[_SHAPE_SEEN]
               and (shape := person_name_shape(name))):
-            # "Ella Mabel Morris": a given name and a family name lean to a person, once per
+            # "Ella Maud Fischer": a given name and a family name lean to a person, once per
             # document, by more than one tagger vote (two when both names are known).
             self.soft["person"] += _SHAPE_WEIGHTS[shape]
             self.seen[_SHAPE_SEEN] += 1

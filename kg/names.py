@@ -1,11 +1,11 @@
 """Whether a name is written the way people's names are: a given name, then a family name.
 
-The small English model tags many people as companies or places ("Ella Mabel Morris" as an
+The small English model tags many people as companies or places ("Ella Maud Fischer" as an
 organization), and often there is nothing else in the sentence to say otherwise. The shape of
 the name is evidence of its own: a first word that people are given as a name, in the name
 lists of Faker's locales (offline, installed with kg), and a last word that is a family name or
 at least says no other kind ("Lake", "University"). It is evidence, weighed with the text by
-``kg.entities``, never a verdict: "Paris Hilton" and "Paris Saint-Germain" start alike.
+``kg.entities``, never a verdict: "Florence Lind" and "Florence Cathedral" start alike.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Final
 
 __all__ = ["person_name_shape"]
 
-# Words between a given and a family name ("Henri de Montfort", "Ludwig van Beethoven").
+# Words between a given and a family name ("Henri de Valcourt", "Anna van Dijk").
 _PARTICLES: Final = frozenset(
     {"de", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
      "ter", "ten", "le", "la", "bin", "ibn", "al", "el", "y", "e", "mac", "st", "st."}
@@ -30,7 +30,7 @@ _NOT_GIVEN: Final = frozenset(
      "lower", "great", "grand", "little", "old", "fort", "mount", "lake", "port", "cape", "las",
      "los", "el", "la", "le", "the", "united", "national", "american", "british", "english",
      "french", "german", "first", "second", "golden", "silver", "star", "sky", "river", "rose",
-     "united", "victory", "liberty", "justice", "summer", "winter", "spring", "autumn", "dawn"}
+     "victory", "liberty", "justice", "summer", "winter", "spring", "autumn", "dawn"}
 )
 
 
@@ -74,9 +74,9 @@ def person_name_shape(name: str) -> int:
     """Return how strongly ``name`` is shaped like a person's name: 2 for a known given name
     and a known family name, 1 for a known given name before a capitalised word, else 0.
 
-    The caller rules out names whose words say another kind ("Paris Conservatoire").
+    The caller rules out names whose words say another kind ("Lyon Conservatoire").
 
-    >>> person_name_shape("Ella Mabel Morris"), person_name_shape("Henri de Montfort")
+    >>> person_name_shape("Ella Maud Fischer"), person_name_shape("Henri de Valcourt")
     (2, 1)
     >>> person_name_shape("Jacques-François Zwyrtek"), person_name_shape("Ironwood")
     (1, 0)
