@@ -31,7 +31,7 @@ from kg.graph import DocumentGraph, document_graph
 from kg.aliases import AliasTable, builtin_aliases
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.link import Linker, Merge, Read, resolve_entities
-from kg.model import Document, Entity
+from kg.model import Date, Document, Entity
 from kg.namespace import content_hash
 from kg.parallel import extract_parallel
 from kg.store.embedded import Store
@@ -90,6 +90,7 @@ def build(
     jobs: int = 1,
     client: Any = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    date: Date | None = None,
 ) -> BuildResult:
     """Read every new or changed document into ``sink`` (a new in-memory store if None).
 
@@ -101,7 +102,9 @@ def build(
 
     Documents are parsed by ``jobs`` worker processes (``kg.parallel``), or by the workers
     of a ``distributed.Client`` (``kg.distributed``); the store is the same either way.
-    Edges less sure than ``min_confidence`` (``kg.confidence``) are not stated.
+    Edges less sure than ``min_confidence`` (``kg.confidence``) are not stated. Relative
+    dates ("on Monday") count from a document's own date line or front matter, else from
+    ``date``; with neither they are kept as written.
     """
     from kg.extract import DEFAULT_PIPELINE
 
@@ -140,14 +143,17 @@ def build(
         read = time.perf_counter()
         log.debug("read %d documents in %.1f s", counts["fresh"], read - started)
         spill.seek(0)
-        linker = Linker(resolver, min_confidence)
+        linker = Linker(resolver, min_confidence, date)
 
         def graphs() -> Iterator[DocumentGraph]:
             for result in _unspill(spill):
-                triples, labels = linker.link(_as_read(result))
+                linked = linker.link_document(_as_read(result))
                 entities = sorted((Entity(e.name, e.kind, forms, evidence=linker.kind_evidence(e))
-                                   for e, forms in labels.items()), key=lambda e: (e.name, e.kind))
-                yield document_graph(result.document, triples, entities, sentences=result.sentences)
+                                   for e, forms in linked.labels.items()),
+                                  key=lambda e: (e.name, e.kind))
+                yield document_graph(result.document, linked.triples, entities,
+                                     sentences=result.sentences, dates=linked.dates,
+                                     date=linked.date)
 
         replaced = _write(graphs(), sink)
         log.debug("linked and wrote them in %.1f s", time.perf_counter() - read)

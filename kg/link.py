@@ -17,12 +17,22 @@ from typing import Final
 from kg.aliases import AliasTable
 from kg.confidence import DEFAULT_MIN_CONFIDENCE, calibrated
 from kg.entities import COUNTRIES, DEMONYMS, EntityResolver, Occurrence, clean_name
+from kg.dates import When, document_date, find_dates, find_range
 from kg.infer import Named, infer
-from kg.model import Entity, Extraction, Mention, Provenance, Span, Triple
+from kg.model import Date, DateFact, Entity, Extraction, Mention, Provenance, Span, Triple
 from kg.namespace import content_hash, entity_iri
-from kg.vocabulary import has_reading, read_relation
+from kg.vocabulary import DATE_KIND, has_reading, is_date_relation, read_relation
 
-__all__ = ["Linked", "Linker", "Merge", "canonical_name", "link", "link_documents", "resolve_entities"]
+__all__ = [
+    "LinkedDocument",
+    "Linked",
+    "Linker",
+    "Merge",
+    "canonical_name",
+    "link",
+    "link_documents",
+    "resolve_entities",
+]
 
 # Arguments that say when or how, not who: never read as a relation's object.
 _CIRCUMSTANTIAL: Final = frozenset(
@@ -30,6 +40,12 @@ _CIRCUMSTANTIAL: Final = frozenset(
 )
 
 Read = tuple[str, str, tuple[Mention, ...], tuple[Extraction, ...]]
+# The label of a date phrase read as an extraction's object (kg.extract.dates.DATE_LABEL).
+_DATE_LABEL: Final = "DATE"
+# Prepositions that put an edge at a time ("in 2019"), or open or close its span of time.
+_AT_TIME: Final = frozenset({"in", "on", "at", "during"})
+_FROM_TIME: Final = frozenset({"since", "from"})
+_UNTIL_TIME: Final = frozenset({"until", "till", "through"})
 
 
 def canonical_name(text: str) -> str:
@@ -62,6 +78,17 @@ class Merge:
 
 
 @dataclass(frozen=True, slots=True)
+class LinkedDocument:
+    """One document's fact triples and date facts, the names it gave each entity they name,
+    and the date its relative dates were counted from (None if it has none)."""
+
+    triples: list[Triple]
+    dates: list[DateFact]
+    labels: dict[Entity, frozenset[str]]
+    date: Date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Linked:
     """The entities and fact triples of a build, and the merge log that explains the entities.
 
@@ -72,6 +99,7 @@ class Linked:
     triples: list[Triple]
     merges: list[Merge]
     labels: dict[str, dict[Entity, frozenset[str]]] = field(default_factory=dict)
+    dates: list[DateFact] = field(default_factory=list)
     _by_document: dict[str, list[Triple]] = field(default_factory=dict, init=False, repr=False,
                                                   compare=False)
 
@@ -117,8 +145,33 @@ def _all_mentions(
     yield from mentions
     for ex in extractions:
         for m in (ex.subject_mention, ex.object_mention, *(a.mention for a in ex.args)):
-            if m is not None:
+            if m is not None and m.label != _DATE_LABEL:  # a date is a value, not an entity
                 yield m
+
+
+def _when(extraction: Extraction, anchor: Date | None) -> dict[str, When]:
+    """When an extraction's arguments say its relation held: ``time``, or ``start`` and
+    ``end`` ("In 2019, …" → time; "from 1992 to 2002" → start and end; "since 2010")."""
+    out: dict[str, When] = {}
+    for arg in extraction.args:
+        if arg.mention is not None:
+            continue
+        words = arg.span.text
+        span = find_range(words, anchor)
+        if span is not None and arg.preposition in _FROM_TIME | {"between"}:
+            out.setdefault("start", span[0].value)
+            out.setdefault("end", span[1].value)
+            continue
+        found = find_dates(words, anchor)
+        # The argument must be the date itself ("in May 2005"), not a phrase holding one.
+        if len(found) != 1 or words[found[0].end :].strip() or len(words[: found[0].start].split()) > 2:
+            continue
+        key = ("time" if arg.preposition in _AT_TIME or not arg.preposition
+               else "start" if arg.preposition in _FROM_TIME
+               else "end" if arg.preposition in _UNTIL_TIME else "")
+        if key:
+            out.setdefault(key, found[0].value)
+    return out
 
 
 class Linker:
@@ -128,9 +181,13 @@ class Linker:
     can link and write each document as it reads it back instead of holding them all.
     """
 
-    def __init__(self, resolver: EntityResolver, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> None:
+    def __init__(
+        self, resolver: EntityResolver, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        date: Date | None = None,
+    ) -> None:
         self._resolver = resolver
         self._min_confidence = min_confidence
+        self._date = date  # relative dates count from it where a document gives no date
         self._seen: dict[Entity, set[Occurrence]] = defaultdict(set)
         self._names: dict[Entity, frozenset[str]] = defaultdict(frozenset)
         self._votes: dict[Entity, str] = {}
@@ -146,12 +203,30 @@ class Linker:
     def link(self, read: Read) -> tuple[list[Triple], dict[Entity, frozenset[str]]]:
         """Return one document's fact triples and, for each entity they name, the names
         that document wrote it as; ``read`` is (name, text, mentions, extractions)."""
+        linked = self.link_document(read)
+        return linked.triples, linked.labels
+
+    def link_document(self, read: Read) -> LinkedDocument:
+        """Return one document's fact triples, its date facts and the names it wrote each
+        entity they name as; ``read`` is (name, text, mentions, extractions).
+
+        Relative dates ("on Monday") count from the document's own date line or front matter
+        (``kg.dates.document_date``), else from the Linker's ``date``; with neither they are
+        kept as written.
+        """
         doc_name, text, mentions, extractions = read
         resolver = self._resolver
         doc_id = content_hash(text)
+        anchor = document_date(text) or self._date
         triples: list[Triple] = []
+        dates: list[DateFact] = []
         for ex in extractions:
             if not ex.is_fact or ex.subject_mention is None:
+                continue
+            if ex.object_mention is not None and ex.object_mention.label == _DATE_LABEL:
+                fact = self._date_fact(doc_name, doc_id, ex, anchor)
+                if fact is not None:
+                    dates.append(fact)
                 continue
             if ex.object_mention is not None:
                 predicate, obj_mention, obj_span = ex.predicate, ex.object_mention, ex.object
@@ -175,6 +250,7 @@ class Linker:
             confidence = calibrated(ex.rule, relation, ex.confidence)
             if confidence < self._min_confidence:
                 continue
+            when = _when(ex, anchor)
             provenance = Provenance(
                 doc=doc_name,
                 doc_id=doc_id,
@@ -184,6 +260,9 @@ class Linker:
                 rule=ex.rule,
                 confidence=confidence,
                 relation=ex.relation,
+                time=when.get("time"),
+                start=when.get("start"),
+                end=when.get("end"),
             )
             triples.append(Triple(subject, relation, obj, provenance))
         sentences = sorted({ex.sentence for ex in extractions}, key=lambda s: s.start)
@@ -213,10 +292,40 @@ class Linker:
             if confidence >= self._min_confidence:
                 triples.append(replace(t, provenance=replace(t.provenance, confidence=confidence)))
         self._votes = resolver.votes(doc_name, mentions)
-        labels = {e: resolver.labels(e, doc_name) for t in triples for e in (t.subject, t.object)}
+        named_here = [e for t in triples for e in (t.subject, t.object)]
+        named_here += [f.subject for f in dates]
+        labels = {e: resolver.labels(e, doc_name) for e in named_here}
         for e, names in labels.items():
             self._names[e] = self._names[e] | names
-        return triples, labels
+        return LinkedDocument(triples, dates, labels, anchor)
+
+    def _date_fact(
+        self, doc_name: str, doc_id: str, ex: Extraction, anchor: Date | None
+    ) -> DateFact | None:
+        """The date fact of an extraction whose object is a date phrase, if it states one."""
+        assert ex.subject_mention is not None and ex.object_mention is not None
+        subject = self._resolver.entity(doc_name, ex.subject_mention)
+        found = find_dates(ex.object.text, anchor)
+        if subject is None or len(found) != 1:
+            return None
+        relation = read_relation(ex.predicate, subject.kind, DATE_KIND)
+        if relation is None or not is_date_relation(relation):
+            return None
+        confidence = calibrated(ex.rule, relation, ex.confidence)
+        if confidence < self._min_confidence:
+            return None
+        self._note(doc_name, ex.subject_mention, subject, ex.subject)
+        provenance = Provenance(
+            doc=doc_name,
+            doc_id=doc_id,
+            sentence=ex.sentence,
+            subject=ex.subject,
+            object=ex.object,
+            rule=ex.rule,
+            confidence=confidence,
+            relation=ex.relation,
+        )
+        return DateFact(subject, relation, found[0].value, provenance)
 
     def kind_evidence(self, entity: Entity) -> str:
         """Return the votes for ``entity``'s kind that the document last linked gave, in words
@@ -265,12 +374,15 @@ def link_documents(
     results = list(results)
     linker = Linker(resolve_entities(results, aliases), min_confidence)
     triples: list[Triple] = []
+    dates: list[DateFact] = []
     labels: dict[str, dict[Entity, frozenset[str]]] = {}
     for read in results:
-        found, labels[read[0]] = linker.link(read)
-        triples.extend(found)
+        linked = linker.link_document(read)
+        triples.extend(linked.triples)
+        dates.extend(linked.dates)
+        labels[read[0]] = linked.labels
     labels = {doc: named for doc, named in labels.items() if named}
-    return Linked(linker.entities(), triples, linker.merges(), labels)
+    return Linked(linker.entities(), triples, linker.merges(), labels, dates)
 
 
 def _by_place(occurrence: Occurrence) -> tuple[str, int, int, str]:

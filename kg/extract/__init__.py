@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.extract.coref import apply_resolutions, resolve_document
+from kg.extract.dates import read_dates, read_lifespans
 from kg.extract.evidence import with_evidence, with_lifespans
 from kg.extract.mentions import TokenMention, find_mentions, mention_index, widen
 from kg.extract.pipeline import DEFAULT_PIPELINE, load_pipeline
@@ -56,6 +57,7 @@ def _read(
         token_mentions = with_lifespans(
             with_evidence(doc, widen(doc, found_here, longer)), doc, document.text, offset)
         read.append((offset, doc, token_mentions))
+        extractions.extend(read_lifespans(doc, token_mentions, document.text, offset, document.name))
         index = mention_index(doc, token_mentions)
         for m in token_mentions:
             begin = offset + doc[m.start].idx
@@ -68,6 +70,7 @@ def _read(
             sentences += 1
             sentence = Sentence(span, document.name, document.text, offset, index)
             extractions.extend(extract_sentence(sentence))
+            extractions.extend(read_dates(sentence))
     resolved = apply_resolutions(extractions, resolve_document(document.text, read))
     return DocumentResult(document, sentences, tuple(mentions), tuple(resolved))
 
