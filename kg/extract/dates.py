@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from kg.dates import DateMatch, find_dates, find_range
 from kg.extract.emit import Emitter, Sentence
 from kg.extract.mentions import WORK_CLASSES, TokenMention
-from kg.model import Extraction, Mention, Span
+from kg.model import Date, Extraction, Mention, Span
 
 __all__ = ["DATE_LABEL", "DATE_RULES", "date_words", "read_dates", "read_lifespans"]
 
@@ -38,14 +38,32 @@ DATE_RULES: Final[dict[str, float]] = {
 _AT: Final = frozenset({"in", "on", "at", "during"})
 # Dependency labels of a date phrase hanging directly on its verb: "born 13 March 1963".
 _BARE: Final = frozenset({"npadvmod", "tmod", "dobj", "obl", "advmod", "attr", "oprd"})
+# Prepositions that open a span of time: "from 1992 to 2002", "between 1937 and 1984".
+_SPAN: Final = frozenset({"from", "between", "since"})
+_UNTIL: Final = frozenset({"until", "till", "to"})
+# Predicates whose date may be a span: held "on 4–5 June", active "from 1944 to 1958".
+_SPANNING: Final = frozenset({"happened", "active"})
+# A lifespan is some ten to a hundred and ten years: "X (1991–1995)" is a term, not a life.
+_LIFE_YEARS: Final = range(10, 111)
+# Class nouns a year before them dates as published: "a 1936 film", "their 2009 release X".
+_WORK_NOUNS: Final = WORK_CLASSES | {"release", "recording", "record", "biography", "sequel"}
 _MODIFIER: Final = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
+# Predicates that date their subject even when the verb has an object ("died the next day").
+_OF_THE_SUBJECT: Final = frozenset({"born", "died", "happened"})
 _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "that", "whom"})
 # "X (born 5 May 1950 in Y)", "X (1901–1975)", "X (died 1870)", "X (b. 1950)".
-_PARENTHESIS: Final = re.compile(r"[ \t]*\(([^()\n]{1,120})\)")
-_BORN: Final = re.compile(r"^\s*(?:born|b\.)\s", re.IGNORECASE)
-_DIED: Final = re.compile(r"(?:^|[;,]\s*)(?:died|d\.)\s", re.IGNORECASE)
-_YEAR_ONLY: Final = re.compile(r"^\s*([12][0-9]{3})\s*$")
+_PARENTHESIS: Final = re.compile(r"[ \t]*,?[ \t]*\(([^()\n]{1,120})\)")
+_BORN: Final = re.compile(r"^\s*(?:born|b\.)\s*", re.IGNORECASE)
+# The dash between the two ends of a span: an en or em dash, or a hyphen between digits or
+# with spaces around it ("1901-1975", "1901 - 1975", not "Saint-Petersburg").
+_DASH: Final = re.compile(r"\s*[–—]\s*|(?<=[0-9])-|\s-\s")
+# The first half of a lifespan opens with its date, maybe approximate ("c. 1680", "about 1780").
+_YEARS_FIRST: Final = re.compile(
+    r"^\s*(?:c\.|ca\.|circa|about)?\s*(?:[0-9]|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
+_DIED: Final = re.compile(r"(?:^|[;,])\s*(?:died|d\.)\s", re.IGNORECASE)
 
 
 @cache
@@ -57,9 +75,34 @@ def date_words() -> dict[str, str]:
             for row in csv.DictReader(io.StringIO("\n".join(lines)))}
 
 
+def _dating_word(token: Token) -> Token | None:
+    """The verb or adjective of date_words.csv a date's preposition hangs on: the token itself,
+    or the verb a noun phrase in between belongs to ("published by X in 2010", where the parse
+    hangs "in 2010" on X)."""
+    words = date_words()
+    for _ in range(3):
+        if token.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and (
+            token.lemma_.lower() in words or token.lower_ in words
+        ):
+            return token
+        if token.dep_ == "pobj" and token.head.dep_ == "agent" or token.dep_ in {"pobj", "dobj"}:
+            token = token.head.head if token.dep_ == "pobj" else token.head
+        else:
+            return None
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb: its own, the noun a participle or relative clause modifies, or
-    the subject of the clause it is coordinated with or subordinate to."""
+    the subject of the clause it is coordinated with or subordinate to. Of a noun ("X's death
+    in 1898", "the founding of X in 1998"): its possessor, or what follows "of"."""
+    if verb.pos_ == "NOUN":
+        for child in verb.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
     seen = set()
     while verb.i not in seen:
         seen.add(verb.i)
@@ -70,6 +113,12 @@ def _subject(verb: Token) -> Token | None:
             return own
         if verb.dep_ in {"acl", "relcl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i > verb.head.i:
+            # "He directed the film X, released in 2008": a participle after the clause
+            # describes its object.
+            thing = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if thing is not None:
+                return thing
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -77,8 +126,26 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _named(em: Emitter, token: Token) -> bool:
-    return token.pos_ == "PRON" or em.mention(token) is not None
+def _named(em: Emitter, token: Token) -> Token | None:
+    """The token naming what a subject is about: a name, a pronoun or a definite noun phrase
+    (coreference may tell what it stands for), or the name a class noun describes ("X is a
+    company founded in 1998": X)."""
+    if em.mention(token) is not None or token.pos_ == "PRON":
+        return token
+    if token.pos_ != "NOUN":
+        return None
+    if token.dep_ in {"attr", "oprd"}:
+        subject = _subject(token.head)
+        return _named(em, subject) if subject is not None and subject.i != token.i else None
+    if token.dep_ == "appos" and em.mention(token.head) is not None:
+        return token.head
+    # "its debut album, X", "the film X": the name beside the class noun.
+    for child in token.children:
+        if child.dep_ in {"appos", "compound"} and child.i > token.i and em.mention(child):
+            return child
+    if any(c.lower_ in {"the", "this"} for c in token.children if c.dep_ == "det"):
+        return token
+    return None
 
 
 def _work_named(em: Emitter, noun: Token) -> Token | None:
@@ -135,30 +202,49 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             continue
         head = ent.root
         # The last date of a phrase of several ("1 May 2004, 2005") is the one the head is.
-        if head.dep_ == "pobj" and head.head.lower_ in _AT:
+        if head.dep_ == "pobj" and head.head.lower_ in _AT | _SPAN | _UNTIL:
             governor, how = head.head.head, head.head.lower_
         elif head.dep_ in _BARE:
             governor, how = head.head, ""
-        elif head.dep_ in _MODIFIER and head.head.pos_ == "NOUN" and head.i < head.head.i:
+        elif head.dep_ in _MODIFIER | {"poss"} and head.i < head.head.i:
             noun = head.head
-            named = _work_named(em, noun) if noun.lemma_.lower() in WORK_CLASSES else None
-            if named is not None and _named(em, named) and len(found) == 1:
+            while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+                noun = noun.head
+            if head.dep_ == "poss" and em.mention(noun) is not None:
+                named = noun  # "1987's X"
+            elif noun.pos_ in {"NOUN", "ADJ"} and noun.lemma_.lower() in _WORK_NOUNS:
+                named = _work_named(em, noun)
+            else:
+                named = None
+            named = _named(em, named) if named is not None else None
+            if named is not None and len(found) == 1:
                 _emit(em, "date-modifier", named, f"{ent.text} {noun.text}", "dated",
                       _date_span(em, ent, found[0]))
             continue
         else:
             continue
-        predicate = words.get(governor.lemma_.lower()) or words.get(governor.lower_)
-        if predicate is None or governor.pos_ not in {"VERB", "AUX", "ADJ"}:
+        governor = _dating_word(governor)
+        if governor is None:
             continue
+        predicate = words.get(governor.lemma_.lower()) or words[governor.lower_]
         subject = _subject(governor)
-        if subject is None or not _named(em, subject):
+        # "The band released its album X in 1999": what is released, founded or closed is
+        # the object of an active verb.
+        thing = next((c for c in governor.children if c.dep_ == "dobj"), None)
+        if thing is not None and predicate not in _OF_THE_SUBJECT and thing.i != head.i:
+            subject = thing
+        subject = _named(em, subject) if subject is not None else None
+        if subject is None:
             continue
         relation = f"{governor.text} {how}".strip()
         span = find_range(ent.text)
-        if span is not None and predicate == "happened":
+        if span is not None and predicate in _SPANNING:
             _emit(em, "date-clause", subject, relation, "began", _date_span(em, ent, span[0]))
             _emit(em, "date-clause", subject, relation, "ended", _date_span(em, ent, span[1]))
+        elif len(found) == 1 and how in _SPAN | _UNTIL:
+            if predicate in _SPANNING:  # "existed from 1708", "active until 1984"
+                bound = "began" if how in _SPAN else "ended"
+                _emit(em, "date-clause", subject, relation, bound, _date_span(em, ent, found[0]))
         elif len(found) == 1:
             _emit(em, "date-clause", subject, relation, predicate, _date_span(em, ent, found[0]))
     return em.out
@@ -168,7 +254,9 @@ def read_lifespans(
     doc: Doc, mentions: list[TokenMention], text: str, offset: int, doc_name: str
 ) -> list[Extraction]:
     """Return the dates written in a parenthesis right after a name: a lifespan ("X (1901–1975)",
-    "X (born 13 March 1963 in Y)", "X (died 1870)"), or a work's year ("the album X (2000)").
+    "X (born 13 March 1963 in Y)", "X, (1820 in Y – 5 May 1890 in Z)", "X (died 1870)"), or a
+    work's or event's date ("the album X (2000)"). A parenthesis of other words before it
+    ("X (Arabic: …) (1901–1975)") is passed over.
 
     ``offset`` is where ``doc`` starts in ``text``: the parenthesis may have been blanked out of
     the parse (``kg.extract.segment``), so it is read from the original text.
@@ -178,6 +266,12 @@ def read_lifespans(
         last = doc[mention.end - 1]
         after = offset + last.idx + len(last.text)
         match = _PARENTHESIS.match(text, after)
+        read: list[tuple[str, str, DateMatch]] = []
+        while match is not None:
+            read = list(_parenthesis_dates(match.group(1)))
+            if read:
+                break
+            match = _PARENTHESIS.match(text, match.end())
         if match is None:
             continue
         sent = doc[mention.start].sent
@@ -187,7 +281,7 @@ def read_lifespans(
         first = offset + doc[mention.start].idx
         subject = Span(text[first:after], first, after)
         inner, base = match.group(1), match.start(1)
-        for predicate, rule, found in _parenthesis_dates(inner, mention.label):
+        for predicate, rule, found in read:
             date = Span(text[base + found.start : base + found.end], base + found.start,
                         base + found.end)
             out.append(
@@ -208,26 +302,59 @@ def read_lifespans(
     return out
 
 
-def _parenthesis_dates(inner: str, label: str) -> Iterator[tuple[str, str, DateMatch]]:
+def _parenthesis_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
+    """The dates of a parenthesis after a name, each with its predicate and rule. Parts set
+    apart by semicolons ("; 1859 – April 1920") are read one by one, the first with a date
+    winning."""
+    start = 0
+    for part in inner.split(";"):
+        found = _part_dates(part)
+        if found:
+            return [(p, rule, _shifted(m, start)) for p, rule, m in found]
+        start += len(part) + 1
+    return []
+
+
+def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
     born, died = _BORN.match(inner), _DIED.search(inner)
+    out = []
     if born:
         found = find_dates(inner[born.end() :])
-        if found:
-            yield "born", "lifespan", _shifted(found[0], born.end())
-    if died:
+        if found and isinstance(found[0].value, Date):
+            out.append(("born", "lifespan", _shifted(found[0], born.end())))
+    if died and not re.match(r"\s*(?:between|after|before)\b", inner[died.end() :]):
         found = find_dates(inner[died.end() :])
-        if found:
-            yield "died", "lifespan", _shifted(found[0], died.end())
+        if found and isinstance(found[0].value, Date):
+            out.append(("died", "lifespan", _shifted(found[0], died.end())))
     if born or died:
-        return
-    span = find_range(inner)
-    if span is not None and not inner[: span[0].start].strip(" ,;"):
-        yield "lifespan-start", "lifespan", span[0]
-        yield "lifespan-end", "lifespan", span[1]
-    elif _YEAR_ONLY.match(inner):
-        found = find_dates(inner)
-        if found:
-            yield "dated", "date-parenthesis", found[0]
+        return out
+    halves = _DASH.split(inner, maxsplit=1)
+    if len(halves) == 2:
+        # "1820 in Y – 5 May 1890 in Z", "c. 1680–1764", "1993–": a date opens each half.
+        left, right = halves[0], halves[1]
+        right_at = len(inner) - len(right)
+        begun = [m for m in find_dates(left) if not left[: m.start].strip(" ,")]
+        ended = [m for m in find_dates(right) if not right[: m.start].strip(" ,")]
+        years = [int(y) for y in re.findall(r"(?<![0-9])[12]?[0-9]{3}(?![0-9])", left)[:1]]
+        if not years or (not begun and not ended) or not _YEARS_FIRST.match(left):
+            return []
+        last_year = ended[0].value.year if ended and isinstance(ended[0].value, Date) else None
+        span = None if last_year is None else last_year - years[0]
+        if span is not None and span not in _LIFE_YEARS:
+            kinds = ("span-start", "span-end")
+        else:
+            kinds = ("lifespan-start", "lifespan-end")
+        if begun and isinstance(begun[0].value, Date):
+            out.append((kinds[0], "lifespan", begun[0]))
+        if ended and isinstance(ended[0].value, Date):
+            out.append((kinds[1], "lifespan", _shifted(ended[0], right_at)))
+        return out
+    found = find_dates(inner)
+    if len(found) == 1 and isinstance(found[0].value, Date):
+        rest = inner[: found[0].start] + inner[found[0].end :]
+        if not rest.strip(" ,."):  # "(2000)", "(May 29, 1658)": the date and nothing else
+            out.append(("dated", "date-parenthesis", found[0]))
+    return out
 
 
 def _shifted(found: DateMatch, by: int) -> DateMatch:
