@@ -306,6 +306,9 @@ class Linker:
         assert ex.subject_mention is not None and ex.object_mention is not None
         subject = self._resolver.entity(doc_name, ex.subject_mention)
         found = find_dates(ex.object.text, anchor)
+        if not found and (span := find_range(ex.relation)) is not None:
+            # The end of "(1989–94)" is written "94": the range says which year.
+            found = [m for m in span if ex.relation[m.start : m.end] == ex.object.text]
         if subject is None or len(found) != 1:
             return None
         relation = read_relation(ex.predicate, subject.kind, DATE_KIND)

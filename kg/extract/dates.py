@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg.dates import DateMatch, find_dates, find_range
 from kg.extract.emit import Emitter, Sentence
-from kg.extract.mentions import WORK_CLASSES, TokenMention
+from kg.extract.mentions import EVENT_CLASSES, WORK_CLASSES, TokenMention
 from kg.model import Date, Extraction, Mention, Span
 
 __all__ = ["DATE_LABEL", "DATE_RULES", "date_words", "read_dates", "read_lifespans"]
@@ -33,6 +33,7 @@ DATE_RULES: Final[dict[str, float]] = {
     "date-clause": 0.8,  # "X was founded in 1998", "X, released in May 2005,"
     "date-modifier": 0.75,  # "X is a 1936 film"
     "date-parenthesis": 0.7,  # "the album X (2000)"
+    "date-event": 0.7,  # "the Battle of X in 1808", "a 1355 coup"
 }
 # Prepositions that put a date on a verb: "in 1998", "on 13 March 1963".
 _AT: Final = frozenset({"in", "on", "at", "during"})
@@ -47,6 +48,11 @@ _SPANNING: Final = frozenset({"happened", "active"})
 _LIFE_YEARS: Final = range(10, 111)
 # Class nouns a year before them dates as published: "a 1936 film", "their 2009 release X".
 _WORK_NOUNS: Final = WORK_CLASSES | {"release", "recording", "record", "biography", "sequel"}
+# Nouns that name an event whose date is when it took place: "the Battle of X in 1808".
+_EVENT_NOUNS: Final = EVENT_CLASSES | {
+    "incident", "coup", "operation", "invasion", "massacre", "awards", "gala", "mutiny",
+    "offensive", "raid", "strike", "riot", "protest", "referendum", "crisis", "tour",
+}
 _MODIFIER: Final = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
 # Predicates that date their subject even when the verb has an object ("died the next day").
@@ -148,6 +154,33 @@ def _named(em: Emitter, token: Token) -> Token | None:
     return None
 
 
+def _event(em: Emitter, token: Token) -> Token | None:
+    """The token itself if it names an event: a name the tagger calls an event or one headed by
+    an event noun ("the Battle of X", "Operation Y"), or an event noun with a name of its own."""
+    mention = em.mention(token)
+    if mention is not None:
+        words = {t.lemma_.lower() for t in token.doc[mention.start : mention.end]}
+        if mention.label == "EVENT" or words & _EVENT_NOUNS:
+            return token
+        return None
+    if token.pos_ == "NOUN" and token.lemma_.lower() in _EVENT_NOUNS:
+        named = _work_named(em, token)
+        return named if named is not None and em.mention(named) is not None else token
+    return None
+
+
+def _emit_event(em: Emitter, event: Token, ent: SpacySpan, relation: str) -> None:
+    """A date on an event: when it took place, or when it began and ended."""
+    span = find_range(ent.text)
+    if span is not None:
+        _emit(em, "date-event", event, relation, "span-start", _date_span(em, ent, span[0]))
+        _emit(em, "date-event", event, relation, "span-end", _date_span(em, ent, span[1]))
+        return
+    found = find_dates(ent.text)
+    if len(found) == 1:
+        _emit(em, "date-event", event, relation, "held", _date_span(em, ent, found[0]))
+
+
 def _work_named(em: Emitter, noun: Token) -> Token | None:
     """The name a class noun describes: "X is a 1936 film", "X, a 1936 film", "the 1977 album X"."""
     if noun.dep_ in {"attr", "oprd"}:
@@ -202,8 +235,18 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             continue
         head = ent.root
         # The last date of a phrase of several ("1 May 2004, 2005") is the one the head is.
-        if head.dep_ == "pobj" and head.head.lower_ in _AT | _SPAN | _UNTIL:
+        if head.dep_ == "pobj" and head.head.lower_ in _AT | _SPAN | _UNTIL | {"of"}:
             governor, how = head.head.head, head.head.lower_
+            event = _event(em, governor)
+            if event is None and governor.pos_ in {"VERB", "AUX"} and how != "of":
+                # "losing the Battle of X in April 1834": the event the verb is about.
+                event = next((e for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}
+                              for e in [_event(em, c)] if e is not None), None)
+            if event is not None:
+                _emit_event(em, event, ent, head.head.text)
+                continue
+            if how == "of":
+                continue
         elif head.dep_ in _BARE:
             governor, how = head.head, ""
         elif head.dep_ in _MODIFIER | {"poss"} and head.i < head.head.i:
@@ -214,6 +257,12 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
                 named = noun  # "1987's X"
             elif noun.pos_ in {"NOUN", "ADJ"} and noun.lemma_.lower() in _WORK_NOUNS:
                 named = _work_named(em, noun)
+            elif noun.pos_ == "NOUN" and noun.lemma_.lower() in _EVENT_NOUNS:
+                # "a failed 1355 coup"; not "the 1992 Winter Olympics", where the year is a
+                # part of the name.
+                if (event := _event(em, noun)) is not None and em.mention(noun) is None:
+                    _emit_event(em, event, ent, noun.text)
+                continue
             else:
                 named = None
             named = _named(em, named) if named is not None else None
@@ -336,6 +385,12 @@ def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
         begun = [m for m in find_dates(left) if not left[: m.start].strip(" ,")]
         ended = [m for m in find_dates(right) if not right[: m.start].strip(" ,")]
         years = [int(y) for y in re.findall(r"(?<![0-9])[12]?[0-9]{3}(?![0-9])", left)[:1]]
+        short = re.match(r"\s*([0-9]{2})(?![0-9])", right)
+        if not ended and short and years:
+            # "1989–94": the century of the first year.
+            year = years[0] // 100 * 100 + int(short.group(1))
+            if year > years[0]:
+                ended = [DateMatch(short.start(1), short.end(1), Date(year))]
         if not years or (not begun and not ended) or not _YEARS_FIRST.match(left):
             return []
         last_year = ended[0].value.year if ended and isinstance(ended[0].value, Date) else None
