@@ -46,6 +46,11 @@ _DATE_LABEL: Final = "DATE"
 _AT_TIME: Final = frozenset({"in", "on", "at", "during"})
 _FROM_TIME: Final = frozenset({"since", "from"})
 _UNTIL_TIME: Final = frozenset({"until", "till", "through"})
+_TOPIC_DEDUCTION: Final = 0.1
+# A subject that points back: a pronoun, or "the" and a noun ("the album", "the company").
+_ANAPHOR: Final = re.compile(r"^(?:he|she|it|[Tt]he [a-z]+)$", re.IGNORECASE)
+_PERSONAL: Final = frozenset({"he", "she", "him", "her"})
+_PLURAL: Final = frozenset({"they", "them", "we", "these", "those"})
 
 
 def canonical_name(text: str) -> str:
@@ -149,6 +154,20 @@ def _all_mentions(
                 yield m
 
 
+def _topic(mentions: tuple[Mention, ...], extractions: tuple[Extraction, ...]) -> Mention | None:
+    """What a document is about, when its first sentence opens with a name ("X is a 1998
+    film", "X (1901–1975) was a painter"): that name."""
+    if not extractions or not mentions:
+        return None
+    first = min((ex.sentence for ex in extractions), key=lambda s: s.start)
+    opening = min(mentions, key=lambda m: (m.start, -m.end))
+    lead = first.text[: opening.start - first.start] if opening.start >= first.start else "x"
+    # Only an article or a quotation mark may come before the name.
+    if lead.strip(" \"'“‘").lower() not in {"", "the", "a", "an"}:
+        return None
+    return opening
+
+
 def _when(extraction: Extraction, anchor: Date | None) -> dict[str, When]:
     """When an extraction's arguments say its relation held: ``time``, or ``start`` and
     ``end`` ("In 2019, …" → time; "from 1992 to 2002" → start and end; "since 2010")."""
@@ -220,13 +239,14 @@ class Linker:
         anchor = document_date(text) or self._date
         triples: list[Triple] = []
         dates: list[DateFact] = []
+        topic = _topic(mentions, extractions)
         for ex in extractions:
-            if not ex.is_fact or ex.subject_mention is None:
-                continue
-            if ex.object_mention is not None and ex.object_mention.label == _DATE_LABEL:
-                fact = self._date_fact(doc_name, doc_id, ex, anchor)
+            if ex.is_fact and ex.object_mention is not None and ex.object_mention.label == _DATE_LABEL:
+                fact = self._date_fact(doc_name, doc_id, ex, anchor, topic)
                 if fact is not None:
                     dates.append(fact)
+                continue
+            if not ex.is_fact or ex.subject_mention is None:
                 continue
             if ex.object_mention is not None:
                 predicate, obj_mention, obj_span = ex.predicate, ex.object_mention, ex.object
@@ -300,11 +320,24 @@ class Linker:
         return LinkedDocument(triples, dates, labels, anchor)
 
     def _date_fact(
-        self, doc_name: str, doc_id: str, ex: Extraction, anchor: Date | None
+        self, doc_name: str, doc_id: str, ex: Extraction, anchor: Date | None,
+        topic: Mention | None = None,
     ) -> DateFact | None:
-        """The date fact of an extraction whose object is a date phrase, if it states one."""
-        assert ex.subject_mention is not None and ex.object_mention is not None
-        subject = self._resolver.entity(doc_name, ex.subject_mention)
+        """The date fact of an extraction whose object is a date phrase, if it states one.
+
+        A subject coreference left unresolved ("He died in 1964", "The album was released in
+        May 2005") is taken to be the document's topic (``_topic``) when it fits its kind:
+        an article about one thing dates that thing."""
+        mention, confidence = ex.subject_mention, ex.confidence
+        if mention is None and topic is not None and _ANAPHOR.match(ex.subject.text):
+            mention, confidence = topic, confidence - _TOPIC_DEDUCTION
+        if mention is None:
+            return None
+        subject = self._resolver.entity(doc_name, mention)
+        if subject is not None and ex.subject_mention is None:
+            personal = ex.subject.text.lower() in _PERSONAL
+            if personal != (subject.kind == "person") or ex.subject.text.lower() in _PLURAL:
+                return None
         found = find_dates(ex.object.text, anchor)
         if not found and (span := find_range(ex.relation)) is not None:
             # The end of "(1989–94)" is written "94": the range says which year.
@@ -314,10 +347,10 @@ class Linker:
         relation = read_relation(ex.predicate, subject.kind, DATE_KIND)
         if relation is None or not is_date_relation(relation):
             return None
-        confidence = calibrated(ex.rule, relation, ex.confidence)
+        confidence = calibrated(ex.rule, relation, confidence)
         if confidence < self._min_confidence:
             return None
-        self._note(doc_name, ex.subject_mention, subject, ex.subject)
+        self._note(doc_name, mention, subject, ex.subject)
         provenance = Provenance(
             doc=doc_name,
             doc_id=doc_id,
