@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.extract.coref import apply_resolutions, resolve_document
-from kg.extract.dates import read_dates, read_lifespans
+from kg.extract.dates import read_dates, read_lifespans, with_dated_works
 from kg.extract.evidence import with_evidence, with_lifespans
 from kg.extract.mentions import TokenMention, find_mentions, mention_index, widen
 from kg.extract.pipeline import DEFAULT_PIPELINE, load_pipeline
@@ -56,6 +56,7 @@ def _read(
     for offset, doc, found_here in found:
         token_mentions = with_lifespans(
             with_evidence(doc, widen(doc, found_here, longer)), doc, document.text, offset)
+        token_mentions = with_dated_works(token_mentions, doc, document.text, offset)
         read.append((offset, doc, token_mentions))
         extractions.extend(read_lifespans(doc, token_mentions, document.text, offset, document.name))
         index = mention_index(doc, token_mentions)

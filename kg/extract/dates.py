@@ -9,6 +9,7 @@ with a ``DATE`` mention, so the linker can tell it from an entity.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from collections.abc import Iterator
@@ -23,7 +24,9 @@ from kg.extract.emit import Emitter, Sentence
 from kg.extract.mentions import EVENT_CLASSES, WORK_CLASSES, TokenMention
 from kg.model import Date, Extraction, Mention, Span
 
-__all__ = ["DATE_LABEL", "DATE_RULES", "date_words", "read_dates", "read_lifespans"]
+__all__ = [
+    "DATE_LABEL", "DATE_RULES", "date_words", "read_dates", "read_lifespans", "with_dated_works",
+]
 
 # The label of a date mention: an extraction's object that is a date, not an entity.
 DATE_LABEL: Final = "DATE"
@@ -47,7 +50,9 @@ _SPANNING: Final = frozenset({"happened", "active"})
 # A lifespan is some ten to a hundred and ten years: "X (1991–1995)" is a term, not a life.
 _LIFE_YEARS: Final = range(10, 111)
 # Class nouns a year before them dates as published: "a 1936 film", "their 2009 release X".
-_WORK_NOUNS: Final = WORK_CLASSES | {"release", "recording", "record", "biography", "sequel"}
+_WORK_NOUNS: Final = WORK_CLASSES | {
+    "release", "recording", "record", "biography", "sequel", "collection", "compilation", "hit",
+}
 # Nouns that name an event whose date is when it took place: "the Battle of X in 1808".
 _EVENT_NOUNS: Final = EVENT_CLASSES | {
     "incident", "coup", "operation", "invasion", "massacre", "awards", "gala", "mutiny",
@@ -60,6 +65,7 @@ _OF_THE_SUBJECT: Final = frozenset({"born", "died", "happened"})
 _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "that", "whom"})
 # "X (born 5 May 1950 in Y)", "X (1901–1975)", "X (died 1870)", "X (b. 1950)".
 _PARENTHESIS: Final = re.compile(r"[ \t]*,?[ \t]*\(([^()\n]{1,120})\)")
+_YEAR_ALONE: Final = re.compile(r"\s*[12][0-9]{3}\s*$")
 _BORN: Final = re.compile(r"^\s*(?:born|b\.)\s*", re.IGNORECASE)
 # The dash between the two ends of a span: an en or em dash, or a hyphen between digits or
 # with spaces around it ("1901-1975", "1901 - 1975", not "Saint-Petersburg").
@@ -297,6 +303,24 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         elif len(found) == 1:
             _emit(em, "date-clause", subject, relation, predicate, _date_span(em, ent, found[0]))
     return em.out
+
+
+def with_dated_works(
+    mentions: list[TokenMention], doc: Doc, text: str, offset: int
+) -> list[TokenMention]:
+    """Return ``mentions`` with those followed by a year alone in parentheses ("Robot Jox
+    (1990)", "the album X (2000)") argued to be works, where nothing argued their kind yet;
+    ``offset`` is where ``doc`` starts in ``text``, as for ``read_lifespans``."""
+    out = []
+    for mention in mentions:
+        last = doc[mention.end - 1]
+        match = _PARENTHESIS.match(text, offset + last.idx + len(last.text))
+        if (match is not None and _YEAR_ALONE.match(match.group(1))
+                and mention.kind in {"", "organization"} and mention.evidence in {"", "coordinated"}
+                and mention.label not in {"GPE", "LOC", "FAC", "NORP"}):
+            mention = dataclasses.replace(mention, kind="work", evidence="dated")
+        out.append(mention)
+    return out
 
 
 def read_lifespans(
