@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.extract.coref import apply_resolutions, resolve_document
-from kg.extract.dates import read_dates, read_lifespans, with_dated_works
+from kg.extract.dates import read_dates, read_lifespans, with_dated_works, without_dates
 from kg.extract.evidence import with_evidence, with_lifespans
 from kg.extract.mentions import TokenMention, find_mentions, mention_index, widen
 from kg.extract.pipeline import DEFAULT_PIPELINE, load_pipeline
@@ -46,7 +46,7 @@ def _read(
     sentences = 0
     mentions: list[Mention] = []
     extractions: list[Extraction] = []
-    found = [(offset, doc, find_mentions(doc, names)) for offset, doc in parts]
+    found = [(offset, doc, without_dates(doc, find_mentions(doc, names))) for offset, doc in parts]
     # A name written in full anywhere in the document is the name wherever its end is found.
     longer = {
         doc[m.start : m.end].text: m.label

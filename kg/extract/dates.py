@@ -26,6 +26,7 @@ from kg.model import Date, Extraction, Mention, Span
 
 __all__ = [
     "DATE_LABEL", "DATE_RULES", "date_words", "read_dates", "read_lifespans", "with_dated_works",
+    "without_dates",
 ]
 
 # The label of a date mention: an extraction's object that is a date, not an entity.
@@ -303,6 +304,19 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         elif len(found) == 1:
             _emit(em, "date-clause", subject, relation, predicate, _date_span(em, ent, found[0]))
     return em.out
+
+
+def without_dates(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
+    """Return ``mentions`` without those that are a date and nothing else ("05/06/2007",
+    "March 1998", which the tagger sometimes takes for a name): a date is a value, not a node."""
+    out = []
+    for mention in mentions:
+        text = doc[mention.start : mention.end].text
+        found = find_dates(text)
+        if len(found) == 1 and not (text[: found[0].start] + text[found[0].end :]).strip(" ,."):
+            continue
+        out.append(mention)
+    return out
 
 
 def with_dated_works(
