@@ -311,7 +311,7 @@ def document_date(text: str) -> Date | None:
     if front:
         return None
     for line in head.splitlines():
-        found = find_dates(line)
+        found = [m for m in find_dates(line) if isinstance(m.value, Date)]
         # A dateline: the date is the line, give or take a weekday or a place before it.
         if len(found) == 1 and isinstance(found[0].value, Date) and found[0].value.day:
             rest = (line[: found[0].start] + line[found[0].end :]).strip(" ,.-–—")

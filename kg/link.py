@@ -45,7 +45,9 @@ _DATE_LABEL: Final = "DATE"
 # Prepositions that put an edge at a time ("in 2019"), or open or close its span of time.
 _AT_TIME: Final = frozenset({"in", "on", "at", "during"})
 _FROM_TIME: Final = frozenset({"since", "from"})
-_UNTIL_TIME: Final = frozenset({"until", "till", "through"})
+_UNTIL_TIME: Final = frozenset({"until", "till", "through", "to"})
+_OPENING: Final = re.compile(r"(?:In|On|During)\s+([^,]{4,30}),\s")
+_THEN: Final = re.compile(r"\s*(?:to|until|till|through|[–—-])\s*")
 _TOPIC_DEDUCTION: Final = 0.1
 # A subject that points back: a pronoun, or "the" and a noun ("the album", "the company").
 _ANAPHOR: Final = re.compile(r"^(?:he|she|it|[Tt]he [a-z]+)$", re.IGNORECASE)
@@ -172,6 +174,12 @@ def _when(extraction: Extraction, anchor: Date | None) -> dict[str, When]:
     """When an extraction's arguments say its relation held: ``time``, or ``start`` and
     ``end`` ("In 2019, …" → time; "from 1992 to 2002" → start and end; "since 2010")."""
     out: dict[str, When] = {}
+    # "In 2019, Nvidia acquired Mellanox": a date opening the sentence dates what it says.
+    opening = _OPENING.match(extraction.sentence.text)
+    if opening is not None:
+        found = find_dates(opening.group(1), anchor)
+        if len(found) == 1 and found[0].end == len(opening.group(1)):
+            out["time"] = found[0].value
     for arg in extraction.args:
         if arg.mention is not None:
             continue
@@ -190,6 +198,13 @@ def _when(extraction: Extraction, anchor: Date | None) -> dict[str, When]:
                else "end" if arg.preposition in _UNTIL_TIME else "")
         if key:
             out.setdefault(key, found[0].value)
+        if key == "start":
+            # "from 1992 to 2002", where the parse left "to 2002" out of the argument.
+            rest = extraction.sentence.text[arg.span.end - extraction.sentence.start :]
+            joined = _THEN.match(rest)
+            later = find_dates(rest[joined.end() :], anchor) if joined else []
+            if later and later[0].start == 0:
+                out.setdefault("end", later[0].value)
     return out
 
 

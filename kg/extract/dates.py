@@ -66,6 +66,8 @@ _OF_THE_SUBJECT: Final = frozenset({"born", "died", "happened"})
 _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "that", "whom"})
 # "X (born 5 May 1950 in Y)", "X (1901–1975)", "X (died 1870)", "X (b. 1950)".
 _PARENTHESIS: Final = re.compile(r"[ \t]*,?[ \t]*\(([^()\n]{1,120})\)")
+# How far past a name a date it begins may run ("May" + " 13, 1998").
+_DATE_TAIL: Final = 12
 _YEAR_ALONE: Final = re.compile(r"\s*[12][0-9]{3}\s*$")
 _BORN: Final = re.compile(r"^\s*(?:born|b\.)\s*", re.IGNORECASE)
 # The dash between the two ends of a span: an en or em dash, or a hyphen between digits or
@@ -314,6 +316,11 @@ def without_dates(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
         text = doc[mention.start : mention.end].text
         found = find_dates(text)
         if len(found) == 1 and not (text[: found[0].start] + text[found[0].end :]).strip(" ,."):
+            continue
+        # "May" of "May 1998": the start of a date the name was cut from.
+        begin = doc[mention.start].idx
+        around = find_dates(doc.text[begin : begin + len(text) + _DATE_TAIL])
+        if around and around[0].start == 0 and around[0].end >= len(text):
             continue
         out.append(mention)
     return out
