@@ -332,3 +332,47 @@ def test_an_ill_typed_date_fails_the_shapes() -> None:
     assert {v.message for v in report.violations} == {
         "A date is a valid xsd:date, xsd:gYearMonth or xsd:gYear literal, or the phrase as "
         "written (xsd:string), never a node"}
+
+
+def _readme_query(heading: str) -> str:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split(heading, 1)[1].split("\n\n", 2)[1]
+    return "\n".join(line[4:] for line in block.splitlines())
+
+
+def test_readme_date_queries_answer(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.build import build
+    from kg.query import select
+
+    text = ("Corvane Systems was founded in 1998. Veltrix Corporation was founded in 2004. "
+            "In 2020, Corvane Systems partnered with Veltrix Corporation.")
+    graph = build([Document("a.txt", text)]).graph
+    founded = select(graph, _readme_query("Who was founded before 2000:"))
+    assert [(str(r["name"]), str(r["founded"])) for r in founded] == [("Corvane Systems", "1998")]
+    dated = select(graph, _readme_query("Edges of 2020 between two companies"))
+    assert {(str(r["a"]), str(r["b"]), str(r["when"])) for r in dated} == {
+        ("Corvane Systems", "Veltrix Corporation", "2020")}
+
+
+def test_cli_build_date_and_stats_date_span(tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    (tmp_path / "a.txt").write_text(
+        "Corvane Systems was founded in 1998. Corvane Systems was dissolved on Monday.",
+        encoding="utf-8")
+    runner = CliRunner()
+    out = tmp_path / "out"
+    bad = runner.invoke(main, ["build", str(tmp_path / "a.txt"), "--date", "2024-13-01"])
+    assert bad.exit_code == 1
+    assert bad.output.strip().splitlines()[-1] == (
+        "Error: --date '2024-13-01' is not a calendar day: give it as YYYY-MM-DD, "
+        "e.g. --date 2024-03-05")
+    done = runner.invoke(main, ["build", str(tmp_path / "a.txt"), "--out", str(out), "-q",
+                                "--no-html", "--date", "2024-03-05"])
+    assert done.exit_code == 0, done.output
+    stats = runner.invoke(main, ["stats", str(out / "graph.ttl")])
+    assert "dates       2 date facts, 0 dated edges, from 1998 to 2024-03-04" in stats.output
