@@ -223,7 +223,7 @@ def _read_dates(graph: Graph) -> tuple[tuple[str, ...], int, int]:
     dated = 0
     for node in graph.subjects(RDF.type, KG.Assertion, unique=True):
         times = [v for ev in graph.objects(node, KG.evidence) for t in _TIMES
-                 for v in graph.objects(ev, t)]  # type: ignore[arg-type]
+                 for v in graph.objects(ev, t)]
         dated += bool(times)
         values.update(str(v) for v in times
                       if isinstance(v, Literal) and v.datatype in _DATE_TYPES)

@@ -19,6 +19,7 @@ Date(year=2024, month=3, day=4)
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Final, TypeAlias
@@ -43,9 +44,17 @@ _MONTHS: Final = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ),
         start=1,
@@ -86,16 +95,15 @@ _FORMS: Final = (
     r"(?<![0-9.,/])(?P<year4>1[0-9]{3}|20[0-9]{2})(?![0-9]|s\b|'s\b|%)",
 )
 
-_ABSOLUTE: Final = re.compile(
-    "|".join(f"(?P<f{i}>{form})" for i, form in enumerate(_FORMS))
-)
+_ABSOLUTE: Final = re.compile("|".join(f"(?P<f{i}>{form})" for i, form in enumerate(_FORMS)))
 # 05/06/2007, 5.6.2007: day and month may be swapped.
 _NUMERIC: Final = re.compile(
     r"(?<![0-9])(?P<a>[0-9]{1,2})[/.](?P<b>[0-9]{1,2})[/.](?P<y>[12][0-9]{3})(?![0-9])"
 )
 # "circa 1200", "c. 1200", "about 1850": an approximate year is not a fact to state.
-_APPROXIMATE: Final = re.compile(r"\b(?:c\.|ca\.|circa|about|around|approximately)\s*$",
-                                 re.IGNORECASE)
+_APPROXIMATE: Final = re.compile(
+    r"\b(?:c\.|ca\.|circa|about|around|approximately)\s*$", re.IGNORECASE
+)
 _RELATIVE: Final = re.compile(
     r"\b(?P<word>yesterday|today|tomorrow)\b"
     r"|\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday"
@@ -110,8 +118,12 @@ _SHORT_RANGE: Final = re.compile(
     r"(?<![0-9])(?P<y1>[12][0-9]{3})\s*[–—-]\s*(?P<y2>[0-9]{2})(?![0-9])"
 )
 _DAY_RANGE: Final = re.compile(
-    r"(?<![0-9])(?P<d1>[12][0-9]|3[01]|0?[1-9])\s*[–—-]\s*" + _day("d2") + r"\s+"
-    + _month("m") + r",?\s+" + _year("y"),
+    r"(?<![0-9])(?P<d1>[12][0-9]|3[01]|0?[1-9])\s*[–—-]\s*"
+    + _day("d2")
+    + r"\s+"
+    + _month("m")
+    + r",?\s+"
+    + _year("y"),
     re.IGNORECASE,
 )
 
@@ -203,9 +215,7 @@ def find_dates(text: str, anchor: Date | None = None) -> list[DateMatch]:
         a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
         if a > 12 >= b:
             add(match.start(), match.end(), _valid(year, b, a))
-        elif b > 12 >= a:
-            add(match.start(), match.end(), _valid(year, a, b))
-        elif a == b:
+        elif b > 12 >= a or a == b:  # only one reading, or both readings agree
             add(match.start(), match.end(), _valid(year, a, b))
         else:
             add(match.start(), match.end(), match.group(0))
@@ -242,17 +252,21 @@ def find_range(text: str, anchor: Date | None = None) -> tuple[DateMatch, DateMa
         first = _valid(year, month, int(days["d1"]))
         last = _valid(year, month, int(re.sub(r"\D", "", days["d2"])))
         if first is not None and last is not None:
-            return (DateMatch(days.start(), days.end("d1"), first),
-                    DateMatch(days.start("d2"), days.end(), last))
+            return (
+                DateMatch(days.start(), days.end("d1"), first),
+                DateMatch(days.start("d2"), days.end(), last),
+            )
     short = _SHORT_RANGE.search(text)
     if short:
         first_year = int(short["y1"])
         last_year = first_year // 100 * 100 + int(short["y2"])
         if last_year > first_year:
-            return (DateMatch(short.start("y1"), short.end("y1"), Date(first_year)),
-                    DateMatch(short.start("y2"), short.end("y2"), Date(last_year)))
+            return (
+                DateMatch(short.start("y1"), short.end("y1"), Date(first_year)),
+                DateMatch(short.start("y2"), short.end("y2"), Date(last_year)),
+            )
     found = find_dates(text, anchor)
-    for one, two in zip(found, found[1:]):
+    for one, two in itertools.pairwise(found):
         if _RANGE_JOIN.match(text[one.end : two.start]):
             return one, two
     return None
@@ -304,8 +318,8 @@ def document_date(text: str) -> Date | None:
     """
     front = _FRONT_MATTER.match(text)
     head = front["body"] if front else "\n".join(text.splitlines()[:_HEAD_LINES])
-    for line in _DATE_LINE.finditer(head):
-        value = parse_iso(line["value"]) or read_date(line["value"])
+    for field in _DATE_LINE.finditer(head):
+        value = parse_iso(field["value"]) or read_date(field["value"])
         if isinstance(value, Date) and value.day:
             return value
     if front:

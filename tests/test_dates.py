@@ -76,8 +76,11 @@ def test_relative_dates_count_from_the_anchor(text: str, anchor: Date, expected:
         pytest.param("4–5 June 1942", (Date(1942, 6, 4), Date(1942, 6, 5)), id="day-range"),
         pytest.param("from 1992 to 2002", (Date(1992), Date(2002)), id="from-to"),
         pytest.param("between 1937 and 1984", (Date(1937), Date(1984)), id="between-and"),
-        pytest.param("August 20, 1920 – January 16, 1992", (Date(1920, 8, 20), Date(1992, 1, 16)),
-                     id="full-dates"),
+        pytest.param(
+            "August 20, 1920 – January 16, 1992",
+            (Date(1920, 8, 20), Date(1992, 1, 16)),
+            id="full-dates",
+        ),
         pytest.param("in 1998 and in 2004", None, id="two-dates-no-range"),
     ],
 )
@@ -98,7 +101,9 @@ def test_found_dates_keep_their_offsets() -> None:
         pytest.param("---\ntitle: x\ndate: 2024-03-05\n---\nBody.", _TUESDAY, id="front-matter"),
         pytest.param("Date: 5 March 2024\n\nShares fell.", _TUESDAY, id="date-line"),
         pytest.param("Markets\nTuesday, March 5, 2024\n\nShares fell.", _TUESDAY, id="dateline"),
-        pytest.param("Shares fell on Monday, 5 March 2024, in Oslo.", None, id="a-sentence-is-no-dateline"),
+        pytest.param(
+            "Shares fell on Monday, 5 March 2024, in Oslo.", None, id="a-sentence-is-no-dateline"
+        ),
         pytest.param("---\ntitle: x\n---\nMarch 5, 2024\n", None, id="front-matter-without-date"),
     ],
 )
@@ -115,8 +120,9 @@ def test_document_date(text: str, expected: Date | None) -> None:
         pytest.param("05/06/2007", "05/06/2007", None, id="text"),
     ],
 )
-def test_dates_become_literals_at_their_precision(value: Date | str, lexical: str,
-                                                  datatype: URIRef | None) -> None:
+def test_dates_become_literals_at_their_precision(
+    value: Date | str, lexical: str, datatype: URIRef | None
+) -> None:
     literal = date_literal(value)
     assert (str(literal), literal.datatype) == (lexical, datatype)
     if datatype is not None:
@@ -124,19 +130,29 @@ def test_dates_become_literals_at_their_precision(value: Date | str, lexical: st
 
 
 # The lexical spaces of XML Schema 1.1 for the years kg writes (four digits, no time zone).
-_LEXICAL = {XSD.date: r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])",
-            XSD.gYearMonth: r"[0-9]{4}-(0[1-9]|1[0-2])", XSD.gYear: r"[0-9]{4}"}
+_LEXICAL = {
+    XSD.date: r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])",
+    XSD.gYearMonth: r"[0-9]{4}-(0[1-9]|1[0-2])",
+    XSD.gYear: r"[0-9]{4}",
+}
 
 
 _DATE_RELATIONS = {
-    "date of birth": "P569", "date of death": "P570", "inception": "P571", "dissolved": "P576",
-    "publication date": "P577", "point in time": "P585", "start time": "P580", "end time": "P582",
+    "date of birth": "P569",
+    "date of death": "P570",
+    "inception": "P571",
+    "dissolved": "P576",
+    "publication date": "P577",
+    "point in time": "P585",
+    "start time": "P580",
+    "end time": "P582",
 }
 
 
 @pytest.mark.parametrize(("relation", "wikidata"), _DATE_RELATIONS.items())
-def test_date_relations_map_to_wikidata_and_are_datatype_properties(relation: str,
-                                                                    wikidata: str) -> None:
+def test_date_relations_map_to_wikidata_and_are_datatype_properties(
+    relation: str, wikidata: str
+) -> None:
     assert vocabulary().wikidata(relation) == wikidata
     assert vocabulary().relations[relation].dated
     turtle = ontology_turtle()
@@ -168,48 +184,57 @@ def _dates(vocab, spec, ents):  # type: ignore[no-untyped-def]
 
 DATE_CASES = [
     pytest.param(
-        "Ostrava/NNP/compound/1 Steel/NNP/nsubjpass/3 was/VBD:AUX/auxpass/3/be founded/VBN/ROOT/3/found"
-        " in/IN/prep/3 1998/CD/pobj/4 ./././3",
+        "Ostrava/NNP/compound/1 Steel/NNP/nsubjpass/3 was/VBD:AUX/auxpass/3/be"
+        " founded/VBN/ROOT/3/found in/IN/prep/3 1998/CD/pobj/4 ./././3",
         [(0, 2, "ORG"), (5, 6, "DATE")],
-        ("Ostrava Steel", "founded", "1998", "date-clause"), id="passive-founded-in",
+        ("Ostrava Steel", "founded", "1998", "date-clause"),
+        id="passive-founded-in",
     ),
     pytest.param(
         "Lena/NNP/compound/1 Varga/NNP/nsubjpass/3 was/VBD:AUX/auxpass/3/be born/VBN/ROOT/3/bear"
         " on/IN/prep/3 2/CD/nummod/6 May/NNP/pobj/4 1950/CD/nummod/6 ./././3",
         [(0, 2, "PERSON"), (5, 8, "DATE")],
-        ("Lena Varga", "born", "2 May 1950", "date-clause"), id="born-on-day",
+        ("Lena Varga", "born", "2 May 1950", "date-clause"),
+        id="born-on-day",
     ),
     pytest.param(
         "Blue/NNP/compound/1 Orchard/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be a/DT/det/5 1936/CD/nummod/5"
         " film/NN/attr/2 ./././2",
         [(0, 2, "WORK_OF_ART"), (4, 5, "DATE")],
-        ("Blue Orchard", "dated", "1936", "date-modifier"), id="copula-year-film",
+        ("Blue Orchard", "dated", "1936", "date-modifier"),
+        id="copula-year-film",
     ),
     pytest.param(
-        "The/DT/det/1 band/NN/nsubj/2 released/VBD/ROOT/2/release its/PRP$/poss/5 debut/NN/compound/5"
-        " album/NN/dobj/2 ,/,/punct/5 Salt/NNP/compound/8 Roads/NNP/appos/5 ,/,/punct/5"
+        "The/DT/det/1 band/NN/nsubj/2 released/VBD/ROOT/2/release its/PRP$/poss/5"
+        " debut/NN/compound/5 album/NN/dobj/2 ,/,/punct/5 Salt/NNP/compound/8 Roads/NNP/appos/5 ,/,/punct/5"
         " in/IN/prep/2 1979/CD/pobj/10 ./././2",
         [(7, 9, "WORK_OF_ART"), (11, 12, "DATE")],
-        ("Salt Roads", "released", "1979", "date-clause"), id="released-object-is-dated",
+        ("Salt Roads", "released", "1979", "date-clause"),
+        id="released-object-is-dated",
     ),
     pytest.param(
         "Kestrel/NNP/compound/1 Works/NNP/nsubj/2 existed/VBD/ROOT/2/exist from/IN/prep/2"
         " 1708/CD/pobj/3 until/IN/prep/2 1782/CD/pobj/5 ./././2",
         [(0, 2, "ORG"), (4, 5, "DATE"), (6, 7, "DATE")],
-        {("Kestrel Works", "began", "1708", "date-clause"),
-         ("Kestrel Works", "ended", "1782", "date-clause")}, id="existed-from-until",
+        {
+            ("Kestrel Works", "began", "1708", "date-clause"),
+            ("Kestrel Works", "ended", "1782", "date-clause"),
+        },
+        id="existed-from-until",
     ),
     pytest.param(
         "They/PRP/nsubj/1 lost/VBD/ROOT/1/lose the/DT/det/4 Battle/NNP/dobj/1 of/IN/prep/3"
         " Dunmere/NNP/pobj/4 in/IN/prep/1 April/NNP/pobj/6 1834/CD/nummod/7 ./././1",
         [(2, 6, "EVENT"), (7, 9, "DATE")],
-        ("the Battle of Dunmere", "held", "April 1834", "date-event"), id="event-in-month",
+        ("the Battle of Dunmere", "held", "April 1834", "date-event"),
+        id="event-in-month",
     ),
     pytest.param(
         "Ostrava/NNP/compound/1 Steel/NNP/nsubj/2 grew/VBD/ROOT/2/grow in/IN/prep/2 1998/CD/pobj/3"
         " ./././2",
         [(0, 2, "ORG"), (4, 5, "DATE")],
-        set(), id="a-verb-that-dates-nothing",
+        set(),
+        id="a-verb-that-dates-nothing",
     ),
 ]
 
@@ -226,17 +251,25 @@ def test_date_rules(vocab, spec: str, ents: list[tuple[int, int, str]], expected
 @pytest.mark.parametrize(
     ("after", "expected"),
     [
-        pytest.param("(1901–1975)", [("lifespan-start", "1901"), ("lifespan-end", "1975")],
-                     id="years"),
+        pytest.param(
+            "(1901–1975)", [("lifespan-start", "1901"), ("lifespan-end", "1975")], id="years"
+        ),
         pytest.param("(born 13 March 1963 in Kosice)", [("born", "13 March 1963")], id="born"),
-        pytest.param(", (1820 in Arlon – 5 May 1890 in Ghent)",
-                     [("lifespan-start", "1820"), ("lifespan-end", "5 May 1890")],
-                     id="places-and-a-comma"),
+        pytest.param(
+            ", (1820 in Arlon – 5 May 1890 in Ghent)",
+            [("lifespan-start", "1820"), ("lifespan-end", "5 May 1890")],
+            id="places-and-a-comma",
+        ),
         pytest.param("(Greek: Lena; died 1443)", [("died", "1443")], id="died-after-a-gloss"),
-        pytest.param("(1991–1995)", [("span-start", "1991"), ("span-end", "1995")],
-                     id="four-years-is-a-term-not-a-life"),
+        pytest.param(
+            "(1991–1995)",
+            [("span-start", "1991"), ("span-end", "1995")],
+            id="four-years-is-a-term-not-a-life",
+        ),
         pytest.param("(2000)", [("dated", "2000")], id="a-year-alone"),
-        pytest.param("(c. 1200 – 1260)", [("lifespan-end", "1260")], id="approximate-start-left-out"),
+        pytest.param(
+            "(c. 1200 – 1260)", [("lifespan-end", "1260")], id="approximate-start-left-out"
+        ),
         pytest.param("(then a village)", [], id="no-date"),
     ],
 )
@@ -251,12 +284,15 @@ def test_parenthesis_after_a_name(vocab, after: str, expected: list[tuple[str, s
 def test_date_facts_end_to_end(nlp) -> None:  # type: ignore[no-untyped-def]
     from kg.extract import extract
 
-    text = ("Orla Brennan (4 June 1901 – 1975) was an Irish painter. Corvane Systems was founded "
-            "in May 1998 in Cork. In 2019, Corvane Systems partnered with Veltrix. Teller Roads "
-            "worked with Veltrix from 1992 to 2002.")
+    text = (
+        "Orla Brennan (4 June 1901 – 1975) was an Irish painter. Corvane Systems was founded "
+        "in May 1998 in Cork. In 2019, Corvane Systems partnered with Veltrix. Teller Roads "
+        "worked with Veltrix from 1992 to 2002."
+    )
     results = list(extract([Document("a.txt", text)]))
-    linked = link_documents([(r.document.name, r.document.text, r.mentions, r.extractions)
-                             for r in results])
+    linked = link_documents(
+        [(r.document.name, r.document.text, r.mentions, r.extractions) for r in results]
+    )
     facts = {(f.subject.name, f.predicate, f.value) for f in linked.dates}
     assert ("Orla Brennan", "date of birth", Date(1901, 6, 4)) in facts
     assert ("Orla Brennan", "date of death", Date(1975)) in facts
@@ -264,12 +300,16 @@ def test_date_facts_end_to_end(nlp) -> None:  # type: ignore[no-untyped-def]
     for fact in linked.dates:
         prov = fact.provenance
         assert prov is not None and text[prov.object.start : prov.object.end] == prov.object.text
-    timed = {(t.subject.name, t.object.name, p.time, p.start, p.end)
-             for t in linked.triples if (p := t.provenance) is not None}
+    timed = {
+        (t.subject.name, t.object.name, p.time, p.start, p.end)
+        for t in linked.triples
+        if (p := t.provenance) is not None
+    }
     assert ("Corvane Systems", "Veltrix", Date(2019), None, None) in timed
     assert ("Teller Roads", "Veltrix", None, Date(1992), Date(2002)) in timed
-    graph = _with_ontology(to_rdf(linked.triples, [r.document for r in results],
-                                  dates=linked.dates))
+    graph = _with_ontology(
+        to_rdf(linked.triples, [r.document for r in results], dates=linked.dates)
+    )
     born = REL["dateOfBirth"]
     assert Literal("1901-06-04", datatype=XSD.date) in set(graph.objects(None, born))
     assert not any(isinstance(o, URIRef) for o in graph.objects(None, born))  # never a node
@@ -283,15 +323,19 @@ def test_relative_dates_resolve_against_the_document_date(nlp) -> None:  # type:
     from kg.link import Linker, resolve_entities
 
     text = "Corvane Systems was dissolved on Monday. Teller Roads partnered with Veltrix yesterday."
-    reads = [(r.document.name, r.document.text, r.mentions, r.extractions)
-             for r in extract([Document("a.txt", text)])]
+    reads = [
+        (r.document.name, r.document.text, r.mentions, r.extractions)
+        for r in extract([Document("a.txt", text)])
+    ]
     for anchor, closed in ((_TUESDAY, _MONDAY), (None, "Monday")):
         linked = Linker(resolve_entities(reads), date=anchor).link_document(reads[0])
         assert [f.value for f in linked.dates] == [closed]  # a relative date: its phrase
         assert linked.date == anchor
     dated = "---\ndate: 2024-03-12\n---\n" + text
-    reads = [(r.document.name, r.document.text, r.mentions, r.extractions)
-             for r in extract([Document("b.md", dated)])]
+    reads = [
+        (r.document.name, r.document.text, r.mentions, r.extractions)
+        for r in extract([Document("b.md", dated)])
+    ]
     linked = Linker(resolve_entities(reads), date=_TUESDAY).link_document(reads[0])
     assert [f.value for f in linked.dates] == [Date(2024, 3, 11)]  # its own date wins
 
@@ -301,8 +345,16 @@ _DOCUMENT = Document("a.txt", "Corvane Systems closed in 1998.")
 
 def _fact(value: Date | str) -> DateFact:
     text = _DOCUMENT.text
-    where = Provenance("a.txt", content_hash(text), Span(text, 0, len(text)), Span("Corvane Systems", 0, 15),
-                       Span("1998", 26, 30), "date-clause", 0.8, "closed in")
+    where = Provenance(
+        "a.txt",
+        content_hash(text),
+        Span(text, 0, len(text)),
+        Span("Corvane Systems", 0, 15),
+        Span("1998", 26, 30),
+        "date-clause",
+        0.8,
+        "closed in",
+    )
     return DateFact(Entity("Corvane Systems", "organization"), "dissolved", value, where)
 
 
@@ -331,7 +383,8 @@ def test_an_ill_typed_date_fails_the_shapes() -> None:
     assert not report.conforms
     assert {v.message for v in report.violations} == {
         "A date is a valid xsd:date, xsd:gYearMonth or xsd:gYear literal, or the phrase as "
-        "written (xsd:string), never a node"}
+        "written (xsd:string), never a node"
+    }
 
 
 def _readme_query(heading: str) -> str:
@@ -346,14 +399,17 @@ def test_readme_date_queries_answer(nlp) -> None:  # type: ignore[no-untyped-def
     from kg.build import build
     from kg.query import select
 
-    text = ("Corvane Systems was founded in 1998. Veltrix Corporation was founded in 2004. "
-            "In 2020, Corvane Systems partnered with Veltrix Corporation.")
+    text = (
+        "Corvane Systems was founded in 1998. Veltrix Corporation was founded in 2004. "
+        "In 2020, Corvane Systems partnered with Veltrix Corporation."
+    )
     graph = build([Document("a.txt", text)]).graph
     founded = select(graph, _readme_query("Who was founded before 2000:"))
     assert [(str(r["name"]), str(r["founded"])) for r in founded] == [("Corvane Systems", "1998")]
     dated = select(graph, _readme_query("Edges of 2020 between two companies"))
     assert {(str(r["a"]), str(r["b"]), str(r["when"])) for r in dated} == {
-        ("Corvane Systems", "Veltrix Corporation", "2020")}
+        ("Corvane Systems", "Veltrix Corporation", "2020")
+    }
 
 
 def test_cli_build_date_and_stats_date_span(tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
@@ -363,16 +419,29 @@ def test_cli_build_date_and_stats_date_span(tmp_path, nlp) -> None:  # type: ign
 
     (tmp_path / "a.txt").write_text(
         "Corvane Systems was founded in 1998. Corvane Systems was dissolved on Monday.",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     runner = CliRunner()
     out = tmp_path / "out"
     bad = runner.invoke(main, ["build", str(tmp_path / "a.txt"), "--date", "2024-13-01"])
     assert bad.exit_code == 1
     assert bad.output.strip().splitlines()[-1] == (
         "Error: --date '2024-13-01' is not a calendar day: give it as YYYY-MM-DD, "
-        "e.g. --date 2024-03-05")
-    done = runner.invoke(main, ["build", str(tmp_path / "a.txt"), "--out", str(out), "-q",
-                                "--no-html", "--date", "2024-03-05"])
+        "e.g. --date 2024-03-05"
+    )
+    done = runner.invoke(
+        main,
+        [
+            "build",
+            str(tmp_path / "a.txt"),
+            "--out",
+            str(out),
+            "-q",
+            "--no-html",
+            "--date",
+            "2024-03-05",
+        ],
+    )
     assert done.exit_code == 0, done.output
     stats = runner.invoke(main, ["stats", str(out / "graph.ttl")])
     assert "dates       2 date facts, 0 dated edges, from 1998 to 2024-03-04" in stats.output

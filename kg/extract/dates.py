@@ -12,12 +12,12 @@ import csv
 import dataclasses
 import io
 import re
-from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Final
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from kg.dates import DateMatch, find_dates, find_range
 from kg.extract.emit import Emitter, Sentence
@@ -25,7 +25,12 @@ from kg.extract.mentions import EVENT_CLASSES, WORK_CLASSES, TokenMention
 from kg.model import Date, Extraction, Mention, Span
 
 __all__ = [
-    "DATE_LABEL", "DATE_RULES", "date_words", "read_dates", "read_lifespans", "with_dated_works",
+    "DATE_LABEL",
+    "DATE_RULES",
+    "date_words",
+    "read_dates",
+    "read_lifespans",
+    "with_dated_works",
     "without_dates",
 ]
 
@@ -52,12 +57,33 @@ _SPANNING: Final = frozenset({"happened", "active"})
 _LIFE_YEARS: Final = range(10, 111)
 # Class nouns a year before them dates as published: "a 1936 film", "their 2009 release X".
 _WORK_NOUNS: Final = WORK_CLASSES | {
-    "release", "recording", "record", "biography", "sequel", "collection", "compilation", "hit",
+    "release",
+    "recording",
+    "record",
+    "biography",
+    "sequel",
+    "collection",
+    "compilation",
+    "hit",
 }
 # Nouns that name an event whose date is when it took place: "the Battle of X in 1808".
 _EVENT_NOUNS: Final = EVENT_CLASSES | {
-    "incident", "coup", "operation", "invasion", "massacre", "awards", "gala", "mutiny",
-    "offensive", "raid", "strike", "riot", "protest", "referendum", "crisis", "tour",
+    "incident",
+    "coup",
+    "operation",
+    "invasion",
+    "massacre",
+    "awards",
+    "gala",
+    "mutiny",
+    "offensive",
+    "raid",
+    "strike",
+    "riot",
+    "protest",
+    "referendum",
+    "crisis",
+    "tour",
 }
 _MODIFIER: Final = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
@@ -86,8 +112,10 @@ def date_words() -> dict[str, str]:
     """Return the table of words that date (a lemma → the predicate its date reads as)."""
     text = resources.files("kg").joinpath("data", "date_words.csv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {row["word"].strip(): row["predicate"].strip()
-            for row in csv.DictReader(io.StringIO("\n".join(lines)))}
+    return {
+        row["word"].strip(): row["predicate"].strip()
+        for row in csv.DictReader(io.StringIO("\n".join(lines)))
+    }
 
 
 def _dating_word(token: Token) -> Token | None:
@@ -100,7 +128,7 @@ def _dating_word(token: Token) -> Token | None:
             token.lemma_.lower() in words or token.lower_ in words
         ):
             return token
-        if token.dep_ == "pobj" and token.head.dep_ == "agent" or token.dep_ in {"pobj", "dobj"}:
+        if token.dep_ in {"pobj", "dobj"}:
             token = token.head.head if token.dep_ == "pobj" else token.head
         else:
             return None
@@ -205,7 +233,12 @@ def _work_named(em: Emitter, noun: Token) -> Token | None:
 
 
 def _emit(
-    em: Emitter, rule: str, subject: Token, relation: str, predicate: str, date: Span,
+    em: Emitter,
+    rule: str,
+    subject: Token,
+    relation: str,
+    predicate: str,
+    date: Span,
     penalty: float = 0.0,
 ) -> None:
     confidence = DATE_RULES[rule] - penalty - 0.05 * (subject.pos_ == "PRON")
@@ -249,8 +282,16 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             event = _event(em, governor)
             if event is None and governor.pos_ in {"VERB", "AUX"} and how != "of":
                 # "losing the Battle of X in April 1834": the event the verb is about.
-                event = next((e for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}
-                              for e in [_event(em, c)] if e is not None), None)
+                event = next(
+                    (
+                        e
+                        for c in governor.children
+                        if c.dep_ in {"dobj", "nsubjpass"}
+                        for e in [_event(em, c)]
+                        if e is not None
+                    ),
+                    None,
+                )
             if event is not None:
                 _emit_event(em, event, ent, head.head.text)
                 continue
@@ -262,6 +303,7 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             noun = head.head
             while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
                 noun = noun.head
+            named: Token | None = None
             if head.dep_ == "poss" and em.mention(noun) is not None:
                 named = noun  # "1987's X"
             elif noun.pos_ in {"NOUN", "ADJ"} and noun.lemma_.lower() in _WORK_NOUNS:
@@ -272,18 +314,23 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
                 if (event := _event(em, noun)) is not None and em.mention(noun) is None:
                     _emit_event(em, event, ent, noun.text)
                 continue
-            else:
-                named = None
             named = _named(em, named) if named is not None else None
             if named is not None and len(found) == 1:
-                _emit(em, "date-modifier", named, f"{ent.text} {noun.text}", "dated",
-                      _date_span(em, ent, found[0]))
+                _emit(
+                    em,
+                    "date-modifier",
+                    named,
+                    f"{ent.text} {noun.text}",
+                    "dated",
+                    _date_span(em, ent, found[0]),
+                )
             continue
         else:
             continue
-        governor = _dating_word(governor)
-        if governor is None:
+        word = _dating_word(governor)
+        if word is None:
             continue
+        governor = word
         predicate = words.get(governor.lemma_.lower()) or words[governor.lower_]
         subject = _subject(governor)
         # "The band released its album X in 1999": what is released, founded or closed is
@@ -336,9 +383,13 @@ def with_dated_works(
     for mention in mentions:
         last = doc[mention.end - 1]
         match = _PARENTHESIS.match(text, offset + last.idx + len(last.text))
-        if (match is not None and _YEAR_ALONE.match(match.group(1))
-                and mention.kind in {"", "organization"} and mention.evidence in {"", "coordinated"}
-                and mention.label not in {"GPE", "LOC", "FAC", "NORP"}):
+        if (
+            match is not None
+            and _YEAR_ALONE.match(match.group(1))
+            and mention.kind in {"", "organization"}
+            and mention.evidence in {"", "coordinated"}
+            and mention.label not in {"GPE", "LOC", "FAC", "NORP"}
+        ):
             mention = dataclasses.replace(mention, kind="work", evidence="dated")
         out.append(mention)
     return out
@@ -376,8 +427,9 @@ def read_lifespans(
         subject = Span(text[first:after], first, after)
         inner, base = match.group(1), match.start(1)
         for predicate, rule, found in read:
-            date = Span(text[base + found.start : base + found.end], base + found.start,
-                        base + found.end)
+            date = Span(
+                text[base + found.start : base + found.end], base + found.start, base + found.end
+            )
             out.append(
                 Extraction(
                     doc=doc_name,
@@ -388,8 +440,9 @@ def read_lifespans(
                     predicate=predicate,
                     rule=rule,
                     confidence=DATE_RULES[rule],
-                    subject_mention=Mention(subject.text, subject.start, subject.end,
-                                            mention.label),
+                    subject_mention=Mention(
+                        subject.text, subject.start, subject.end, mention.label
+                    ),
                     object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
                 )
             )
