@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Final
 
 import networkx as nx
@@ -50,6 +50,11 @@ class Evidence:
     phrase: str = ""
     subject: tuple[int, int] | None = None
     object: tuple[int, int] | None = None
+    # When the sentence says the edge held: kg:pointInTime, or kg:startTime and kg:endTime,
+    # as written in RDF ("2019", "1992-05"); "" where it does not say.
+    time: str = ""
+    start: str = ""
+    end: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +105,7 @@ class _Records:
     dates: tuple[str, ...] = ()  # every typed date of date facts and dated edges, sorted
     date_facts: int = 0
     dated_edges: int = 0
+    entity_dates: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
 def _local_name(iri: str) -> str:
@@ -162,6 +168,9 @@ def _read_evidence(graph: Graph, node: URIRef, documents: dict[str, str]) -> Evi
             _number(props.get(KG.objectEnd)),
             offset,
         ),
+        time=str(props.get(KG.pointInTime, "")),
+        start=str(props.get(KG.startTime, "")),
+        end=str(props.get(KG.endTime, "")),
     )
 
 
@@ -203,7 +212,22 @@ def _read(graph: Graph) -> _Records:
         items = [_read_evidence(graph, ev, documents) for ev in graph.objects(node, KG.evidence)]  # type: ignore[arg-type]
         evidence.setdefault(key, []).extend(items)
     dates, date_facts, dated = _read_dates(graph)
-    return _Records(entities, predicates, edges, evidence, documents, dates, date_facts, dated)
+    return _Records(entities, predicates, edges, evidence, documents, dates, date_facts, dated,
+                    _entity_dates(graph))
+
+
+def _entity_dates(graph: Graph) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The date facts of each entity, as (relation label, date as written in RDF), sorted."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for node in graph.subjects(RDF.type, KG.DateStatement, unique=True):
+        subject, predicate = graph.value(node, RDF.subject), graph.value(node, RDF.predicate)
+        value = graph.value(node, RDF.object)
+        if subject is None or predicate is None or value is None:
+            continue
+        label = graph.value(predicate, RDFS.label)
+        name = str(label) if label is not None else _local_name(str(predicate))
+        found.setdefault(str(subject), set()).add((name, str(value)))
+    return {iri: tuple(sorted(pairs)) for iri, pairs in found.items()}
 
 
 _DATE_TYPES: Final = frozenset({XSD.date, XSD.gYearMonth, XSD.gYear})
@@ -240,7 +264,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
 
     The graph's ``documents`` attribute lists the source document names; ``dates`` holds
     every typed date of its date facts and dated edges (earliest first), ``date_facts`` and
-    ``dated_edges`` count them. Date facts are no edges: a date is a value, not a node.
+    ``dated_edges`` count them. Date facts are no edges (a date is a value, not a node): each
+    node's ``dates`` lists its own as (relation, date) pairs.
 
     >>> from kg.graph import to_rdf
     >>> from kg.model import Entity, Triple
@@ -254,7 +279,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                           dates=records.dates, date_facts=records.date_facts,
                           dated_edges=records.dated_edges)
     for iri, (label, kind) in sorted(records.entities.items()):
-        out.add_node(iri, label=label, kind=kind)
+        out.add_node(iri, label=label, kind=kind, dates=records.entity_dates.get(iri, ()))
     for s, p, o in sorted(records.edges):
         label, symmetric = records.predicates[p]
         items = sorted(
