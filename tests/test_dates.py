@@ -206,8 +206,8 @@ DATE_CASES = [
     ),
     pytest.param(
         "The/DT/det/1 band/NN/nsubj/2 released/VBD/ROOT/2/release its/PRP$/poss/5"
-        " debut/NN/compound/5 album/NN/dobj/2 ,/,/punct/5 Salt/NNP/compound/8 Roads/NNP/appos/5 ,/,/punct/5"
-        " in/IN/prep/2 1979/CD/pobj/10 ./././2",
+        " debut/NN/compound/5 album/NN/dobj/2 ,/,/punct/5 Salt/NNP/compound/8"
+        " Roads/NNP/appos/5 ,/,/punct/5 in/IN/prep/2 1979/CD/pobj/10 ./././2",
         [(7, 9, "WORK_OF_ART"), (11, 12, "DATE")],
         ("Salt Roads", "released", "1979", "date-clause"),
         id="released-object-is-dated",

@@ -3,7 +3,8 @@
 Reads spaCy tokens and the document's text. It finds the date phrase and what it dates; what
 the phrase means (``kg.dates``) and which relation it states for the subject's kind
 (``kg.vocabulary``) are the graph side's job. Each extraction's object is the date phrase,
-with a ``DATE`` mention, so the linker can tell it from an entity.
+with a ``DATE`` mention, so the linker can tell it from an entity. The rules' base confidences
+are in ``kg.extract.emit.RULES`` with the others.
 """
 
 from __future__ import annotations
@@ -20,13 +21,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.dates import DateMatch, find_dates, find_range
-from kg.extract.emit import Emitter, Sentence
+from kg.extract.emit import RULES, Emitter, Sentence
 from kg.extract.mentions import EVENT_CLASSES, WORK_CLASSES, TokenMention
 from kg.model import Date, Extraction, Mention, Span
 
 __all__ = [
     "DATE_LABEL",
-    "DATE_RULES",
     "date_words",
     "read_dates",
     "read_lifespans",
@@ -36,14 +36,6 @@ __all__ = [
 
 # The label of a date mention: an extraction's object that is a date, not an entity.
 DATE_LABEL: Final = "DATE"
-# Base confidence of each date rule (the rule field of its extractions).
-DATE_RULES: Final[dict[str, float]] = {
-    "lifespan": 0.9,  # "X (1901–1975)", "X (born 13 March 1963)"
-    "date-clause": 0.8,  # "X was founded in 1998", "X, released in May 2005,"
-    "date-modifier": 0.75,  # "X is a 1936 film"
-    "date-parenthesis": 0.7,  # "the album X (2000)"
-    "date-event": 0.7,  # "the Battle of X in 1808", "a 1355 coup"
-}
 # Prepositions that put a date on a verb: "in 1998", "on 13 March 1963".
 _AT: Final = frozenset({"in", "on", "at", "during"})
 # Dependency labels of a date phrase hanging directly on its verb: "born 13 March 1963".
@@ -241,7 +233,7 @@ def _emit(
     date: Span,
     penalty: float = 0.0,
 ) -> None:
-    confidence = DATE_RULES[rule] - penalty - 0.05 * (subject.pos_ == "PRON")
+    confidence = RULES[rule] - penalty - 0.05 * (subject.pos_ == "PRON")
     em.out.append(
         Extraction(
             doc=em.sentence.doc_name,
@@ -439,7 +431,7 @@ def read_lifespans(
                     object=date,
                     predicate=predicate,
                     rule=rule,
-                    confidence=DATE_RULES[rule],
+                    confidence=RULES[rule],
                     subject_mention=Mention(
                         subject.text, subject.start, subject.end, mention.label
                     ),
