@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.extract.coref import apply_resolutions, resolve_document
-from kg.extract.dates import read_dates, read_lifespans, with_dated_works, without_dates
+from kg.extract.dates import (
+    merge_dates,
+    read_dates,
+    read_lifespans,
+    with_dated_works,
+    without_dates,
+)
 from kg.extract.evidence import with_evidence, with_lifespans
 from kg.extract.mentions import TokenMention, find_mentions, mention_index, widen
 from kg.extract.pipeline import DEFAULT_PIPELINE, load_pipeline
@@ -70,8 +76,7 @@ def _read(
         for span in spans:
             sentences += 1
             sentence = Sentence(span, document.name, document.text, offset, index)
-            extractions.extend(extract_sentence(sentence))
-            extractions.extend(read_dates(sentence))
+            extractions.extend(merge_dates(extract_sentence(sentence), read_dates(sentence)))
     resolved = apply_resolutions(extractions, resolve_document(document.text, read))
     return DocumentResult(document, sentences, tuple(mentions), tuple(resolved))
 

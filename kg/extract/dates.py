@@ -28,6 +28,7 @@ from kg.model import Date, Extraction, Mention, Span
 __all__ = [
     "DATE_LABEL",
     "date_words",
+    "merge_dates",
     "read_dates",
     "read_lifespans",
     "with_dated_works",
@@ -345,6 +346,40 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         elif len(found) == 1:
             _emit(em, "date-clause", subject, relation, predicate, _date_span(em, ent, found[0]))
     return em.out
+
+
+def merge_dates(extractions: list[Extraction], dates: list[Extraction]) -> list[Extraction]:
+    """Return a sentence's extractions with its date extractions merged in: a date extraction
+    takes the place of a clause's reading of the same subject whose object is that date, cut
+    short or not ("released on | May 5" for "released on May 5, 2004"), keeping the clause's
+    relation words; any other is added. A reading whose object names an entity is kept."""
+    out = list(extractions)
+    for date in dates:
+        for k, ex in enumerate(out):
+            mention = ex.object_mention
+            if (
+                ex.subject == date.subject
+                and ex.object_mention is not date.object_mention
+                and ex.object.start < date.object.end
+                and date.object.start < ex.object.end
+                and (
+                    mention is None
+                    or date.object.start <= mention.start < mention.end <= date.object.end
+                )
+                and (mention is None or mention.label != DATE_LABEL)
+            ):
+                out[k] = dataclasses.replace(
+                    ex,
+                    object=date.object,
+                    object_mention=date.object_mention,
+                    predicate=date.predicate,
+                    rule=date.rule,
+                    confidence=date.confidence,
+                )
+                break
+        else:
+            out.append(date)
+    return out
 
 
 def without_dates(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
