@@ -260,7 +260,11 @@ class Linker:
                 fact = self._date_fact(doc_name, doc_id, ex, anchor, topic)
                 if fact is not None:
                     dates.append(fact)
-                continue
+                if not ex.args:
+                    continue
+                # "born on 13 March 1963 in Leeds": an argument may still name the object of an
+                # edge, as it does when the date is no mention at all.
+                ex = replace(ex, object_mention=None)
             if not ex.is_fact or ex.subject_mention is None:
                 continue
             if ex.object_mention is not None:

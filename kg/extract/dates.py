@@ -352,7 +352,8 @@ def merge_dates(extractions: list[Extraction], dates: list[Extraction]) -> list[
     """Return a sentence's extractions with its date extractions merged in: a date extraction
     takes the place of a clause's reading of the same subject whose object is that date, cut
     short or not ("released on | May 5" for "released on May 5, 2004"), keeping the clause's
-    relation words; any other is added. A reading whose object names an entity is kept."""
+    relation words, rule and arguments; any other is added. A reading whose object names an
+    entity is kept."""
     out = list(extractions)
     for date in dates:
         for k, ex in enumerate(out):
@@ -373,8 +374,6 @@ def merge_dates(extractions: list[Extraction], dates: list[Extraction]) -> list[
                     object=date.object,
                     object_mention=date.object_mention,
                     predicate=date.predicate,
-                    rule=date.rule,
-                    confidence=date.confidence,
                 )
                 break
         else:
