@@ -16,16 +16,16 @@ from typing import Final
 
 from kg.aliases import AliasTable
 from kg.confidence import DEFAULT_MIN_CONFIDENCE, calibrated
-from kg.entities import COUNTRIES, DEMONYMS, EntityResolver, Occurrence, clean_name
 from kg.dates import When, document_date, find_dates, find_range
+from kg.entities import COUNTRIES, DEMONYMS, EntityResolver, Occurrence, clean_name
 from kg.infer import Named, infer
 from kg.model import Date, DateFact, Entity, Extraction, Mention, Provenance, Span, Triple
 from kg.namespace import content_hash, entity_iri
 from kg.vocabulary import DATE_KIND, has_reading, is_date_relation, read_relation
 
 __all__ = [
-    "LinkedDocument",
     "Linked",
+    "LinkedDocument",
     "Linker",
     "Merge",
     "canonical_name",
@@ -191,7 +191,8 @@ def _when(extraction: Extraction, anchor: Date | None) -> dict[str, When]:
             continue
         found = find_dates(words, anchor)
         # The argument must be the date itself ("in May 2005"), not a phrase holding one.
-        if len(found) != 1 or words[found[0].end :].strip() or len(words[: found[0].start].split()) > 2:
+        alone = len(found) == 1 and not words[found[0].end :].strip()
+        if not alone or len(words[: found[0].start].split()) > 2:
             continue
         key = ("time" if arg.preposition in _AT_TIME or not arg.preposition
                else "start" if arg.preposition in _FROM_TIME
@@ -256,7 +257,8 @@ class Linker:
         dates: list[DateFact] = []
         topic = _topic(mentions, extractions)
         for ex in extractions:
-            if ex.is_fact and ex.object_mention is not None and ex.object_mention.label == _DATE_LABEL:
+            dated = ex.object_mention is not None and ex.object_mention.label == _DATE_LABEL
+            if ex.is_fact and dated:
                 fact = self._date_fact(doc_name, doc_id, ex, anchor, topic)
                 if fact is not None:
                     dates.append(fact)
