@@ -8,6 +8,10 @@ adding the figures of every Wikidata property. It only measures: nothing here ch
     .venv/bin/python benchmarks/graph_quality.py [--split FILE] [--jobs 2] [--json]
     .venv/bin/python benchmarks/graph_quality.py --keep --dump edges.jsonl
     .venv/bin/python benchmarks/graph_quality.py --work DIR --with-literals -- --aliases names.csv
+
+With ``--with-literals`` the facts with a date end count too, and the printout sums up the date
+facts (dates of birth and death, inception, dissolution, publication, point in time, start and
+end) with their own targets.
 """
 
 from __future__ import annotations
@@ -36,6 +40,12 @@ _TARGETS: Final = (  # (label, section, metric, at least)
     ("pair precision (edges)", "pairs", "precision_edges", 0.70),
     ("pair recall (all)", "pairs", "recall_all", 0.20),
 )
+
+
+# Wikidata properties whose object is a date: scored with --with-literals (a TIME entity end).
+DATE_PROPERTIES: Final = ("P569", "P570", "P571", "P576", "P577", "P580", "P582", "P585")
+_DATE_TARGETS: Final = (("date facts precision", "precision", 0.75),
+                        ("date facts recall", "recall", 0.50))
 
 
 class _Failure(Exception):
@@ -121,21 +131,40 @@ def score(work: Path, with_literals: bool, dump: Path | None) -> tuple[dict[str,
     return res, per_property(edges, gold, with_literals)
 
 
+def date_facts(props: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Gold, predicted and correct date facts over DATE_PROPERTIES, with precision and recall
+    (recall counts each gold fact once, as the per-property recall does)."""
+    rows = [props[p] for p in DATE_PROPERTIES if p in props]
+    gold = sum(r["gold"] for r in rows)
+    predicted = sum(r["predicted"] for r in rows)
+    correct = sum(r["correct"] for r in rows)
+    hit = sum((r["recall"] or 0.0) * r["gold"] for r in rows)
+    return {"gold": gold, "predicted": predicted, "correct": correct,
+            "precision": correct / predicted if predicted else None,
+            "recall": hit / gold if gold else None}
+
+
 def _f(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.3f}"
 
 
-def targets(res: dict[str, Any]) -> list[tuple[str, float, float | None, str]]:
-    """Each target: label, threshold, the value reached (None: not measured), ok/below/n/a."""
+def targets(res: dict[str, Any], dates: dict[str, Any] | None = None
+            ) -> list[tuple[str, float, float | None, str]]:
+    """Each target: label, threshold, the value reached (None: not measured), ok/below/n/a.
+    ``dates`` (``date_facts``, measured with --with-literals) adds the date-fact targets."""
+    measured = [(label, (res[section] or {}).get(metric), least)
+                for label, section, metric, least in _TARGETS]
+    if dates is not None:
+        measured += [(label, dates[metric], least) for label, metric, least in _DATE_TARGETS]
     rows = []
-    for label, section, metric, least in _TARGETS:
-        value = (res[section] or {}).get(metric)
+    for label, value, least in measured:
         verdict = "n/a" if value is None else "ok" if value >= least else "below"
         rows.append((label, least, value, verdict))
     return rows
 
 
-def render(name: str, timing: dict[str, float], res: dict[str, Any], props: Any) -> str:
+def render(name: str, timing: dict[str, float], res: dict[str, Any], props: Any,
+           with_literals: bool = False) -> str:
     """Return the printout: speed, edges, nodes, pairs, typed facts, per property, targets."""
     c, n, p, t = res["counts"], res["nodes"], res["pairs"], res["typed"]
     lines = [
@@ -174,9 +203,15 @@ def render(name: str, timing: dict[str, float], res: dict[str, Any], props: Any)
               f"  {'P-id':<7}{'gold':>6}{'pred':>6}{'correct':>8}{'prec':>7}{'rec':>7}"]
     lines += [f"  {pid:<7}{v['gold']:>6}{v['predicted']:>6}{v['correct']:>8}"
               f"{_f(v['precision']):>7}{_f(v['recall']):>7}" for pid, v in props.items()]
+    dates = date_facts(props) if with_literals else None
+    if dates is not None:
+        lines.append(
+            f"date facts ({' '.join(DATE_PROPERTIES)}): {dates['gold']} gold, "
+            f"{dates['predicted']} predicted, {dates['correct']} correct, precision "
+            f"{_f(dates['precision'])}, recall {_f(dates['recall'])}")
     lines.append("targets:")
     lines += [f"  {label:<30} >= {least:.2f}  {_f(value):>6}  {verdict}"
-              for label, least, value, verdict in targets(res)]
+              for label, least, value, verdict in targets(res, dates)]
     return "\n".join(lines)
 
 
@@ -214,13 +249,15 @@ def main(argv: list[str] | None = None) -> None:
             shutil.rmtree(work, ignore_errors=True)
         elif args.work is None:
             print(f"working folder kept: {work}", file=sys.stderr)
+    dates = date_facts(props) if args.with_literals else None
     if args.json:
         goals = {label: {"at_least": least, "value": value, "verdict": verdict}
-                 for label, least, value, verdict in targets(res)}
-        print(json.dumps({**res, "build": timing, "per_property": props, "targets": goals},
-                         indent=1))
+                 for label, least, value, verdict in targets(res, dates)}
+        extra = {} if dates is None else {"date_facts": dates}
+        print(json.dumps({**res, "build": timing, "per_property": props, **extra,
+                          "targets": goals}, indent=1))
     else:
-        print(render(args.split.name, timing, res, props))
+        print(render(args.split.name, timing, res, props, args.with_literals))
 
 
 if __name__ == "__main__":

@@ -11,13 +11,13 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Final
 
 import networkx as nx
 import numpy as np
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS
+from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 from rdflib.term import Node
 
 from kg.namespace import KG, NIF
@@ -50,6 +50,11 @@ class Evidence:
     phrase: str = ""
     subject: tuple[int, int] | None = None
     object: tuple[int, int] | None = None
+    # When the sentence says the edge held: kg:pointInTime, or kg:startTime and kg:endTime,
+    # as written in RDF ("2019", "1992-05"); "" where it does not say.
+    time: str = ""
+    start: str = ""
+    end: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +81,9 @@ class Stats:
     relations_by_predicate: tuple[tuple[str, int], ...]
     top_pagerank: tuple[Ranked, ...]
     top_degree: tuple[Ranked, ...]
+    date_facts: int = 0  # facts whose object is a date ("born 13 March 1963")
+    dated_edges: int = 0  # edges some evidence puts at a time ("In 2019, …")
+    date_span: tuple[str, str] | None = None  # the earliest and latest date, as written in RDF
 
     def to_dict(self) -> dict[str, Any]:
         """Return the statistics as JSON-ready dicts and lists."""
@@ -94,6 +102,10 @@ class _Records:
     edges: list[tuple[str, str, str]]
     evidence: dict[tuple[str, str, str], list[Evidence]]
     documents: dict[str, str]  # iri → name
+    dates: tuple[str, ...] = ()  # every typed date of date facts and dated edges, sorted
+    date_facts: int = 0
+    dated_edges: int = 0
+    entity_dates: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
 def _local_name(iri: str) -> str:
@@ -156,6 +168,9 @@ def _read_evidence(graph: Graph, node: URIRef, documents: dict[str, str]) -> Evi
             _number(props.get(KG.objectEnd)),
             offset,
         ),
+        time=str(props.get(KG.pointInTime, "")),
+        start=str(props.get(KG.startTime, "")),
+        end=str(props.get(KG.endTime, "")),
     )
 
 
@@ -196,13 +211,61 @@ def _read(graph: Graph) -> _Records:
         )
         items = [_read_evidence(graph, ev, documents) for ev in graph.objects(node, KG.evidence)]  # type: ignore[arg-type]
         evidence.setdefault(key, []).extend(items)
-    return _Records(entities, predicates, edges, evidence, documents)
+    dates, date_facts, dated = _read_dates(graph)
+    return _Records(entities, predicates, edges, evidence, documents, dates, date_facts, dated,
+                    _entity_dates(graph))
+
+
+def _entity_dates(graph: Graph) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The date facts of each entity, as (relation label, date as written in RDF), sorted."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for node in graph.subjects(RDF.type, KG.DateStatement, unique=True):
+        subject, predicate = graph.value(node, RDF.subject), graph.value(node, RDF.predicate)
+        value = graph.value(node, RDF.object)
+        if subject is None or predicate is None or value is None:
+            continue
+        label = graph.value(predicate, RDFS.label)
+        name = str(label) if label is not None else _local_name(str(predicate))
+        found.setdefault(str(subject), set()).add((name, str(value)))
+    return {iri: tuple(sorted(pairs)) for iri, pairs in found.items()}
+
+
+_DATE_TYPES: Final = frozenset({XSD.date, XSD.gYearMonth, XSD.gYear})
+_TIMES: Final = (KG.pointInTime, KG.startTime, KG.endTime)
+
+
+def _read_dates(graph: Graph) -> tuple[tuple[str, ...], int, int]:
+    """Every typed date of the graph's date facts and dated edges (sorted by time), how many
+    date facts there are, and how many edges some evidence dates."""
+    values: set[str] = set()
+    facts = 0
+    for node in graph.subjects(RDF.type, KG.DateStatement, unique=True):
+        facts += 1
+        value = graph.value(node, RDF.object)
+        if isinstance(value, Literal) and value.datatype in _DATE_TYPES:
+            values.add(str(value))
+    dated = 0
+    for node in graph.subjects(RDF.type, KG.Assertion, unique=True):
+        times = [v for ev in graph.objects(node, KG.evidence) for t in _TIMES
+                 for v in graph.objects(ev, t)]
+        dated += bool(times)
+        values.update(str(v) for v in times
+                      if isinstance(v, Literal) and v.datatype in _DATE_TYPES)
+    return tuple(sorted(values, key=_date_key)), facts, dated
+
+
+def _date_key(lexical: str) -> tuple[int, ...]:
+    # "1998" < "1998-05" < "1998-05-13": a year sorts before its months, a month before its days.
+    return tuple(int(part) for part in lexical.split("-") if part)
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """Return the entity graph: one node per entity IRI, one edge per subject, predicate and object.
 
-    The graph's ``documents`` attribute lists the source document names.
+    The graph's ``documents`` attribute lists the source document names; ``dates`` holds
+    every typed date of its date facts and dated edges (earliest first), ``date_facts`` and
+    ``dated_edges`` count them. Date facts are no edges (a date is a value, not a node): each
+    node's ``dates`` lists its own as (relation, date) pairs.
 
     >>> from kg.graph import to_rdf
     >>> from kg.model import Entity, Triple
@@ -212,9 +275,11 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     [('Yandex', 'partners', 'Baidu')]
     """
     records = _read(graph)
-    out = nx.MultiDiGraph(documents=sorted(set(records.documents.values())))
+    out = nx.MultiDiGraph(documents=sorted(set(records.documents.values())),
+                          dates=records.dates, date_facts=records.date_facts,
+                          dated_edges=records.dated_edges)
     for iri, (label, kind) in sorted(records.entities.items()):
-        out.add_node(iri, label=label, kind=kind)
+        out.add_node(iri, label=label, kind=kind, dates=records.entity_dates.get(iri, ()))
     for s, p, o in sorted(records.edges):
         label, symmetric = records.predicates[p]
         items = sorted(
@@ -313,6 +378,9 @@ def stats(graph: Graph | nx.MultiDiGraph, *, top: int = 10) -> Stats:
         relations_by_predicate=_count(d.get("label", "") for _, _, d in projected.edges(data=True)),
         top_pagerank=_top(projected, pagerank(projected), top),
         top_degree=_top(projected, {n: float(v) for n, v in degree(projected).items()}, top),
+        date_facts=projected.graph.get("date_facts", 0),
+        dated_edges=projected.graph.get("dated_edges", 0),
+        date_span=(dates[0], dates[-1]) if (dates := projected.graph.get("dates", ())) else None,
     )
 
 

@@ -33,7 +33,7 @@ from kg.aliases import AliasTable, builtin_aliases
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.link import Linker, Merge, Read, resolve_entities
 from kg.relation_table import RelationTable
-from kg.model import Document, Entity
+from kg.model import Date, Document, Entity
 from kg.namespace import content_hash
 from kg.parallel import extract_parallel
 from kg.store.embedded import Store
@@ -95,6 +95,7 @@ def build(
     client: Any = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     relations: RelationTable | None = None,
+    date: Date | None = None,
 ) -> BuildResult:
     """Read every new or changed document into ``sink`` (a new in-memory store if None).
 
@@ -112,7 +113,9 @@ def build(
     Documents or Docs, not both.
     Edges less sure than ``min_confidence`` (``kg.confidence``) are not stated.
     ``relations`` (``kg.relation_table.load_relations``) names relations before kg's own
-    vocabulary does, each as a sub-property of the property IRI it gives.
+    vocabulary does, each as a sub-property of the property IRI it gives. Relative dates ("on
+    Monday") count from a document's own date line or front matter, else from ``date``; with
+    neither they are kept as written.
     """
     from kg.extract import DEFAULT_PIPELINE
 
@@ -164,17 +167,19 @@ def build(
         read = time.perf_counter()
         log.debug("read %d documents in %.1f s", counts["fresh"], read - started)
         spill.seek(0)
-        linker = Linker(resolver, min_confidence, relations)
+        linker = Linker(resolver, min_confidence, relations, date)
         properties = relations.properties() if relations is not None else {}
 
         def graphs() -> Iterator[DocumentGraph]:
             for result in _unspill(spill):
-                triples, labels = linker.link(_as_read(result))
+                linked = linker.link_document(_as_read(result))
                 entities = sorted((Entity(e.name, e.kind, forms, evidence=linker.kind_evidence(e),
                                           roles=linker.roles(e))
-                                   for e, forms in labels.items()), key=lambda e: (e.name, e.kind))
-                yield document_graph(result.document, triples, entities,
-                                     sentences=result.sentences, properties=properties)
+                                   for e, forms in linked.labels.items()),
+                                  key=lambda e: (e.name, e.kind))
+                yield document_graph(result.document, linked.triples, entities,
+                                     sentences=result.sentences, properties=properties,
+                                     dates=linked.dates, date=linked.date)
 
         replaced = _write(graphs(), sink)
         log.debug("linked and wrote them in %.1f s", time.perf_counter() - read)

@@ -124,11 +124,14 @@ def _documents(inputs: tuple[str, ...], skipped: list[InputError]) -> Iterator[A
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE,
               show_default=True, metavar="X",
               help="State an edge only if it is at least this sure (0 states every reading).")
+@click.option("--date", "document_date", metavar="YYYY-MM-DD",
+              help="Count relative dates (\"on Monday\", \"yesterday\") from this day in "
+                   "documents that give no date of their own (a date line or front matter).")
 @_pipeline_option
 def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: bool, quiet: bool,
           jobs: int | None, scheduler: str | None, local_dask: bool,
           alias_files: tuple[str, ...], relation_files: tuple[str, ...], explain: bool,
-          min_confidence: float, pipeline: str) -> None:
+          min_confidence: float, document_date: str | None, pipeline: str) -> None:
     """Add INPUT files, folders (.txt/.md, recursive) or - for stdin to the knowledge graph.
 
     Writes into the store (one named graph per document): a document already there is
@@ -142,6 +145,7 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
       kg build data/ --aliases names.csv --explain
       kg build data/ --relations our-relations.csv
       kg build data/ --min-confidence 0.7
+      kg build news/ --date 2024-03-05
       kg build news/ --jobs 4 --store http://localhost:7878/query
       kg build news/ --scheduler tcp://10.0.0.5:8786
     """
@@ -156,6 +160,14 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
 
     from kg.inputs import measure
 
+    from kg.dates import parse_iso
+
+    anchor = None
+    if document_date is not None:
+        anchor = parse_iso(document_date)
+        if anchor is None or len(document_date.strip()) != len("YYYY-MM-DD"):
+            raise InputError(f"--date {document_date!r} is not a calendar day: give it as "
+                             "YYYY-MM-DD, e.g. --date 2024-03-05")
     aliases = load_aliases(alias_files)
     relations = load_relations(relation_files) if relation_files else None
     skipped: list[InputError] = []
@@ -186,7 +198,7 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
             item_show_func=rate.show))
         result = build_graph(documents, pipeline, on_document=lambda d: bar.update(rate.read(d), d),
                              sink=store, aliases=aliases, jobs=jobs, client=client,
-                             min_confidence=min_confidence, relations=relations)
+                             min_confidence=min_confidence, relations=relations, date=anchor)
         if explain:
             log = "".join(json.dumps(m.to_record(), ensure_ascii=False, sort_keys=True) + "\n"
                           for m in result.merges)
@@ -539,6 +551,8 @@ def stats(graph_path: str, fmt: str, top: int, explain: bool) -> None:
         f"documents   {result.documents}",
         f"evidence    {result.evidence}",
         f"components  {result.components} (largest: {result.largest_component} entities)",
+        f"dates       {result.date_facts} date facts, {result.dated_edges} dated edges"
+        + (f", from {result.date_span[0]} to {result.date_span[1]}" if result.date_span else ""),
     ]
     for heading, counts in (("Entities by type", result.entities_by_kind),
                             ("Relations by predicate", result.relations_by_predicate)):

@@ -8,7 +8,12 @@ Shape of the graph (see README, "The RDF vocabulary"):
         kg:evidence kg-evidence .                                     # one per edge
     kg-evidence a kg:Evidence ; prov:wasDerivedFrom doc:… ; kg:sentence "…" ;
         nif:beginIndex 0 ; nif:endIndex 52 ; kg:rule "svo" ; kg:confidence 0.9 ;
-        kg:relationPhrase "seeks collaboration with" .                # one per sentence
+        kg:relationPhrase "seeks collaboration with" ;                # one per sentence
+        kg:pointInTime "2019"^^xsd:gYear .                            # when the sentence dates it
+
+A date fact has the same shape with a typed literal as its object and a ``kg:DateStatement``:
+
+    ent:person/Ada_Byron rel:dateOfBirth "1815-12-10"^^xsd:date .
 
 In a store each statement lives in exactly one named graph (so the union default graph has
 no duplicates): what every document may share (entities, edges, statement nodes, relation
@@ -28,7 +33,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from kg.model import Document, Entity, Triple
+from kg.model import Date, DateFact, Document, Entity, Provenance, Triple
 from kg.namespace import (
     FACTS_GRAPH,
     KG,
@@ -43,7 +48,7 @@ from kg.namespace import (
     relation_iri,
 )
 
-__all__ = ["DocumentGraph", "document_graph", "new_graph", "to_rdf"]
+__all__ = ["DocumentGraph", "date_literal", "document_graph", "new_graph", "to_rdf"]
 
 # A statement and whether it belongs to its document's own graph (else to the shared facts).
 _Statement: TypeAlias = tuple[bool, tuple[Node, Node, Node]]
@@ -104,13 +109,44 @@ def _describe(
         yield True, (iri, SDO.jobTitle, Literal(role))
 
 
-def _document(doc: Document) -> Iterator[_Statement]:
+def _document(doc: Document, date: Date | None = None) -> Iterator[_Statement]:
     digest = content_hash(doc.text)
     iri = document_iri(digest)
     yield True, (iri, RDF.type, KG.Document)
     yield True, (iri, RDF.type, PROV.Entity)
     yield True, (iri, KG.source, Literal(doc.name))
     yield True, (iri, KG.contentHash, Literal(digest))
+    if date is not None:
+        yield True, (iri, KG.documentDate, date_literal(date))
+
+
+def date_literal(value: Date | str) -> Literal:
+    """Return the literal of a date: typed at its precision, or the phrase as written.
+
+    >>> date_literal(Date(2005, 5)).n3()
+    '"2005-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'
+    """
+    if isinstance(value, Date):
+        return Literal(value.lexical, datatype=XSD[value.datatype])
+    return Literal(value)
+
+
+def _date_fact(fact: DateFact) -> Iterator[_Statement]:
+    subject = entity_iri(fact.subject.name, fact.subject.kind)
+    yield from _entity(fact.subject)
+    predicate = relation_iri(fact.predicate)
+    yield False, (predicate, RDF.type, OWL.DatatypeProperty)
+    yield False, (predicate, RDF.type, KG.DateRelation)
+    yield False, (predicate, RDFS.label, Literal(fact.predicate))
+    value = date_literal(fact.value)
+    yield False, (subject, predicate, value)
+    assertion = assertion_iri(subject, predicate, value)
+    yield False, (assertion, RDF.type, KG.DateStatement)
+    yield False, (assertion, RDF.subject, subject)
+    yield False, (assertion, RDF.predicate, predicate)
+    yield False, (assertion, RDF.object, value)
+    if fact.provenance is not None:
+        yield from _evidence(assertion, fact.provenance)
 
 
 def _triple(triple: Triple, properties: Mapping[str, str]) -> Iterator[_Statement]:
@@ -130,9 +166,11 @@ def _triple(triple: Triple, properties: Mapping[str, str]) -> Iterator[_Statemen
     yield False, (assertion, RDF.subject, subject)
     yield False, (assertion, RDF.predicate, predicate)
     yield False, (assertion, RDF.object, obj)
-    prov = triple.provenance
-    if prov is None:
-        return
+    if triple.provenance is not None:
+        yield from _evidence(assertion, triple.provenance)
+
+
+def _evidence(assertion: URIRef, prov: Provenance) -> Iterator[_Statement]:
     evidence = evidence_iri(prov.doc_id, prov.sentence.start, prov.sentence.end, assertion, prov.rule)
     for statement in (
         (assertion, KG.evidence, evidence),
@@ -161,18 +199,28 @@ def _triple(triple: Triple, properties: Mapping[str, str]) -> Iterator[_Statemen
         yield True, (evidence, KG.inferredFrom, premise_iri)
     if prov.citation:
         yield True, (evidence, KG.citation, Literal(prov.citation))
+    for term, when in ((KG.pointInTime, prov.time), (KG.startTime, prov.start),
+                       (KG.endTime, prov.end)):
+        if when is not None:
+            yield True, (evidence, term, date_literal(when))
 
 
 def _statements(
-    triples: Iterable[Triple], documents: Iterable[Document], entities: Iterable[Entity],
+    triples: Iterable[Triple],
+    documents: Iterable[Document],
+    entities: Iterable[Entity],
     properties: Mapping[str, str],
+    dates: Iterable[DateFact] = (),
+    date: Date | None = None,
 ) -> Iterator[_Statement]:
     for doc in documents:
-        yield from _document(doc)
+        yield from _document(doc, date)
     for entity in entities:
         yield from _entity(entity)
     for triple in triples:
         yield from _triple(triple, properties)
+    for fact in dates:
+        yield from _date_fact(fact)
 
 
 def to_rdf(
@@ -181,8 +229,10 @@ def to_rdf(
     entities: Iterable[Entity] = (),
     graph: Graph | None = None,
     properties: Mapping[str, str] | None = None,
+    dates: Iterable[DateFact] = (),
 ) -> Graph:
-    """Add documents, entities and triples (with their evidence) to ``graph`` and return it.
+    """Add documents, entities, triples and date facts (with their evidence) to ``graph`` and
+    return it.
 
     Equal triples from several sentences become one edge with one assertion node and one
     evidence node per sentence. ``properties`` maps a relation label to a property IRI its
@@ -194,7 +244,7 @@ def to_rdf(
     1
     """
     graph = new_graph() if graph is None else graph
-    for _, statement in _statements(triples, documents, entities, properties or {}):
+    for _, statement in _statements(triples, documents, entities, properties or {}, dates):
         graph.add(statement)
     return graph
 
@@ -222,13 +272,19 @@ class DocumentGraph:
 
 
 def document_graph(
-    document: Document, triples: Iterable[Triple], entities: Iterable[Entity] = (), sentences: int | None = None,
+    document: Document,
+    triples: Iterable[Triple],
+    entities: Iterable[Entity] = (),
+    sentences: int | None = None,
     properties: Mapping[str, str] | None = None,
+    dates: Iterable[DateFact] = (),
+    date: Date | None = None,
 ) -> DocumentGraph:
     """Return the statements ``document`` adds to a store, split into shared facts and its own;
-    ``properties`` as for :func:`to_rdf`.
+    ``properties`` as for :func:`to_rdf`, ``dates`` its date facts, ``date`` the date its
+    relative dates were counted from.
 
-    >>> from kg.model import Document, Entity, Triple
+    >>> from kg.model import Date, DateFact, Document, Entity, Provenance, Triple
     >>> dg = document_graph(Document("a.txt", "Yandex partners Baidu."),
     ...     [Triple(Entity("Yandex", "organization"), "partners", Entity("Baidu", "organization"))])
     >>> dg.source, len(dg.facts), len(dg.own)
@@ -237,7 +293,9 @@ def document_graph(
     digest = content_hash(document.text)
     facts: dict[tuple[Node, Node, Node], None] = {}
     own: dict[tuple[Node, Node, Node], None] = {}
-    for in_document, statement in _statements(triples, [document], entities, properties or {}):
+    for in_document, statement in _statements(
+        triples, [document], entities, properties or {}, dates, date
+    ):
         (own if in_document else facts)[statement] = None
     if sentences is not None:
         own[(document_iri(digest), KG.sentenceCount, _int(sentences))] = None

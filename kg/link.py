@@ -16,13 +16,24 @@ from typing import Final
 
 from kg.aliases import AliasTable
 from kg.confidence import DEFAULT_MIN_CONFIDENCE, calibrated
+from kg.dates import When, document_date, find_dates, find_range
 from kg.entities import COUNTRIES, DEMONYMS, EntityResolver, Occurrence, clean_name
 from kg.infer import Named, infer
-from kg.model import Entity, Extraction, Mention, Provenance, Span, Triple
+from kg.model import Date, DateFact, Entity, Extraction, Mention, Provenance, Span, Triple
 from kg.namespace import content_hash, entity_iri
 from kg.relation_table import RelationTable
+from kg.vocabulary import DATE_KIND, is_date_relation, read_relation
 
-__all__ = ["Linked", "Linker", "Merge", "canonical_name", "link", "link_documents", "resolve_entities"]
+__all__ = [
+    "Linked",
+    "LinkedDocument",
+    "Linker",
+    "Merge",
+    "canonical_name",
+    "link",
+    "link_documents",
+    "resolve_entities",
+]
 
 # Arguments that say when or how, not who: never read as a relation's object.
 _CIRCUMSTANTIAL: Final = frozenset(
@@ -30,6 +41,19 @@ _CIRCUMSTANTIAL: Final = frozenset(
 )
 
 Read = tuple[str, str, tuple[Mention, ...], tuple[Extraction, ...]]
+# The label of a date phrase read as an extraction's object (kg.extract.dates.DATE_LABEL).
+_DATE_LABEL: Final = "DATE"
+# Prepositions that put an edge at a time ("in 2019"), or open or close its span of time.
+_AT_TIME: Final = frozenset({"in", "on", "at", "during"})
+_FROM_TIME: Final = frozenset({"since", "from"})
+_UNTIL_TIME: Final = frozenset({"until", "till", "through", "to"})
+_OPENING: Final = re.compile(r"(?:In|On|During)\s+([^,]{4,30}),\s")
+_THEN: Final = re.compile(r"\s*(?:to|until|till|through|[–—-])\s*")
+_TOPIC_DEDUCTION: Final = 0.1
+# A subject that points back: a pronoun, or "the" and a noun ("the album", "the company").
+_ANAPHOR: Final = re.compile(r"^(?:he|she|it|[Tt]he [a-z]+)$", re.IGNORECASE)
+_PERSONAL: Final = frozenset({"he", "she", "him", "her"})
+_PLURAL: Final = frozenset({"they", "them", "we", "these", "those"})
 
 
 def canonical_name(text: str) -> str:
@@ -62,6 +86,17 @@ class Merge:
 
 
 @dataclass(frozen=True, slots=True)
+class LinkedDocument:
+    """One document's fact triples and date facts, the names it gave each entity they name,
+    and the date its relative dates were counted from (None if it has none)."""
+
+    triples: list[Triple]
+    dates: list[DateFact]
+    labels: dict[Entity, frozenset[str]]
+    date: Date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Linked:
     """The entities and fact triples of a build, and the merge log that explains the entities.
 
@@ -72,6 +107,7 @@ class Linked:
     triples: list[Triple]
     merges: list[Merge]
     labels: dict[str, dict[Entity, frozenset[str]]] = field(default_factory=dict)
+    dates: list[DateFact] = field(default_factory=list)
     _by_document: dict[str, list[Triple]] = field(default_factory=dict, init=False, repr=False,
                                                   compare=False)
 
@@ -119,8 +155,61 @@ def _all_mentions(
     yield from mentions
     for ex in extractions:
         for m in (ex.subject_mention, ex.object_mention, *(a.mention for a in ex.args)):
-            if m is not None:
+            if m is not None and m.label != _DATE_LABEL:  # a date is a value, not an entity
                 yield m
+
+
+def _topic(mentions: tuple[Mention, ...], extractions: tuple[Extraction, ...]) -> Mention | None:
+    """What a document is about, when its first sentence opens with a name ("X is a 1998
+    film", "X (1901–1975) was a painter"): that name."""
+    if not extractions or not mentions:
+        return None
+    first = min((ex.sentence for ex in extractions), key=lambda s: s.start)
+    opening = min(mentions, key=lambda m: (m.start, -m.end))
+    lead = first.text[: opening.start - first.start] if opening.start >= first.start else "x"
+    # Only an article or a quotation mark may come before the name.
+    if lead.strip(" \"'“‘").lower() not in {"", "the", "a", "an"}:
+        return None
+    return opening
+
+
+def _when(extraction: Extraction, anchor: Date | None) -> dict[str, When]:
+    """When an extraction's arguments say its relation held: ``time``, or ``start`` and
+    ``end`` ("In 2019, …" → time; "from 1992 to 2002" → start and end; "since 2010")."""
+    out: dict[str, When] = {}
+    # "In 2019, Nvidia acquired Mellanox": a date opening the sentence dates what it says.
+    opening = _OPENING.match(extraction.sentence.text)
+    if opening is not None:
+        found = find_dates(opening.group(1), anchor)
+        if len(found) == 1 and found[0].end == len(opening.group(1)):
+            out["time"] = found[0].value
+    for arg in extraction.args:
+        if arg.mention is not None:
+            continue
+        words = arg.span.text
+        span = find_range(words, anchor)
+        if span is not None and arg.preposition in _FROM_TIME | {"between"}:
+            out.setdefault("start", span[0].value)
+            out.setdefault("end", span[1].value)
+            continue
+        found = find_dates(words, anchor)
+        # The argument must be the date itself ("in May 2005"), not a phrase holding one.
+        alone = len(found) == 1 and not words[found[0].end :].strip()
+        if not alone or len(words[: found[0].start].split()) > 2:
+            continue
+        key = ("time" if arg.preposition in _AT_TIME or not arg.preposition
+               else "start" if arg.preposition in _FROM_TIME
+               else "end" if arg.preposition in _UNTIL_TIME else "")
+        if key:
+            out.setdefault(key, found[0].value)
+        if key == "start":
+            # "from 1992 to 2002", where the parse left "to 2002" out of the argument.
+            rest = extraction.sentence.text[arg.span.end - extraction.sentence.start :]
+            joined = _THEN.match(rest)
+            later = find_dates(rest[joined.end() :], anchor) if joined else []
+            if later and later[0].start == 0:
+                out.setdefault("end", later[0].value)
+    return out
 
 
 class Linker:
@@ -130,12 +219,15 @@ class Linker:
     can link and write each document as it reads it back instead of holding them all.
     """
 
-    def __init__(self, resolver: EntityResolver, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-                 relations: RelationTable | None = None) -> None:
+    def __init__(
+        self, resolver: EntityResolver, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        relations: RelationTable | None = None, date: Date | None = None,
+    ) -> None:
         self._resolver = resolver
         self._min_confidence = min_confidence
         # Users' relation names first, then kg's own vocabulary (an empty table is kg's alone).
         self._relations = RelationTable() if relations is None else relations
+        self._date = date  # relative dates count from it where a document gives no date
         self._seen: dict[Entity, set[Occurrence]] = defaultdict(set)
         self._names: dict[Entity, frozenset[str]] = defaultdict(frozenset)
         self._votes: dict[Entity, str] = {}
@@ -152,11 +244,35 @@ class Linker:
     def link(self, read: Read) -> tuple[list[Triple], dict[Entity, frozenset[str]]]:
         """Return one document's fact triples and, for each entity they name, the names
         that document wrote it as; ``read`` is (name, text, mentions, extractions)."""
+        linked = self.link_document(read)
+        return linked.triples, linked.labels
+
+    def link_document(self, read: Read) -> LinkedDocument:
+        """Return one document's fact triples, its date facts and the names it wrote each
+        entity they name as; ``read`` is (name, text, mentions, extractions).
+
+        Relative dates ("on Monday") count from the document's own date line or front matter
+        (``kg.dates.document_date``), else from the Linker's ``date``; with neither they are
+        kept as written.
+        """
         doc_name, text, mentions, extractions = read
         resolver = self._resolver
         doc_id = content_hash(text)
+        anchor = document_date(text) or self._date
         triples: list[Triple] = []
+        dates: list[DateFact] = []
+        topic = _topic(mentions, extractions)
         for ex in extractions:
+            dated = ex.object_mention is not None and ex.object_mention.label == _DATE_LABEL
+            if ex.is_fact and dated:
+                fact = self._date_fact(doc_name, doc_id, ex, anchor, topic)
+                if fact is not None:
+                    dates.append(fact)
+                if not ex.args:
+                    continue
+                # "born on 13 March 1963 in Leeds": an argument may still name the object of an
+                # edge, as it does when the date is no mention at all.
+                ex = replace(ex, object_mention=None)
             if not ex.is_fact or ex.subject_mention is None:
                 continue
             if ex.object_mention is not None:
@@ -181,6 +297,7 @@ class Linker:
             confidence = calibrated(ex.rule, relation, ex.confidence)
             if confidence < self._min_confidence:
                 continue
+            when = _when(ex, anchor)
             provenance = Provenance(
                 doc=doc_name,
                 doc_id=doc_id,
@@ -190,6 +307,9 @@ class Linker:
                 rule=ex.rule,
                 confidence=confidence,
                 relation=ex.relation,
+                time=when.get("time"),
+                start=when.get("start"),
+                end=when.get("end"),
             )
             triples.append(Triple(subject, relation, obj, provenance))
         sentences = sorted({ex.sentence for ex in extractions}, key=lambda s: s.start)
@@ -224,10 +344,56 @@ class Linker:
             if entity is not None and entity.kind == "person" and mention.role:
                 roles.setdefault(entity, set()).add(mention.role)
         self._roles = {e: tuple(sorted(r)) for e, r in roles.items()}
-        labels = {e: resolver.labels(e, doc_name) for t in triples for e in (t.subject, t.object)}
+        named_here = [e for t in triples for e in (t.subject, t.object)]
+        named_here += [f.subject for f in dates]
+        labels = {e: resolver.labels(e, doc_name) for e in named_here}
         for e, names in labels.items():
             self._names[e] = self._names[e] | names
-        return triples, labels
+        return LinkedDocument(triples, dates, labels, anchor)
+
+    def _date_fact(
+        self, doc_name: str, doc_id: str, ex: Extraction, anchor: Date | None,
+        topic: Mention | None = None,
+    ) -> DateFact | None:
+        """The date fact of an extraction whose object is a date phrase, if it states one.
+
+        A subject coreference left unresolved ("He died in 1964", "The album was released in
+        May 2005") is taken to be the document's topic (``_topic``) when it fits its kind:
+        an article about one thing dates that thing."""
+        mention, confidence = ex.subject_mention, ex.confidence
+        if mention is None and topic is not None and _ANAPHOR.match(ex.subject.text):
+            mention, confidence = topic, confidence - _TOPIC_DEDUCTION
+        if mention is None:
+            return None
+        subject = self._resolver.entity(doc_name, mention)
+        if subject is not None and ex.subject_mention is None:
+            personal = ex.subject.text.lower() in _PERSONAL
+            if personal != (subject.kind == "person") or ex.subject.text.lower() in _PLURAL:
+                return None
+        found = find_dates(ex.object.text, anchor)
+        if not found and (span := find_range(ex.relation)) is not None:
+            # The end of "(1989–94)" is written "94": the range says which year.
+            found = [m for m in span if ex.relation[m.start : m.end] == ex.object.text]
+        if subject is None or len(found) != 1:
+            return None
+        relation = read_relation(ex.predicate, subject.kind, DATE_KIND)
+        if relation is None or not is_date_relation(relation):
+            return None
+        confidence = calibrated(ex.rule, relation, confidence)
+        if confidence < self._min_confidence:
+            return None
+        self._note(doc_name, mention, subject, ex.subject)
+        provenance = Provenance(
+            doc=doc_name,
+            doc_id=doc_id,
+            sentence=ex.sentence,
+            subject=ex.subject,
+            object=ex.object,
+            rule=ex.rule,
+            confidence=confidence,
+            relation=ex.relation,
+        )
+        return DateFact(subject, relation, found[0].value, provenance)
 
     def kind_evidence(self, entity: Entity) -> str:
         """Return the votes for ``entity``'s kind that the document last linked gave, in words
@@ -282,12 +448,15 @@ def link_documents(
     results = list(results)
     linker = Linker(resolve_entities(results, aliases), min_confidence, relations)
     triples: list[Triple] = []
+    dates: list[DateFact] = []
     labels: dict[str, dict[Entity, frozenset[str]]] = {}
     for read in results:
-        found, labels[read[0]] = linker.link(read)
-        triples.extend(found)
+        linked = linker.link_document(read)
+        triples.extend(linked.triples)
+        dates.extend(linked.dates)
+        labels[read[0]] = linked.labels
     labels = {doc: named for doc, named in labels.items() if named}
-    return Linked(linker.entities(), triples, linker.merges(), labels)
+    return Linked(linker.entities(), triples, linker.merges(), labels, dates)
 
 
 def _by_place(occurrence: Occurrence) -> tuple[str, int, int, str]:

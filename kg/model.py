@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Argument", "Document", "Entity", "Extraction", "Mention", "Provenance", "Span", "Triple"]
+__all__ = [
+    "Argument",
+    "Date",
+    "DateFact",
+    "Document", "Entity", "Extraction", "Mention", "Provenance",
+    "Span",
+    "Triple",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +24,34 @@ class Document:
 
     name: str
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Date:
+    """A calendar date at the precision a text gives it: ``month`` and ``day`` are 0 when not
+    given ("1998" is a year, "May 2005" a month). ``kg.dates`` reads them from text.
+
+    >>> Date(2005, 5).lexical, Date(2005, 5).datatype
+    ('2005-05', 'gYearMonth')
+    """
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @property
+    def lexical(self) -> str:
+        """The XML Schema lexical form: ``1963-03-13``, ``2005-05`` or ``1998``."""
+        if self.month and self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    @property
+    def datatype(self) -> str:
+        """The XML Schema datatype of that precision: ``date``, ``gYearMonth`` or ``gYear``."""
+        return "date" if self.month and self.day else "gYearMonth" if self.month else "gYear"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +175,11 @@ class Provenance:
     # An inferred edge: the stated edges it follows from, and a gazetteer entry it relied on.
     premises: tuple[Triple, ...] = ()
     citation: str = ""
+    # When the sentence says it held ("In 2019, …"; "from 1992 to 2002"): a Date, or the
+    # phrase as written where it cannot be pinned.
+    time: Date | str | None = None
+    start: Date | str | None = None
+    end: Date | str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,4 +189,15 @@ class Triple:
     subject: Entity
     predicate: str
     object: Entity
+    provenance: Provenance | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class DateFact:
+    """A date stated of an entity ("born 13 March 1963"): ``value`` is a Date, or the phrase
+    as written where the text does not pin it ("05/06/2007"). Provenance as for a Triple."""
+
+    subject: Entity
+    predicate: str
+    value: Date | str
     provenance: Provenance | None = field(default=None, compare=False)

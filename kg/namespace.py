@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import Final
 
-from rdflib import Namespace, URIRef
+from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
 __all__ = [
@@ -77,6 +77,12 @@ class KG(DefinedNamespace):
     inferredFrom: URIRef
     kindEvidence: URIRef
     citation: URIRef
+    DateStatement: URIRef
+    DateRelation: URIRef
+    pointInTime: URIRef
+    startTime: URIRef
+    endTime: URIRef
+    documentDate: URIRef
 
 
 ENT: Final = Namespace(BASE + "entity/")
@@ -227,9 +233,10 @@ def document_iri(doc_id: str) -> URIRef:
     return DOC[doc_id[:32]]
 
 
-def assertion_iri(subject: URIRef, predicate: URIRef, obj: URIRef) -> URIRef:
-    """Return the IRI of the statement node for one edge (one per subject–predicate–object)."""
-    return STATEMENT[_digest(subject, predicate, obj)]
+def assertion_iri(subject: URIRef, predicate: URIRef, obj: URIRef | Literal) -> URIRef:
+    """Return the IRI of the statement node for one edge (one per subject–predicate–object);
+    a literal object (a date) counts with its datatype, so "1998" and 1998 differ."""
+    return STATEMENT[_digest(subject, predicate, obj.n3() if isinstance(obj, Literal) else obj)]
 
 
 def evidence_iri(doc_id: str, begin: int, end: int, assertion: URIRef, rule: str) -> URIRef:

@@ -349,6 +349,7 @@ def _payload(projected: nx.MultiDiGraph, *, max_nodes: int) -> dict[str, Any]:
                 ranks[node],
                 projected.degree(node),
                 str(node),
+                [list(pair) for pair in d.get("dates", ())],
             ]
         )
 
@@ -357,7 +358,7 @@ def _payload(projected: nx.MultiDiGraph, *, max_nodes: int) -> dict[str, Any]:
         conf = None if ev.confidence is None else round(ev.confidence, 3)
         subject, obj = ev.subject or (None, None), ev.object or (None, None)
         doc = document_index[ev.document]
-        return [doc, sentence, conf, ev.rule, ev.phrase, *subject, *obj]
+        return [doc, sentence, conf, ev.rule, ev.phrase, *subject, *obj, *_when(ev)]
 
     edge_rows = [
         [
@@ -394,7 +395,39 @@ def _payload(projected: nx.MultiDiGraph, *, max_nodes: int) -> dict[str, Any]:
         "sentences": list(sentences),
         "nodes": nodes,
         "edges": edge_rows,
+        "years": _years(projected.graph.get("dates", ())),
     }
+
+
+def _year(lexical: str) -> int | None:
+    """The year of a date as written in RDF ("2019", "1998-05-13"); None for a phrase."""
+    head = lexical[:4]
+    return int(head) if len(lexical) in (4, 7, 10) and head.isdigit() else None
+
+
+def _when(ev: Evidence) -> list[Any]:
+    """When the evidence dates its edge, for the page: the words to show, and the first and
+    last year it covers (None, None where it gives no date)."""
+    if ev.time:
+        text = ev.time
+    elif ev.start or ev.end:
+        text = f"{ev.start or '…'} – {ev.end or '…'}"
+    else:
+        return ["", None, None]
+    years = [y for v in (ev.time, ev.start, ev.end) if v and (y := _year(v)) is not None]
+    low = min(years) if years else None
+    high = max(years) if years else None
+    if ev.start and not ev.end:
+        high = None  # "since 1992": open to the present
+    if ev.end and not ev.start:
+        low = None  # "until 2002": open to the past
+    return [text, low, high]
+
+
+def _years(dates: Any) -> list[int] | None:
+    """The first and last year of the graph's dates, the bounds of the time filter."""
+    years = [y for d in dates if (y := _year(str(d))) is not None]
+    return [min(years), max(years)] if years else None
 
 
 # ---- layout: components packed side by side; each laid out by force refinement ----

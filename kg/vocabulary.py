@@ -11,6 +11,8 @@ that map each relation to Wikidata (``ontology_turtle``). The facts live in
 True
 >>> read_relation("invests in", "organization", "concept")
 'invests in'
+>>> read_relation("founded", "organization", DATE_KIND)
+'inception'
 """
 
 from __future__ import annotations
@@ -25,16 +27,20 @@ from typing import Final
 from kg.namespace import KINDS, relation_local_name
 
 __all__ = [
+    "DATE_KIND",
     "WIKIDATA",
     "Relation",
     "Vocabulary",
     "has_reading",
+    "is_date_relation",
     "ontology_turtle",
     "read_relation",
     "vocabulary",
 ]
 
 WIKIDATA: Final = "http://www.wikidata.org/prop/direct/"
+# The object "kind" of a date in readings.csv: a literal, not an entity kind.
+DATE_KIND: Final = "date"
 _KEEP: Final = "="
 _DROP: Final = "-"
 _ANY: Final = "*"
@@ -50,6 +56,7 @@ class Relation:
     parent: str = ""
     symmetric: bool = False
     definition: str = ""
+    dated: bool = False  # its object is a date literal (range "date"), not an entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +115,7 @@ def _kinds(field: str, where: str) -> frozenset[str] | None:
     if field.strip() == _ANY:
         return None
     kinds = frozenset(k.strip() for k in field.split("|"))
-    unknown = kinds - set(KINDS)
+    unknown = kinds - set(KINDS) - {DATE_KIND}
     if unknown:
         raise ValueError(f"{where}: unknown kind {sorted(unknown)[0]!r}")
     return kinds
@@ -127,6 +134,7 @@ def vocabulary() -> Vocabulary:
             row["parent"].strip(),
             row["symmetric"].strip() == "yes",
             row["definition"].strip(),
+            (row.get("range") or "").strip() == DATE_KIND,
         )
     for entry in relations.values():
         for other in (entry.inverse, entry.parent):
@@ -159,6 +167,16 @@ def has_reading(predicate: str) -> bool:
     return predicate in vocabulary().readings
 
 
+def is_date_relation(label: str) -> bool:
+    """Whether ``label`` is a relation of the vocabulary whose object is a date literal.
+
+    >>> is_date_relation("date of birth"), is_date_relation("born in")
+    (True, False)
+    """
+    relation = vocabulary().relations.get(label)
+    return relation is not None and relation.dated
+
+
 def _string(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
@@ -178,6 +196,9 @@ def ontology_turtle() -> str:
     ]
     for relation in vocabulary().relations.values():
         types = ["owl:ObjectProperty", "kg:Relation"]
+        if relation.dated:
+            # Not a kg:Relation: that class holds the properties of edges between entities.
+            types = ["owl:DatatypeProperty", "kg:DateRelation"]
         if relation.symmetric:
             types.append("owl:SymmetricProperty")
         parts = [

@@ -296,6 +296,49 @@ def test_hostile_text_is_shown_as_text_and_runs_nothing(chromium: Any, tmp_path:
         opened.page.close()
 
 
+def test_time_filter_and_dates_in_the_evidence_panel(chromium: Any, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from kg.model import Date, DateFact
+
+    acme, orbit = Entity("Acme", "organization"), Entity("Orbit", "organization")
+    lumen = Entity("Lumen", "organization")
+    doc = Document("news.txt", "In 2019, Acme partnered with Orbit. In 2005, Acme sued Lumen.")
+    early, late = doc.text.split(". ")
+    dated = [
+        fact(doc, acme, "partners", orbit, early),
+        fact(doc, acme, "sues", lumen, late + "." if not late.endswith(".") else late),
+    ]
+    dated = [replace(t, provenance=replace(t.provenance, time=Date(y)))  # type: ignore[arg-type]
+             for t, y in zip(dated, (2019, 2005), strict=True)]
+    founded = DateFact(acme, "inception", Date(1998, 5), dated[0].provenance)
+    graph = to_rdf(dated, [doc], dates=[founded])
+    opened = open_view(chromium, render_html(graph, title="dates"), tmp_path / "dates.html")
+    try:
+        assert opened.js("kgView.data.years") == [1998, 2019]
+        drawn = "(({nodes, edges}) => ({nodes, edges}))(kgView.drawnCounts())"
+        assert opened.js(drawn) == {"nodes": 3, "edges": 2}
+        start = opened.page.locator("#kg-year-from")
+        start.fill("2010")
+        start.dispatch_event("change")
+        assert opened.js(drawn) == {"nodes": 2, "edges": 1}
+        shown = opened.js("kgView.edges.get({filter: e => !e.hidden}).map(e => e.id)")
+        assert [opened.js(f"kgView.data.edges[{e}][3][0][9]") for e in shown] == ["2019"]
+        start.fill("")
+        start.dispatch_event("change")
+        assert opened.js(drawn) == {"nodes": 3, "edges": 2}
+        box = opened.page.locator("#kg-search")
+        box.fill("Acme")
+        box.press("Enter")
+        panel = opened.page.locator("#kg-panel")
+        assert "inception: 1998-05" in panel.locator(".meta").all_text_contents()
+        sources = panel.locator(".source").all_text_contents()
+        assert sorted(s.rsplit(" · ", 1)[-1] for s in sources) == ["when 2005", "when 2019"]
+        opened.clean()
+    finally:
+        opened.page.close()
+
+
 def test_notebook_iframe_shows_the_view(chromium: Any, tmp_path: Path) -> None:
     """What a notebook shows: the page in a sandboxed ``srcdoc`` iframe, drawn and clickable."""
     from kg.view import show

@@ -14,6 +14,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.extract.coref import apply_resolutions, resolve_document
+from kg.extract.dates import (
+    merge_dates,
+    read_dates,
+    read_lifespans,
+    with_dated_works,
+    without_dates,
+)
 from kg.extract.evidence import with_evidence, with_lifespans
 from kg.extract.mentions import TokenMention, find_mentions, mention_index, widen
 from kg.extract.pipeline import DEFAULT_PIPELINE, load_pipeline
@@ -53,7 +60,7 @@ def _read(
     sentences = 0
     mentions: list[Mention] = []
     extractions: list[Extraction] = []
-    found = [(offset, doc, find_mentions(doc, names)) for offset, doc in parts]
+    found = [(offset, doc, without_dates(doc, find_mentions(doc, names))) for offset, doc in parts]
     # A name written in full anywhere in the document is the name wherever its end is found.
     longer = {
         doc[m.start : m.end].text: m.label
@@ -63,7 +70,9 @@ def _read(
     for offset, doc, found_here in found:
         token_mentions = with_lifespans(
             with_evidence(doc, widen(doc, found_here, longer)), doc, document.text, offset)
+        token_mentions = with_dated_works(token_mentions, doc, document.text, offset)
         read.append((offset, doc, token_mentions))
+        extractions.extend(read_lifespans(doc, token_mentions, document.text, offset, document.name))
         index = mention_index(doc, token_mentions)
         for m in token_mentions:
             begin = offset + doc[m.start].idx
@@ -75,7 +84,7 @@ def _read(
         for span in spans:
             sentences += 1
             sentence = Sentence(span, document.name, document.text, offset, index)
-            extractions.extend(extract_sentence(sentence))
+            extractions.extend(merge_dates(extract_sentence(sentence), read_dates(sentence)))
     resolved = apply_resolutions(extractions, resolve_document(document.text, read))
     return DocumentResult(document, sentences, tuple(mentions), tuple(resolved))
 

@@ -63,6 +63,11 @@ RULES: Final[dict[str, float]] = {
     "place-class": 0.75,
     "kinship": 0.7,  # "his brother John", "X's wife, Y"
     "made-by": 0.75,  # "an album by X", "X's novel Y"  # "the U.S. state of Alaska": the class noun's modifier is the larger place  # "Dallas, Texas": a place and the larger place it lies in
+    "lifespan": 0.9,  # dates in a parenthesis after a name: "X (1901–1975)", "X (born 1950)"
+    "date-clause": 0.8,  # a date on a verb that dates its subject: "X was founded in 1998"
+    "date-modifier": 0.75,  # a year before a work's class noun: "X is a 1936 film"
+    "date-parenthesis": 0.7,  # a year alone after a title: "the album X (2000)"
+    "date-event": 0.7,  # a date on an event: "the Battle of X in 1808", "a 1355 coup"
     "noun-preposition": 0.35,  # a noun's own phrase: "companies in Japan" → are in
     "possessor": 0.35,  # "Nissan 's morale" → Nissan / has / morale
     "sv": 0.25,  # SV with no argument at all: rarely the whole relation

@@ -7,8 +7,11 @@
   var $ = function (id) { return document.getElementById(id); };
   var N = data.nodes.length, E = data.edges.length;
   // nodes: [label, kind, x, y, size, pagerank, degree, iri]; sorted by importance, so id = rank.
-  // edges: [from, to, predicate, [[document, sentence, confidence, rule, phrase, sb, se, ob, oe], ...]]
-  var LABEL = 0, KIND = 1, X = 2, Y = 3, SIZE = 4, RANK = 5, DEGREE = 6, IRI = 7;
+  // nodes also end with their date facts: [[relation, date], ...].
+  // edges: [from, to, predicate, [[document, sentence, confidence, rule, phrase, sb, se, ob, oe,
+  //         when, first year, last year], ...]]; when is "" and the years null where undated.
+  var LABEL = 0, KIND = 1, X = 2, Y = 3, SIZE = 4, RANK = 5, DEGREE = 6, IRI = 7, DATES = 8;
+  var WHEN = 9, YEAR_LO = 10, YEAR_HI = 11;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -97,23 +100,34 @@
   var predOn = data.predicates.map(function () { return true; });
   var docOn = data.documents.map(function () { return true; });
   var minConfidence = 0;
+  // The time filter: evidence the text dates outside [yearFrom, yearTo] is left out; undated
+  // evidence always passes. null: no bound.
+  var yearFrom = null, yearTo = null;
   var topN = N;
   var nodeVisible = new Uint8Array(N).fill(1);
   var edgeVisible = new Uint8Array(E).fill(1);
+
+  function inYears(ev) {
+    if (ev[WHEN] === undefined || ev[WHEN] === "") return true;
+    if (yearTo !== null && ev[YEAR_LO] !== null && ev[YEAR_LO] > yearTo) return false;
+    if (yearFrom !== null && ev[YEAR_HI] !== null && ev[YEAR_HI] < yearFrom) return false;
+    return true;
+  }
 
   function evidencePasses(e, docFilter) {
     var items = data.edges[e][3];
     if (items.length === 0) return !docFilter && minConfidence <= 0;
     for (var j = 0; j < items.length; j++) {
       var ev = items[j];
-      if (docOn[ev[0]] && (minConfidence <= 0 || (ev[2] !== null && ev[2] >= minConfidence))) return true;
+      if (docOn[ev[0]] && (minConfidence <= 0 || (ev[2] !== null && ev[2] >= minConfidence)) && inYears(ev)) return true;
     }
     return false;
   }
 
   function applyFilters() {
     var docFilter = docOn.indexOf(false) >= 0;
-    var edgeFilter = predOn.indexOf(false) >= 0 || docFilter || minConfidence > 0;
+    var edgeFilter = predOn.indexOf(false) >= 0 || docFilter || minConfidence > 0 ||
+      yearFrom !== null || yearTo !== null;
     var base = new Uint8Array(N), hasEdge = new Uint8Array(N);
     for (var n = 0; n < N; n++) base[n] = kindOn[data.nodes[n][KIND]] && n < topN ? 1 : 0;
     var nextEdge = new Uint8Array(E);
@@ -213,6 +227,21 @@
       $("kg-confidence-value").textContent = minConfidence.toFixed(2);
       applyFilters();
     });
+    var years = data.years;
+    if (years) {
+      var from = $("kg-year-from"), to = $("kg-year-to");
+      from.min = to.min = String(years[0]); from.max = to.max = String(years[1]);
+      from.placeholder = String(years[0]); to.placeholder = String(years[1]);
+      var readYears = function () {
+        yearFrom = from.value === "" ? null : Math.floor(Number(from.value));
+        yearTo = to.value === "" ? null : Math.floor(Number(to.value));
+        applyFilters();
+      };
+      from.addEventListener("change", readYears);
+      to.addEventListener("change", readYears);
+    } else {
+      $("kg-years").hidden = true;
+    }
     var top = $("kg-top");
     top.max = String(N); top.value = String(N);
     $("kg-top-of").textContent = "of " + N.toLocaleString("en") + (data.total_nodes > N ? " shown (" + data.total_nodes.toLocaleString("en") + " in graph)" : "");
@@ -351,6 +380,7 @@
       if (ev[4]) parts.push("“" + ev[4] + "”");
       if (ev[3]) parts.push("rule " + ev[3]);
       if (ev[2] !== null) parts.push("confidence " + ev[2].toFixed(2));
+      if (ev[WHEN]) parts.push("when " + ev[WHEN]);
       li.appendChild(el("div", "source", parts.join(" · ")));
     });
     return li;
@@ -382,10 +412,12 @@
     network.selectNodes([id], true);
     var n = data.nodes[id], kind = data.kinds[n[KIND]].name;
     var facts = api.highlighted.edges.slice().sort(function (a, b) { return data.edges[b][3].length - data.edges[a][3].length; });
-    openPanel(n[LABEL], [
+    var meta = [
       kind + " · " + n[DEGREE] + " relations · PageRank " + n[RANK].toPrecision(3) + " (#" + (id + 1) + ")",
       n[IRI],
-    ], facts);
+    ];
+    (n[DATES] || []).forEach(function (d) { meta.push(d[0] + ": " + d[1]); });
+    openPanel(n[LABEL], meta, facts);
     return true;
   }
 

@@ -1,0 +1,540 @@
+"""Parsed sentences → date extractions: when something was born, founded, released or held.
+
+Reads spaCy tokens and the document's text. It finds the date phrase and what it dates; what
+the phrase means (``kg.dates``) and which relation it states for the subject's kind
+(``kg.vocabulary``) are the graph side's job. Each extraction's object is the date phrase,
+with a ``DATE`` mention, so the linker can tell it from an entity. The rules' base confidences
+are in ``kg.extract.emit.RULES`` with the others.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import re
+from functools import cache
+from importlib import resources
+from typing import Final
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kg.dates import DateMatch, find_dates, find_range
+from kg.extract.emit import RULES, Emitter, Sentence
+from kg.extract.mentions import EVENT_CLASSES, WORK_CLASSES, TokenMention
+from kg.model import Date, Extraction, Mention, Span
+
+__all__ = [
+    "DATE_LABEL",
+    "date_words",
+    "merge_dates",
+    "read_dates",
+    "read_lifespans",
+    "with_dated_works",
+    "without_dates",
+]
+
+# The label of a date mention: an extraction's object that is a date, not an entity.
+DATE_LABEL: Final = "DATE"
+# Prepositions that put a date on a verb: "in 1998", "on 13 March 1963".
+_AT: Final = frozenset({"in", "on", "at", "during"})
+# Dependency labels of a date phrase hanging directly on its verb: "born 13 March 1963".
+_BARE: Final = frozenset({"npadvmod", "tmod", "dobj", "obl", "advmod", "attr", "oprd"})
+# Prepositions that open a span of time: "from 1992 to 2002", "between 1937 and 1984".
+_SPAN: Final = frozenset({"from", "between", "since"})
+_UNTIL: Final = frozenset({"until", "till", "to"})
+# Predicates whose date may be a span: held "on 4–5 June", active "from 1944 to 1958".
+_SPANNING: Final = frozenset({"happened", "active"})
+# A lifespan is some ten to a hundred and ten years: "X (1991–1995)" is a term, not a life.
+_LIFE_YEARS: Final = range(10, 111)
+# Class nouns a year before them dates as published: "a 1936 film", "their 2009 release X".
+_WORK_NOUNS: Final = WORK_CLASSES | {
+    "release",
+    "recording",
+    "record",
+    "biography",
+    "sequel",
+    "collection",
+    "compilation",
+    "hit",
+}
+# Nouns that name an event whose date is when it took place: "the Battle of X in 1808".
+_EVENT_NOUNS: Final = EVENT_CLASSES | {
+    "incident",
+    "coup",
+    "operation",
+    "invasion",
+    "massacre",
+    "awards",
+    "gala",
+    "mutiny",
+    "offensive",
+    "raid",
+    "strike",
+    "riot",
+    "protest",
+    "referendum",
+    "crisis",
+    "tour",
+}
+_MODIFIER: Final = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
+_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
+# Predicates that date their subject even when the verb has an object ("died the next day").
+_OF_THE_SUBJECT: Final = frozenset({"born", "died", "happened"})
+_RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "that", "whom"})
+# "X (born 5 May 1950 in Y)", "X (1901–1975)", "X (died 1870)", "X (b. 1950)".
+_PARENTHESIS: Final = re.compile(r"[ \t]*,?[ \t]*\(([^()\n]{1,120})\)")
+# How far past a name a date it begins may run ("May" + " 13, 1998").
+_DATE_TAIL: Final = 12
+_YEAR_ALONE: Final = re.compile(r"\s*[12][0-9]{3}\s*$")
+_BORN: Final = re.compile(r"^\s*(?:born|b\.)\s*", re.IGNORECASE)
+# The dash between the two ends of a span: an en or em dash, or a hyphen between digits or
+# with spaces around it ("1901-1975", "1901 - 1975", not "Saint-Petersburg").
+_DASH: Final = re.compile(r"\s*[–—]\s*|(?<=[0-9])-|\s-\s")
+# The first half of a lifespan opens with its date, maybe approximate ("c. 1680", "about 1780").
+_YEARS_FIRST: Final = re.compile(
+    r"^\s*(?:c\.|ca\.|circa|about)?\s*(?:[0-9]|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
+_DIED: Final = re.compile(r"(?:^|[;,])\s*(?:died|d\.)\s", re.IGNORECASE)
+
+
+@cache
+def date_words() -> dict[str, str]:
+    """Return the table of words that date (a lemma → the predicate its date reads as)."""
+    text = resources.files("kg").joinpath("data", "date_words.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {
+        row["word"].strip(): row["predicate"].strip()
+        for row in csv.DictReader(io.StringIO("\n".join(lines)))
+    }
+
+
+def _dating_word(token: Token) -> Token | None:
+    """The verb or adjective of date_words.csv a date's preposition hangs on: the token itself,
+    or the verb a noun phrase in between belongs to ("published by X in 2010", where the parse
+    hangs "in 2010" on X)."""
+    words = date_words()
+    for _ in range(3):
+        if token.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and (
+            token.lemma_.lower() in words or token.lower_ in words
+        ):
+            return token
+        if token.dep_ in {"pobj", "dobj"}:
+            token = token.head.head if token.dep_ == "pobj" else token.head
+        else:
+            return None
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb: its own, the noun a participle or relative clause modifies, or
+    the subject of the clause it is coordinated with or subordinate to. Of a noun ("X's death
+    in 1898", "the founding of X in 1998"): its possessor, or what follows "of"."""
+    if verb.pos_ == "NOUN":
+        for child in verb.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
+    seen = set()
+    while verb.i not in seen:
+        seen.add(verb.i)
+        own = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if own is not None:
+            if own.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return own
+        if verb.dep_ in {"acl", "relcl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i > verb.head.i:
+            # "He directed the film X, released in 2008": a participle after the clause
+            # describes its object.
+            thing = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if thing is not None:
+                return thing
+        if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _named(em: Emitter, token: Token) -> Token | None:
+    """The token naming what a subject is about: a name, a pronoun or a definite noun phrase
+    (coreference may tell what it stands for), or the name a class noun describes ("X is a
+    company founded in 1998": X)."""
+    if em.mention(token) is not None or token.pos_ == "PRON":
+        return token
+    if token.pos_ != "NOUN":
+        return None
+    if token.dep_ in {"attr", "oprd"}:
+        subject = _subject(token.head)
+        return _named(em, subject) if subject is not None and subject.i != token.i else None
+    if token.dep_ == "appos" and em.mention(token.head) is not None:
+        return token.head
+    # "its debut album, X", "the film X": the name beside the class noun.
+    for child in token.children:
+        if child.dep_ in {"appos", "compound"} and child.i > token.i and em.mention(child):
+            return child
+    if any(c.lower_ in {"the", "this"} for c in token.children if c.dep_ == "det"):
+        return token
+    return None
+
+
+def _event(em: Emitter, token: Token) -> Token | None:
+    """The token itself if it names an event: a name the tagger calls an event or one headed by
+    an event noun ("the Battle of X", "Operation Y"), or an event noun with a name of its own."""
+    mention = em.mention(token)
+    if mention is not None:
+        words = {t.lemma_.lower() for t in token.doc[mention.start : mention.end]}
+        if mention.label == "EVENT" or words & _EVENT_NOUNS:
+            return token
+        return None
+    if token.pos_ == "NOUN" and token.lemma_.lower() in _EVENT_NOUNS:
+        named = _work_named(em, token)
+        return named if named is not None and em.mention(named) is not None else token
+    return None
+
+
+def _emit_event(em: Emitter, event: Token, ent: SpacySpan, relation: str) -> None:
+    """A date on an event: when it took place, or when it began and ended."""
+    span = find_range(ent.text)
+    if span is not None:
+        _emit(em, "date-event", event, relation, "span-start", _date_span(em, ent, span[0]))
+        _emit(em, "date-event", event, relation, "span-end", _date_span(em, ent, span[1]))
+        return
+    found = find_dates(ent.text)
+    if len(found) == 1:
+        _emit(em, "date-event", event, relation, "held", _date_span(em, ent, found[0]))
+
+
+def _work_named(em: Emitter, noun: Token) -> Token | None:
+    """The name a class noun describes: "X is a 1936 film", "X, a 1936 film", "the 1977 album X"."""
+    if noun.dep_ in {"attr", "oprd"}:
+        return _subject(noun.head)
+    if noun.dep_ == "appos":
+        return noun.head
+    for child in noun.children:
+        if child.dep_ in {"appos", "compound"} and child.i > noun.i and em.mention(child):
+            return child
+    if noun.dep_ == "compound" and noun.head.i > noun.i and em.mention(noun.head):
+        return noun.head
+    return None
+
+
+def _emit(
+    em: Emitter,
+    rule: str,
+    subject: Token,
+    relation: str,
+    predicate: str,
+    date: Span,
+    penalty: float = 0.0,
+) -> None:
+    confidence = RULES[rule] - penalty - 0.05 * (subject.pos_ == "PRON")
+    em.out.append(
+        Extraction(
+            doc=em.sentence.doc_name,
+            sentence=em.sentence_span,
+            subject=em.span_of(subject),
+            relation=relation,
+            object=date,
+            predicate=predicate,
+            rule=rule,
+            confidence=round(confidence, 3),
+            subject_mention=em.sentence.mention_at(subject),
+            object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
+        )
+    )
+
+
+def _date_span(em: Emitter, ent: SpacySpan, found: DateMatch) -> Span:
+    start = em.sentence.offset + ent.start_char + found.start
+    end = em.sentence.offset + ent.start_char + found.end
+    return Span(em.sentence.text[start:end], start, end)
+
+
+def read_dates(sentence: Sentence) -> list[Extraction]:
+    """Return the date extractions of one parsed sentence: each date phrase the tagger found
+    with the verb or class noun it hangs on, read against the entity it dates."""
+    em = Emitter(sentence)
+    words = date_words()
+    for ent in sentence.span.ents:
+        if ent.label_ != "DATE":
+            continue
+        found = find_dates(ent.text)
+        if not found:
+            continue
+        head = ent.root
+        # The last date of a phrase of several ("1 May 2004, 2005") is the one the head is.
+        if head.dep_ == "pobj" and head.head.lower_ in _AT | _SPAN | _UNTIL | {"of"}:
+            governor, how = head.head.head, head.head.lower_
+            event = _event(em, governor)
+            if event is None and governor.pos_ in {"VERB", "AUX"} and how != "of":
+                # "losing the Battle of X in April 1834": the event the verb is about.
+                event = next(
+                    (
+                        e
+                        for c in governor.children
+                        if c.dep_ in {"dobj", "nsubjpass"}
+                        for e in [_event(em, c)]
+                        if e is not None
+                    ),
+                    None,
+                )
+            if event is not None:
+                _emit_event(em, event, ent, head.head.text)
+                continue
+            if how == "of":
+                continue
+        elif head.dep_ in _BARE:
+            governor, how = head.head, ""
+        elif head.dep_ in _MODIFIER | {"poss"} and head.i < head.head.i:
+            noun = head.head
+            while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+                noun = noun.head
+            named: Token | None = None
+            if head.dep_ == "poss" and em.mention(noun) is not None:
+                named = noun  # "1987's X"
+            elif noun.pos_ in {"NOUN", "ADJ"} and noun.lemma_.lower() in _WORK_NOUNS:
+                named = _work_named(em, noun)
+            elif noun.pos_ == "NOUN" and noun.lemma_.lower() in _EVENT_NOUNS:
+                # "a failed 1355 coup"; not "the 1992 Winter Olympics", where the year is a
+                # part of the name.
+                if (event := _event(em, noun)) is not None and em.mention(noun) is None:
+                    _emit_event(em, event, ent, noun.text)
+                continue
+            named = _named(em, named) if named is not None else None
+            if named is not None and len(found) == 1:
+                _emit(
+                    em,
+                    "date-modifier",
+                    named,
+                    f"{ent.text} {noun.text}",
+                    "dated",
+                    _date_span(em, ent, found[0]),
+                )
+            continue
+        else:
+            continue
+        word = _dating_word(governor)
+        if word is None:
+            continue
+        governor = word
+        predicate = words.get(governor.lemma_.lower()) or words[governor.lower_]
+        subject = _subject(governor)
+        # "The band released its album X in 1999": what is released, founded or closed is
+        # the object of an active verb.
+        thing = next((c for c in governor.children if c.dep_ == "dobj"), None)
+        if thing is not None and predicate not in _OF_THE_SUBJECT and thing.i != head.i:
+            subject = thing
+        subject = _named(em, subject) if subject is not None else None
+        if subject is None:
+            continue
+        relation = f"{governor.text} {how}".strip()
+        span = find_range(ent.text)
+        if span is not None and predicate in _SPANNING:
+            _emit(em, "date-clause", subject, relation, "began", _date_span(em, ent, span[0]))
+            _emit(em, "date-clause", subject, relation, "ended", _date_span(em, ent, span[1]))
+        elif len(found) == 1 and how in _SPAN | _UNTIL:
+            if predicate in _SPANNING:  # "existed from 1708", "active until 1984"
+                bound = "began" if how in _SPAN else "ended"
+                _emit(em, "date-clause", subject, relation, bound, _date_span(em, ent, found[0]))
+        elif len(found) == 1:
+            _emit(em, "date-clause", subject, relation, predicate, _date_span(em, ent, found[0]))
+    return em.out
+
+
+def merge_dates(extractions: list[Extraction], dates: list[Extraction]) -> list[Extraction]:
+    """Return a sentence's extractions with its date extractions merged in: a date extraction
+    takes the place of a clause's reading of the same subject whose object is that date, cut
+    short or not ("released on | May 5" for "released on May 5, 2004"), keeping the clause's
+    relation words, rule and arguments; any other is added. A reading whose object names an
+    entity is kept."""
+    out = list(extractions)
+    for date in dates:
+        for k, ex in enumerate(out):
+            mention = ex.object_mention
+            if (
+                ex.subject == date.subject
+                and ex.object_mention is not date.object_mention
+                and ex.object.start < date.object.end
+                and date.object.start < ex.object.end
+                and (
+                    mention is None
+                    or date.object.start <= mention.start < mention.end <= date.object.end
+                )
+                and (mention is None or mention.label != DATE_LABEL)
+            ):
+                out[k] = dataclasses.replace(
+                    ex,
+                    object=date.object,
+                    object_mention=date.object_mention,
+                    predicate=date.predicate,
+                )
+                break
+        else:
+            out.append(date)
+    return out
+
+
+def without_dates(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
+    """Return ``mentions`` without those that are a date and nothing else ("05/06/2007",
+    "March 1998", which the tagger sometimes takes for a name): a date is a value, not a node."""
+    out = []
+    for mention in mentions:
+        text = doc[mention.start : mention.end].text
+        found = find_dates(text)
+        if len(found) == 1 and not (text[: found[0].start] + text[found[0].end :]).strip(" ,."):
+            continue
+        # "May" of "May 1998": the start of a date the name was cut from.
+        begin = doc[mention.start].idx
+        around = find_dates(doc.text[begin : begin + len(text) + _DATE_TAIL])
+        if around and around[0].start == 0 and around[0].end >= len(text):
+            continue
+        out.append(mention)
+    return out
+
+
+def with_dated_works(
+    mentions: list[TokenMention], doc: Doc, text: str, offset: int
+) -> list[TokenMention]:
+    """Return ``mentions`` with those followed by a year alone in parentheses ("Robot Jox
+    (1990)", "the album X (2000)") argued to be works, where nothing argued their kind yet;
+    ``offset`` is where ``doc`` starts in ``text``, as for ``read_lifespans``."""
+    out = []
+    for mention in mentions:
+        last = doc[mention.end - 1]
+        match = _PARENTHESIS.match(text, offset + last.idx + len(last.text))
+        if (
+            match is not None
+            and _YEAR_ALONE.match(match.group(1))
+            and mention.kind in {"", "organization"}
+            and mention.evidence in {"", "coordinated"}
+            and mention.label not in {"GPE", "LOC", "FAC", "NORP"}
+        ):
+            mention = dataclasses.replace(mention, kind="work", evidence="dated")
+        out.append(mention)
+    return out
+
+
+def read_lifespans(
+    doc: Doc, mentions: list[TokenMention], text: str, offset: int, doc_name: str
+) -> list[Extraction]:
+    """Return the dates written in a parenthesis right after a name: a lifespan ("X (1901–1975)",
+    "X (born 13 March 1963 in Y)", "X, (1820 in Y – 5 May 1890 in Z)", "X (died 1870)"), or a
+    work's or event's date ("the album X (2000)"). A parenthesis of other words before it
+    ("X (Arabic: …) (1901–1975)") is passed over.
+
+    ``offset`` is where ``doc`` starts in ``text``: the parenthesis may have been blanked out of
+    the parse (``kg.extract.segment``), so it is read from the original text.
+    """
+    out: list[Extraction] = []
+    for mention in mentions:
+        last = doc[mention.end - 1]
+        after = offset + last.idx + len(last.text)
+        match = _PARENTHESIS.match(text, after)
+        read: list[tuple[str, str, DateMatch]] = []
+        while match is not None:
+            read = list(_parenthesis_dates(match.group(1)))
+            if read:
+                break
+            match = _PARENTHESIS.match(text, match.end())
+        if match is None:
+            continue
+        sent = doc[mention.start].sent
+        begin = offset + doc[sent.start].idx
+        stop = offset + doc[sent.end - 1].idx + len(doc[sent.end - 1].text)
+        sentence = Span(text[begin:stop], begin, stop)
+        first = offset + doc[mention.start].idx
+        subject = Span(text[first:after], first, after)
+        inner, base = match.group(1), match.start(1)
+        for predicate, rule, found in read:
+            date = Span(
+                text[base + found.start : base + found.end], base + found.start, base + found.end
+            )
+            out.append(
+                Extraction(
+                    doc=doc_name,
+                    sentence=sentence,
+                    subject=subject,
+                    relation=f"({inner})",
+                    object=date,
+                    predicate=predicate,
+                    rule=rule,
+                    confidence=RULES[rule],
+                    subject_mention=Mention(
+                        subject.text, subject.start, subject.end, mention.label
+                    ),
+                    object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
+                )
+            )
+    return out
+
+
+def _parenthesis_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
+    """The dates of a parenthesis after a name, each with its predicate and rule. Parts set
+    apart by semicolons ("; 1859 – April 1920") are read one by one, the first with a date
+    winning."""
+    start = 0
+    for part in inner.split(";"):
+        found = _part_dates(part)
+        if found:
+            return [(p, rule, _shifted(m, start)) for p, rule, m in found]
+        start += len(part) + 1
+    return []
+
+
+def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
+    born, died = _BORN.match(inner), _DIED.search(inner)
+    out = []
+    if born:
+        found = find_dates(inner[born.end() :])
+        if found and isinstance(found[0].value, Date):
+            out.append(("born", "lifespan", _shifted(found[0], born.end())))
+    if died and not re.match(r"\s*(?:between|after|before)\b", inner[died.end() :]):
+        found = find_dates(inner[died.end() :])
+        if found and isinstance(found[0].value, Date):
+            out.append(("died", "lifespan", _shifted(found[0], died.end())))
+    if born or died:
+        return out
+    halves = _DASH.split(inner, maxsplit=1)
+    if len(halves) == 2:
+        # "1820 in Y – 5 May 1890 in Z", "c. 1680–1764", "1993–": a date opens each half.
+        left, right = halves[0], halves[1]
+        right_at = len(inner) - len(right)
+        begun = [m for m in find_dates(left) if not left[: m.start].strip(" ,")]
+        ended = [m for m in find_dates(right) if not right[: m.start].strip(" ,")]
+        years = [int(y) for y in re.findall(r"(?<![0-9])[12]?[0-9]{3}(?![0-9])", left)[:1]]
+        short = re.match(r"\s*([0-9]{2})(?![0-9])", right)
+        if not ended and short and years:
+            # "1989–94": the century of the first year.
+            year = years[0] // 100 * 100 + int(short.group(1))
+            if year > years[0]:
+                ended = [DateMatch(short.start(1), short.end(1), Date(year))]
+        if not years or (not begun and not ended) or not _YEARS_FIRST.match(left):
+            return []
+        last_year = ended[0].value.year if ended and isinstance(ended[0].value, Date) else None
+        span = None if last_year is None else last_year - years[0]
+        if span is not None and span not in _LIFE_YEARS:
+            kinds = ("span-start", "span-end")
+        else:
+            kinds = ("lifespan-start", "lifespan-end")
+        if begun and isinstance(begun[0].value, Date):
+            out.append((kinds[0], "lifespan", begun[0]))
+        if ended and isinstance(ended[0].value, Date):
+            out.append((kinds[1], "lifespan", _shifted(ended[0], right_at)))
+        return out
+    found = find_dates(inner)
+    if len(found) == 1 and isinstance(found[0].value, Date):
+        rest = inner[: found[0].start] + inner[found[0].end :]
+        if not rest.strip(" ,."):  # "(2000)", "(May 29, 1658)": the date and nothing else
+            out.append(("dated", "date-parenthesis", found[0]))
+    return out
+
+
+def _shifted(found: DateMatch, by: int) -> DateMatch:
+    return DateMatch(found.start + by, found.end + by, found.value)

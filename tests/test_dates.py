@@ -1,0 +1,447 @@
+"""Dates: reading date phrases, the date rules on hand-built parses, and date facts end to end."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from kg.dates import document_date, find_dates, find_range, read_date, read_range
+from kg.extract.dates import read_dates, read_lifespans
+from kg.extract.mentions import find_mentions, mention_index
+from kg.extract.rules import Sentence
+from kg.graph import date_literal, to_rdf
+from kg.link import link_documents
+from kg.model import Date, DateFact, Document, Entity, Provenance, Span
+from kg.namespace import KG, REL, content_hash
+from kg.store import Store
+from kg.validate import validate
+from kg.vocabulary import ontology_turtle, read_relation, vocabulary
+from tests.docs import parse
+
+_MONDAY = Date(2024, 3, 4)  # a Monday
+_TUESDAY = Date(2024, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("born 13 March 1963", Date(1963, 3, 13), id="day-month-year"),
+        pytest.param("on the 5th of May, 2004", Date(2004, 5, 5), id="ordinal-of-month"),
+        pytest.param("released on May 5, 2004", Date(2004, 5, 5), id="month-day-comma-year"),
+        pytest.param("in Sept. 1999", Date(1999, 9), id="abbreviated-month-year"),
+        pytest.param("founded in 1998", Date(1998), id="year"),
+        pytest.param("2005-05-13", Date(2005, 5, 13), id="iso-day"),
+        pytest.param("2005-05", Date(2005, 5), id="iso-month"),
+        pytest.param("13/06/2007", Date(2007, 6, 13), id="numeric-day-first-unambiguous"),
+        pytest.param("06/13/2007", Date(2007, 6, 13), id="numeric-month-first-unambiguous"),
+        pytest.param("05/06/2007", "05/06/2007", id="numeric-ambiguous-kept-as-text"),
+        pytest.param("on Monday", "on Monday", id="relative-without-anchor-kept"),
+        pytest.param("31 February 1999", None, id="no-such-day"),
+        pytest.param("in the 1980s", None, id="decade-is-no-date"),
+        pytest.param("c. 1200", None, id="approximate-left-out"),
+        pytest.param("2,000 people", None, id="a-number-is-no-year"),
+        pytest.param("may 2005", Date(2005), id="lowercase-may-is-no-month"),
+    ],
+)
+def test_read_date(text: str, expected: Date | str | None) -> None:
+    assert read_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        pytest.param("yesterday", _TUESDAY, Date(2024, 3, 4), id="yesterday"),
+        pytest.param("today", _TUESDAY, _TUESDAY, id="today"),
+        pytest.param("on Monday", _TUESDAY, _MONDAY, id="weekday-just-past"),
+        pytest.param("on Tuesday", _TUESDAY, _TUESDAY, id="weekday-is-today"),
+        pytest.param("last Tuesday", _TUESDAY, Date(2024, 2, 27), id="last-weekday-a-week-back"),
+        pytest.param("last month", Date(2024, 1, 15), Date(2023, 12), id="last-month-across-year"),
+        pytest.param("next year", _TUESDAY, Date(2025), id="next-year"),
+        pytest.param("last week", _TUESDAY, "last week", id="week-is-no-calendar-unit"),
+    ],
+)
+def test_relative_dates_count_from_the_anchor(text: str, anchor: Date, expected: object) -> None:
+    assert read_date(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("(1901–1975)", (Date(1901), Date(1975)), id="years-en-dash"),
+        pytest.param("1751-1834", (Date(1751), Date(1834)), id="years-hyphen"),
+        pytest.param("1820–88", (Date(1820), Date(1888)), id="second-year-two-digits"),
+        pytest.param("4–5 June 1942", (Date(1942, 6, 4), Date(1942, 6, 5)), id="day-range"),
+        pytest.param("from 1992 to 2002", (Date(1992), Date(2002)), id="from-to"),
+        pytest.param("between 1937 and 1984", (Date(1937), Date(1984)), id="between-and"),
+        pytest.param(
+            "August 20, 1920 – January 16, 1992",
+            (Date(1920, 8, 20), Date(1992, 1, 16)),
+            id="full-dates",
+        ),
+        pytest.param("in 1998 and in 2004", None, id="two-dates-no-range"),
+    ],
+)
+def test_read_range(text: str, expected: tuple[Date, Date] | None) -> None:
+    assert read_range(text) == expected
+
+
+def test_found_dates_keep_their_offsets() -> None:
+    text = "from May 2005 to 05/06/2007"
+    assert [text[m.start : m.end] for m in find_dates(text)] == ["May 2005", "05/06/2007"]
+    span = find_range("(1820–88)")
+    assert span is not None and [(m.start, m.end) for m in span] == [(1, 5), (6, 8)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("---\ntitle: x\ndate: 2024-03-05\n---\nBody.", _TUESDAY, id="front-matter"),
+        pytest.param("Date: 5 March 2024\n\nShares fell.", _TUESDAY, id="date-line"),
+        pytest.param("Markets\nTuesday, March 5, 2024\n\nShares fell.", _TUESDAY, id="dateline"),
+        pytest.param(
+            "Shares fell on Monday, 5 March 2024, in Oslo.", None, id="a-sentence-is-no-dateline"
+        ),
+        pytest.param("---\ntitle: x\n---\nMarch 5, 2024\n", None, id="front-matter-without-date"),
+    ],
+)
+def test_document_date(text: str, expected: Date | None) -> None:
+    assert document_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "lexical", "datatype"),
+    [
+        pytest.param(Date(1963, 3, 13), "1963-03-13", XSD.date, id="day"),
+        pytest.param(Date(2005, 5), "2005-05", XSD.gYearMonth, id="month"),
+        pytest.param(Date(998), "0998", XSD.gYear, id="year-four-digits"),
+        pytest.param("05/06/2007", "05/06/2007", None, id="text"),
+    ],
+)
+def test_dates_become_literals_at_their_precision(
+    value: Date | str, lexical: str, datatype: URIRef | None
+) -> None:
+    literal = date_literal(value)
+    assert (str(literal), literal.datatype) == (lexical, datatype)
+    if datatype is not None:
+        assert re.fullmatch(_LEXICAL[datatype], str(literal))
+
+
+# The lexical spaces of XML Schema 1.1 for the years kg writes (four digits, no time zone).
+_LEXICAL = {
+    XSD.date: r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])",
+    XSD.gYearMonth: r"[0-9]{4}-(0[1-9]|1[0-2])",
+    XSD.gYear: r"[0-9]{4}",
+}
+
+
+_DATE_RELATIONS = {
+    "date of birth": "P569",
+    "date of death": "P570",
+    "inception": "P571",
+    "dissolved": "P576",
+    "publication date": "P577",
+    "point in time": "P585",
+    "start time": "P580",
+    "end time": "P582",
+}
+
+
+@pytest.mark.parametrize(("relation", "wikidata"), _DATE_RELATIONS.items())
+def test_date_relations_map_to_wikidata_and_are_datatype_properties(
+    relation: str, wikidata: str
+) -> None:
+    assert vocabulary().wikidata(relation) == wikidata
+    assert vocabulary().relations[relation].dated
+    turtle = ontology_turtle()
+    line = next(x for x in turtle.split(" .\n") if f'rdfs:label "{relation}"' in x)
+    assert "owl:DatatypeProperty, kg:DateRelation" in line and f"wdt:{wikidata}" in line
+
+
+@pytest.mark.parametrize(
+    ("predicate", "kind", "relation"),
+    [
+        pytest.param("born", "person", "date of birth", id="born"),
+        pytest.param("founded", "organization", "inception", id="founded"),
+        pytest.param("dissolved", "organization", "dissolved", id="dissolved"),
+        pytest.param("released", "work", "publication date", id="released"),
+        pytest.param("held", "event", "point in time", id="held"),
+        pytest.param("span-start", "event", "start time", id="span-start"),
+        pytest.param("lifespan-start", "place", "lifespan-start", id="a-place-has-no-lifespan"),
+    ],
+)
+def test_date_readings(predicate: str, kind: str, relation: str) -> None:
+    assert read_relation(predicate, kind, "date") == relation
+
+
+def _dates(vocab, spec, ents):  # type: ignore[no-untyped-def]
+    doc = parse(vocab, spec, ents)
+    sentence = Sentence(doc[:], "t.txt", doc.text, 0, mention_index(doc, find_mentions(doc)))
+    return {(e.subject.text, e.predicate, e.object.text, e.rule) for e in read_dates(sentence)}
+
+
+DATE_CASES = [
+    pytest.param(
+        "Ostrava/NNP/compound/1 Steel/NNP/nsubjpass/3 was/VBD:AUX/auxpass/3/be"
+        " founded/VBN/ROOT/3/found in/IN/prep/3 1998/CD/pobj/4 ./././3",
+        [(0, 2, "ORG"), (5, 6, "DATE")],
+        ("Ostrava Steel", "founded", "1998", "date-clause"),
+        id="passive-founded-in",
+    ),
+    pytest.param(
+        "Lena/NNP/compound/1 Varga/NNP/nsubjpass/3 was/VBD:AUX/auxpass/3/be born/VBN/ROOT/3/bear"
+        " on/IN/prep/3 2/CD/nummod/6 May/NNP/pobj/4 1950/CD/nummod/6 ./././3",
+        [(0, 2, "PERSON"), (5, 8, "DATE")],
+        ("Lena Varga", "born", "2 May 1950", "date-clause"),
+        id="born-on-day",
+    ),
+    pytest.param(
+        "Blue/NNP/compound/1 Orchard/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be a/DT/det/5 1936/CD/nummod/5"
+        " film/NN/attr/2 ./././2",
+        [(0, 2, "WORK_OF_ART"), (4, 5, "DATE")],
+        ("Blue Orchard", "dated", "1936", "date-modifier"),
+        id="copula-year-film",
+    ),
+    pytest.param(
+        "The/DT/det/1 band/NN/nsubj/2 released/VBD/ROOT/2/release its/PRP$/poss/5"
+        " debut/NN/compound/5 album/NN/dobj/2 ,/,/punct/5 Salt/NNP/compound/8"
+        " Roads/NNP/appos/5 ,/,/punct/5 in/IN/prep/2 1979/CD/pobj/10 ./././2",
+        [(7, 9, "WORK_OF_ART"), (11, 12, "DATE")],
+        ("Salt Roads", "released", "1979", "date-clause"),
+        id="released-object-is-dated",
+    ),
+    pytest.param(
+        "Kestrel/NNP/compound/1 Works/NNP/nsubj/2 existed/VBD/ROOT/2/exist from/IN/prep/2"
+        " 1708/CD/pobj/3 until/IN/prep/2 1782/CD/pobj/5 ./././2",
+        [(0, 2, "ORG"), (4, 5, "DATE"), (6, 7, "DATE")],
+        {
+            ("Kestrel Works", "began", "1708", "date-clause"),
+            ("Kestrel Works", "ended", "1782", "date-clause"),
+        },
+        id="existed-from-until",
+    ),
+    pytest.param(
+        "They/PRP/nsubj/1 lost/VBD/ROOT/1/lose the/DT/det/4 Battle/NNP/dobj/1 of/IN/prep/3"
+        " Dunmere/NNP/pobj/4 in/IN/prep/1 April/NNP/pobj/6 1834/CD/nummod/7 ./././1",
+        [(2, 6, "EVENT"), (7, 9, "DATE")],
+        ("the Battle of Dunmere", "held", "April 1834", "date-event"),
+        id="event-in-month",
+    ),
+    pytest.param(
+        "Ostrava/NNP/compound/1 Steel/NNP/nsubj/2 grew/VBD/ROOT/2/grow in/IN/prep/2 1998/CD/pobj/3"
+        " ./././2",
+        [(0, 2, "ORG"), (4, 5, "DATE")],
+        set(),
+        id="a-verb-that-dates-nothing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "ents", "expected"), DATE_CASES)
+def test_date_rules(vocab, spec: str, ents: list[tuple[int, int, str]], expected: object) -> None:  # type: ignore[no-untyped-def]
+    found = _dates(vocab, spec, ents)
+    if isinstance(expected, set):
+        assert found == expected
+    else:
+        assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        pytest.param(
+            "(1901–1975)", [("lifespan-start", "1901"), ("lifespan-end", "1975")], id="years"
+        ),
+        pytest.param("(born 13 March 1963 in Kosice)", [("born", "13 March 1963")], id="born"),
+        pytest.param(
+            ", (1820 in Arlon – 5 May 1890 in Ghent)",
+            [("lifespan-start", "1820"), ("lifespan-end", "5 May 1890")],
+            id="places-and-a-comma",
+        ),
+        pytest.param("(Greek: Lena; died 1443)", [("died", "1443")], id="died-after-a-gloss"),
+        pytest.param(
+            "(1991–1995)",
+            [("span-start", "1991"), ("span-end", "1995")],
+            id="four-years-is-a-term-not-a-life",
+        ),
+        pytest.param("(2000)", [("dated", "2000")], id="a-year-alone"),
+        pytest.param(
+            "(c. 1200 – 1260)", [("lifespan-end", "1260")], id="approximate-start-left-out"
+        ),
+        pytest.param("(then a village)", [], id="no-date"),
+    ],
+)
+def test_parenthesis_after_a_name(vocab, after: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    doc = parse(vocab, "Lena/NNP/compound/1 Varga/NNP/ROOT/1", [(0, 2, "PERSON")])
+    text = doc.text + after + " was a painter."
+    found = read_lifespans(doc, find_mentions(doc), text, 0, "t.txt")
+    assert [(e.predicate, e.object.text) for e in found] == expected
+    assert all(text[e.object.start : e.object.end] == e.object.text for e in found)
+
+
+def test_date_facts_end_to_end(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.extract import extract
+
+    text = (
+        "Orla Brennan (4 June 1901 – 1975) was an Irish painter. Corvane Systems was founded "
+        "in May 1998 in Cork. In 2019, Corvane Systems partnered with Veltrix. Teller Roads "
+        "worked with Veltrix from 1992 to 2002."
+    )
+    results = list(extract([Document("a.txt", text)]))
+    linked = link_documents(
+        [(r.document.name, r.document.text, r.mentions, r.extractions) for r in results]
+    )
+    facts = {(f.subject.name, f.predicate, f.value) for f in linked.dates}
+    assert ("Orla Brennan", "date of birth", Date(1901, 6, 4)) in facts
+    assert ("Orla Brennan", "date of death", Date(1975)) in facts
+    assert ("Corvane Systems", "inception", Date(1998, 5)) in facts
+    for fact in linked.dates:
+        prov = fact.provenance
+        assert prov is not None and text[prov.object.start : prov.object.end] == prov.object.text
+    timed = {
+        (t.subject.name, t.object.name, p.time, p.start, p.end)
+        for t in linked.triples
+        if (p := t.provenance) is not None
+    }
+    assert ("Corvane Systems", "Veltrix", Date(2019), None, None) in timed
+    assert ("Teller Roads", "Veltrix", None, Date(1992), Date(2002)) in timed
+    graph = _with_ontology(
+        to_rdf(linked.triples, [r.document for r in results], dates=linked.dates)
+    )
+    born = REL["dateOfBirth"]
+    assert Literal("1901-06-04", datatype=XSD.date) in set(graph.objects(None, born))
+    assert not any(isinstance(o, URIRef) for o in graph.objects(None, born))  # never a node
+    assert set(graph.subjects(RDF.type, KG.DateStatement))
+    assert Literal("2019", datatype=XSD.gYear) in set(graph.objects(None, KG.pointInTime))
+    assert validate(graph).conforms
+
+
+def test_relative_dates_resolve_against_the_document_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.extract import extract
+    from kg.link import Linker, resolve_entities
+
+    text = "Corvane Systems was dissolved on Monday. Teller Roads partnered with Veltrix yesterday."
+    reads = [
+        (r.document.name, r.document.text, r.mentions, r.extractions)
+        for r in extract([Document("a.txt", text)])
+    ]
+    for anchor, closed in ((_TUESDAY, _MONDAY), (None, "Monday")):
+        linked = Linker(resolve_entities(reads), date=anchor).link_document(reads[0])
+        assert [f.value for f in linked.dates] == [closed]  # a relative date: its phrase
+        assert linked.date == anchor
+    dated = "---\ndate: 2024-03-12\n---\n" + text
+    reads = [
+        (r.document.name, r.document.text, r.mentions, r.extractions)
+        for r in extract([Document("b.md", dated)])
+    ]
+    linked = Linker(resolve_entities(reads), date=_TUESDAY).link_document(reads[0])
+    assert [f.value for f in linked.dates] == [Date(2024, 3, 11)]  # its own date wins
+
+
+_DOCUMENT = Document("a.txt", "Corvane Systems closed in 1998.")
+
+
+def _fact(value: Date | str) -> DateFact:
+    text = _DOCUMENT.text
+    where = Provenance(
+        "a.txt",
+        content_hash(text),
+        Span(text, 0, len(text)),
+        Span("Corvane Systems", 0, 15),
+        Span("1998", 26, 30),
+        "date-clause",
+        0.8,
+        "closed in",
+    )
+    return DateFact(Entity("Corvane Systems", "organization"), "dissolved", value, where)
+
+
+def _with_ontology(graph: Graph) -> Graph:
+    store = Store.memory()
+    store.install_ontology()
+    return store.to_graph() + graph
+
+
+def test_an_ambiguous_date_stays_text_and_validates() -> None:
+    graph = _with_ontology(to_rdf([], [_DOCUMENT], dates=[_fact("05/06/2007")]))
+    assert Literal("05/06/2007") in set(graph.objects(None, REL["dissolved"]))
+    assert validate(graph).conforms
+
+
+def test_an_ill_typed_date_fails_the_shapes() -> None:
+    graph = _with_ontology(to_rdf([], [_DOCUMENT], dates=[_fact(Date(1998))]))
+    assert validate(graph).conforms
+    node = next(graph.subjects(RDF.type, KG.DateStatement))
+    subject = next(graph.objects(node, RDF.subject))
+    bad = Literal("1998-13", datatype=XSD.gYearMonth)
+    graph.remove((node, RDF.object, None))
+    graph.add((node, RDF.object, bad))
+    graph.add((subject, REL["dissolved"], bad))
+    report = validate(graph)
+    assert not report.conforms
+    assert {v.message for v in report.violations} == {
+        "A date is a valid xsd:date, xsd:gYearMonth or xsd:gYear literal, or the phrase as "
+        "written (xsd:string), never a node"
+    }
+
+
+def _readme_query(heading: str) -> str:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split(heading, 1)[1].split("\n\n", 2)[1]
+    return "\n".join(line[4:] for line in block.splitlines())
+
+
+def test_readme_date_queries_answer(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.build import build
+    from kg.query import select
+
+    text = (
+        "Corvane Systems was founded in 1998. Veltrix Corporation was founded in 2004. "
+        "In 2020, Corvane Systems partnered with Veltrix Corporation."
+    )
+    graph = build([Document("a.txt", text)]).graph
+    founded = select(graph, _readme_query("Who was founded before 2000:"))
+    assert [(str(r["name"]), str(r["founded"])) for r in founded] == [("Corvane Systems", "1998")]
+    dated = select(graph, _readme_query("Edges of 2020 between two companies"))
+    assert {(str(r["a"]), str(r["b"]), str(r["when"])) for r in dated} == {
+        ("Corvane Systems", "Veltrix Corporation", "2020")
+    }
+
+
+def test_cli_build_date_and_stats_date_span(tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    (tmp_path / "a.txt").write_text(
+        "Corvane Systems was founded in 1998. Corvane Systems was dissolved on Monday.",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    out = tmp_path / "out"
+    bad = runner.invoke(main, ["build", str(tmp_path / "a.txt"), "--date", "2024-13-01"])
+    assert bad.exit_code == 1
+    assert bad.output.strip().splitlines()[-1] == (
+        "Error: --date '2024-13-01' is not a calendar day: give it as YYYY-MM-DD, "
+        "e.g. --date 2024-03-05"
+    )
+    done = runner.invoke(
+        main,
+        [
+            "build",
+            str(tmp_path / "a.txt"),
+            "--out",
+            str(out),
+            "-q",
+            "--no-html",
+            "--date",
+            "2024-03-05",
+        ],
+    )
+    assert done.exit_code == 0, done.output
+    stats = runner.invoke(main, ["stats", str(out / "graph.ttl")])
+    assert "dates       2 date facts, 0 dated edges, from 1998 to 2024-03-04" in stats.output
