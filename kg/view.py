@@ -182,8 +182,9 @@ def to_pyvis(
         cdn_resources=cdn_resources,
     )
     ids: list[str] = []
-    for label, kind, x, y, size, rank, degree, iri in payload["nodes"]:
+    for label, kind, x, y, size, rank, degree, iri, dates in payload["nodes"]:
         style = kinds[kind]
+        when = "".join(f"\n{relation} {value}" for relation, value in dates)
         network.add_node(
             iri,
             label=label,
@@ -193,7 +194,7 @@ def to_pyvis(
             x=x,
             y=y,
             physics=False,
-            title=f"{label}\n{style['name']} · PageRank {rank:.4f} · {degree} link(s)\n{iri}",
+            title=f"{label}\n{style['name']} · PageRank {rank:.4f} · {degree} link(s){when}\n{iri}",
         )
         ids.append(iri)
     pairs = Counter((min(a, b), max(a, b)) for a, b, _, _ in payload["edges"])

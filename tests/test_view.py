@@ -207,7 +207,7 @@ def test_pyvis_network_has_the_pages_nodes_and_edges() -> None:
     # "Yandex partners Baidu" and "Baidu partners Yandex" are one undirected edge, as on the page.
     assert len(network.edges) == len(page["edges"]) == 2
     by_label = {node["label"]: node for node in network.nodes}
-    for label, _, x, y, size, *_, iri in page["nodes"]:
+    for label, _, x, y, size, _, _, iri, *_ in page["nodes"]:
         node = by_label[label]
         assert (node["id"], node["x"], node["y"], node["size"]) == (iri, x, y, size)
         assert node["physics"] is False
