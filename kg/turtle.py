@@ -1,11 +1,11 @@
 """Triples → Turtle people can read, in the order a reader wants; opens no store, writes no file.
 
 The entities come first (labels, kinds and the edges between them), then the documents, then
-each statement node followed by its evidence, then the ontology and relation vocabulary, each
-section under a comment. Oxigraph writes the statements of each section (it escapes terms and
-falls back to a full IRI where a name cannot be a prefixed name); this only orders them and
-writes one prefix header, so the text holds exactly the statements given (it reads back
-isomorphic) and the same statements always give the same bytes.
+each statement node followed by its evidence, then the ontology, relation vocabulary and any
+other statements, each section under a comment. Oxigraph writes the statements of each
+section (it escapes terms and falls back to a full IRI where a name cannot be a prefixed
+name); this only orders them and writes one prefix header, so the text holds exactly the
+statements given (it reads back isomorphic) and the same statements always give the same bytes.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ _TITLES: Final = (
     "Entities: their names, kinds and the relations between them",
     "Documents",
     "Statement nodes, each followed by the evidence for it",
-    "Ontology and relation vocabulary",
+    "Ontology, relation vocabulary and any other statements",
 )
 # Within a subject: what it is and what it is called first, a statement's parts in reading
 # order, then everything else by predicate IRI, and an entity's edges last.
@@ -81,7 +81,7 @@ def to_turtle(triples: Iterable[ox.Triple], prefixes: Mapping[str, object] = PRE
             sections[_section(iri)].append(subject)
     for section in (_ENTITIES, _VOCABULARY):
         sections[section].sort(key=str)
-    # Documents by the path they were read from (by_subject keys are IRIs here).
+    # Documents in the order of the paths they were read from.
     sources = {_iri(s): _value(by_subject[s], _SOURCE) for s in sections[_DOCUMENTS]}
     sections[_DOCUMENTS].sort(key=lambda s: (sources[_iri(s)], str(s)))
     sections[_STATEMENTS] = _with_evidence(sections[_STATEMENTS], by_subject, evidence, sources)

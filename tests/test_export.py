@@ -145,7 +145,7 @@ def test_turtle_opens_with_the_entities_then_provenance_then_the_ontology(store:
     sections = [line for line in body.splitlines() if line.startswith("# ")]
     assert sections == ["# Entities: their names, kinds and the relations between them",
                         "# Documents", "# Statement nodes, each followed by the evidence for it",
-                        "# Ontology and relation vocabulary"]
+                        "# Ontology, relation vocabulary and any other statements"]
     first_statement = min(text.index("\nassertion:"), text.index("\nevidence:"))
     assert text.index("\norg:Nvidia a ") < text.index("\ndoc:") < first_statement
     assert first_statement < text.index("\nkg:Entity a ")
