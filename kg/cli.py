@@ -136,7 +136,7 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
 
     Writes into the store (one named graph per document): a document already there is
     skipped, an edited file replaces its earlier version. Then writes OUT/graph.ttl (the
-    whole store as Turtle) and OUT/graph.html, and prints a summary on stderr.
+    whole store as Turtle, entities first) and OUT/graph.html, and prints a summary on stderr.
 
     \b
     Example:
@@ -289,7 +289,9 @@ def query(graph_path: str, sparql: str, fmt: str) -> None:
 
     kg's prefixes are pre-bound; the default graph is the union of the named graphs.
     SELECT prints rows, ASK prints true or false, CONSTRUCT and DESCRIBE print Turtle.
-    Prefixes: kg, ent, rel, doc, schema, rdf, rdfs, owl, skos, prov, xsd, dcterms, nif, wdt.
+    Prefixes: kg, ent, rel, doc, assertion, evidence, schema, rdf, rdfs, owl, skos, prov, xsd,
+    dcterms, nif, wdt, and one per entity kind: person, org, group, place, event, product, work,
+    law, language, award, concept.
 
     \b
     Example:

@@ -48,7 +48,7 @@ def export(store: Store, format: str = "turtle") -> str:
 
 def to_jsonld(store: Store) -> str:
     """Return the store as JSON-LD, one named graph per document, with kg's prefixes as its
-    ``@context`` so that terms read ``rel:partners`` and ``ent:place/Taiwan``."""
+    ``@context`` so that terms read ``rel:partners`` and ``place:Taiwan``."""
     return compact_jsonld(store.export("json-ld"))
 
 

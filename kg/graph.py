@@ -2,11 +2,11 @@
 
 Shape of the graph (see README, "The RDF vocabulary"):
 
-    ent:place/Russia a kg:Entity, schema:Place ; rdfs:label "Russia" ; kg:kind "place" .
-    ent:place/Russia rel:collaborates ent:place/China .              # the edge itself
-    kg-assertion a kg:Assertion ; rdf:subject … ; rdf:predicate … ; rdf:object … ;
-        kg:evidence kg-evidence .                                     # one per edge
-    kg-evidence a kg:Evidence ; prov:wasDerivedFrom doc:… ; kg:sentence "…" ;
+    place:Russia a kg:Entity, schema:Place ; rdfs:label "Russia" ; kg:kind "place" .
+    place:Russia rel:collaborates place:China .                      # the edge itself
+    assertion:… a kg:Assertion ; rdf:subject … ; rdf:predicate … ; rdf:object … ;
+        kg:evidence evidence:… .                                      # one per edge
+    evidence:… a kg:Evidence ; prov:wasDerivedFrom doc:… ; kg:sentence "…" ;
         nif:beginIndex 0 ; nif:endIndex 52 ; kg:rule "svo" ; kg:confidence 0.9 ;
         kg:relationPhrase "seeks collaboration with" ;                # one per sentence
         kg:pointInTime "2019"^^xsd:gYear .                            # when the sentence dates it

@@ -1,7 +1,7 @@
 """Expanded JSON-LD → JSON-LD people can read: kg's prefixes as its ``@context``; writes no file.
 
 Oxigraph writes JSON-LD with every IRI in full. This only renames: each IRI under one of
-kg's prefixes becomes a compact IRI (``rel:partners``, ``ent:place/Russia``) and ``rdf:type``
+kg's prefixes becomes a compact IRI (``rel:partners``, ``place:Russia``) and ``rdf:type``
 becomes ``@type`` and a plain string literal a bare string, so the statements read back are
 the same ones, in the same order.
 """

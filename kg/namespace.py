@@ -22,6 +22,7 @@ __all__ = [
     "FACTS_GRAPH",
     "KG",
     "KINDS",
+    "KIND_PREFIXES",
     "NIF",
     "ONTOLOGY_GRAPH",
     "PREFIXES",
@@ -98,11 +99,31 @@ WDT: Final = Namespace("http://www.wikidata.org/prop/direct/")
 ONTOLOGY_GRAPH: Final = URIRef(BASE + "ontology")
 FACTS_GRAPH: Final = URIRef(BASE + "graph/facts")
 
+# The prefix each entity kind's names print under (Turtle, JSON-LD, SPARQL), so an entity
+# reads ``org:Nvidia`` rather than ``ent:organization\/Nvidia``. Printing only: every IRI is
+# still ENT + kind + "/" + name. A test checks that every kind in KINDS has one.
+KIND_PREFIXES: Final[dict[str, str]] = {
+    "person": "person",
+    "organization": "org",
+    "group": "group",
+    "place": "place",
+    "event": "event",
+    "product": "product",
+    "work": "work",
+    "law": "law",
+    "language": "language",
+    "award": "award",
+    "concept": "concept",
+}
+
 PREFIXES: Final[dict[str, Namespace | str]] = {
     "kg": KG._NS,
     "ent": ENT,
+    **{prefix: Namespace(f"{ENT}{kind}/") for kind, prefix in KIND_PREFIXES.items()},
     "rel": REL,
     "doc": DOC,
+    "assertion": STATEMENT,
+    "evidence": EVIDENCE,
     "schema": SDO,
     "rdf": RDF,
     "rdfs": RDFS,

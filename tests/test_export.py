@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -18,8 +19,10 @@ from kg.cli import main
 from kg.errors import GraphFormatError
 from kg.export import export, to_csv, to_graphml
 from kg.jsonld import compact_jsonld
+from kg.model import Entity
+from kg.namespace import ENT, KIND_PREFIXES, KINDS, PREFIXES, entity_iri
 from kg.store import Store
-from tests.rdfdocs import doc_a, doc_b, store_of
+from tests.rdfdocs import NVIDIA, doc_a, doc_b, news, store_of
 
 
 @pytest.fixture
@@ -90,7 +93,8 @@ def test_jsonld_names_terms_with_kgs_prefixes(store: Store) -> None:
     assert {"rel:partners", "rel:basedIn", "kg:evidence", "rdfs:label", "@type"} <= keys
     assert not any(key.startswith("http") for key in keys)
     text = export(store, "jsonld")
-    assert '"@id": "ent:organization/Nvidia"' in text
+    assert '"@id": "org:Nvidia"' in text and '"@id": "place:Taiwan"' in text
+    assert document["@context"]["org"] == "https://w3id.org/kg-text/entity/organization/"
     assert '"rdfs:label": [\n            "Nvidia"\n          ]' in text
 
 
@@ -132,3 +136,71 @@ def test_cli_exports_jsonld_the_same_on_every_run(store: Store, tmp_path: Path) 
     assert first.exit_code == 0, first.output
     assert first.stdout == second.stdout
     assert first.stdout.startswith('{\n  "@context": {\n    "kg": ')
+
+
+def test_turtle_opens_with_the_entities_then_provenance_then_the_ontology(store: Store) -> None:
+    text = export(store, "turtle")
+    body = text.split("\n\n", 1)[1]
+    assert body.startswith("# Entities: their names, kinds and the relations between them\norg:")
+    sections = [line for line in body.splitlines() if line.startswith("# ")]
+    assert sections == ["# Entities: their names, kinds and the relations between them",
+                        "# Documents", "# Statement nodes, each followed by the evidence for it",
+                        "# Ontology, relation vocabulary and any other statements"]
+    first_statement = min(text.index("\nassertion:"), text.index("\nevidence:"))
+    assert text.index("\norg:Nvidia a ") < text.index("\ndoc:") < first_statement
+    assert first_statement < text.index("\nkg:Entity a ")
+    # Statement nodes in the order of their edges (Nvidia based in Taiwan, Nvidia partners
+    # Foxconn, Samsung based in Taiwan), each followed by its own evidence.
+    subjects = [line.split()[0] for line in body.splitlines() if line[:1].isalpha()]
+    statements = [s for s in subjects if s.startswith(("assertion:", "evidence:"))]
+    assert [s.split(":")[0] for s in statements] == [
+        "assertion", "evidence", "assertion", "evidence", "evidence", "assertion", "evidence"]
+    blocks = body.split("\nassertion:")[1:]
+    cited = [set(re.findall(r"kg:evidence ([^;.]+)", block)[0].replace(",", " ").split())
+             for block in blocks]
+    following = [set(re.findall(r"^(evidence:\S+) a kg:Evidence", block, re.M)) for block in blocks]
+    assert cited == following
+
+
+def test_turtle_names_entities_with_their_kinds_prefix(store: Store) -> None:
+    text = export(store, "turtle")
+    assert "org:Nvidia rel:partners org:Foxconn" not in text  # one subject, several lines
+    assert "org:Nvidia a schema:Organization , kg:Entity ;\n\trdfs:label \"Nvidia\" ;" in text
+    assert "\trel:partners org:Foxconn .\n" in text and "\trel:basedIn place:Taiwan ;\n" in text
+    assert "\trdf:subject org:Nvidia ;\n" in text and "\tkg:evidence evidence:" in text
+    assert "\\/" not in text and "ent:" not in text.split("\n\n", 1)[1]
+    assert "<https://w3id.org/kg-text/" not in text.split("\n\n", 1)[1].split("# Ontology")[0]
+
+
+def test_every_kind_has_its_own_prefix() -> None:
+    assert set(KIND_PREFIXES) == set(KINDS)
+    assert len(set(KIND_PREFIXES.values())) == len(KINDS)
+    for kind, prefix in KIND_PREFIXES.items():
+        assert str(PREFIXES[prefix]) == f"{ENT}{kind}/"
+        assert str(entity_iri("Nvidia", kind)) == f"{PREFIXES[prefix]}Nvidia"
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param("AT&T", id="percent-encoded"),
+    pytest.param("Apple Inc.", id="trailing-dot"),
+    pytest.param("-1 Co", id="leading-hyphen"),
+    pytest.param("x² Corp", id="not-a-name-character"),
+    pytest.param("C:\\%41 Ltd", id="backslash-percent"),
+    pytest.param("Zürich", id="non-ascii"),
+])
+def test_turtle_with_an_awkward_name_reads_back_the_same(name: str) -> None:
+    odd = Entity(name, "organization")
+    text = f"{name} partnered with Nvidia. The memo said \\%41 and {name}."
+    document = news("odd.txt", text, (f"{name} partnered with Nvidia.", odd, "partners", NVIDIA))
+    store = store_of(document)
+    turtle = export(store, "turtle")
+    assert isomorphic(Graph().parse(data=turtle, format="turtle"), store.to_graph())
+    parsed = {q.triple for q in ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE)}
+    assert parsed == set(store.triples())
+    assert "\\%" not in turtle.replace("\\\\", "")  # "%XX" bare, no needless "\\%"
+    assert str(entity_iri(name, "organization")) in {q.subject.value for q in parsed}
+
+
+def test_turtle_is_the_same_bytes_whatever_order_documents_arrive_in() -> None:
+    forward, backward = store_of(doc_a(), doc_b()), store_of(doc_b(), doc_a())
+    assert forward.export("turtle") == backward.export("turtle")

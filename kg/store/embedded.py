@@ -29,6 +29,7 @@ from kg.namespace import FACTS_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, document_iri
 from kg.store.files import format_name
 from kg.store.sink import ENTITY_KINDS, Totals, kinds_of
 from kg.store.terms import from_ox, to_ox
+from kg.turtle import to_turtle
 
 __all__ = ["RDF_FORMATS", "DocumentInfo", "Store", "is_store", "open_dataset"]
 
@@ -340,15 +341,19 @@ class Store:
 
     def export(self, format: str = "turtle") -> bytes:
         """Return the store in an RDF ``format`` (rdflib's names): the union of the graphs as
-        triples, or in a quad format (TriG, N-Quads, JSON-LD) every named graph as it is."""
+        triples, or in a quad format (TriG, N-Quads, JSON-LD) every named graph as it is.
+        Turtle is written for reading (``kg.turtle``): entities first, then provenance, then
+        the ontology."""
         fmt = RDF_FORMATS.get(format_name(format))
         if fmt is None:
             raise GraphFormatError(f"Cannot write {format}. Available: {', '.join(sorted(RDF_FORMATS))}")
+        if fmt == ox.RdfFormat.TURTLE:
+            return to_turtle(self.triples(), PREFIXES).encode("utf-8")
         if fmt.supports_datasets:
             data: Iterable[Any] = sorted(self.oxigraph, key=_sort_key)
         else:
             data = self.triples()
-        prefixes = _prefixes() if fmt in {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG} else None
+        prefixes = _prefixes() if fmt == ox.RdfFormat.TRIG else None
         return bytes(ox.serialize(data, format=fmt, prefixes=prefixes))
 
     def to_graph(self) -> Graph:
