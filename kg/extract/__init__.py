@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy
 from spacy.tokens import Doc
 
 from kg.extract.coref import apply_resolutions, resolve_document
@@ -39,6 +40,10 @@ __all__ = [
 ]
 
 _BATCH = 64
+# At most this many characters go to the parser at once, whatever the number of blocks: its
+# working memory grows with the text of a batch, and sixty-four blocks of a long line cut at
+# ``MAX_BLOCK`` took a gigabyte where one took a few dozen megabytes.
+_BATCH_CHARS = 40_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +94,32 @@ def _read(
     return DocumentResult(document, sentences, tuple(mentions), tuple(resolved))
 
 
+def _batches(texts: list[str], size: int) -> Iterator[list[str]]:
+    """The texts in order, in groups of at most ``size`` texts and ``_BATCH_CHARS``
+    characters (a longer text alone).
+
+    >>> [len(b) for b in _batches(["x" * 30_000, "y" * 20_000, "z", "w" * 10], 64)]
+    [1, 3]
+    """
+    group: list[str] = []
+    chars = 0
+    for text in texts:
+        if group and (len(group) >= size or chars + len(text) > _BATCH_CHARS):
+            yield group
+            group, chars = [], 0
+        group.append(text)
+        chars += len(text)
+    if group:
+        yield group
+
+
+def _without_tensor(doc: Doc) -> Doc:
+    # The tok2vec output spaCy leaves on each Doc is two thirds of a parsed block's memory,
+    # and no rule reads it: a long document keeps every block until it is read as a whole.
+    doc.tensor = numpy.empty((0, 0), dtype="float32")
+    return doc
+
+
 def _listed(names: Iterable[str]) -> frozenset[str]:
     """The names worth looking for as written: those that start like a name."""
     return frozenset(n for n in names if n[:1].isupper() or n[:1].isdigit())
@@ -113,7 +144,11 @@ def extract(
     texts: list[str] = []
 
     def flush() -> Iterator[DocumentResult]:
-        parsed = list(nlp.pipe(texts, batch_size=batch_size))
+        parsed = [
+            _without_tensor(doc)
+            for group in _batches(texts, batch_size)
+            for doc in nlp.pipe(group, batch_size=len(group))
+        ]
         k = 0
         for document, offsets in pending:
             parts = list(zip(offsets, parsed[k : k + len(offsets)], strict=True))

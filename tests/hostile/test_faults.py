@@ -115,3 +115,49 @@ def test_a_killed_build_leaves_everything_readable_and_the_rerun_completes(
     assert code == 0, err
     assert _quads(out / "store") == _quads(clean / "store")
     assert Graph().parse(out / "graph.ttl").isomorphic(Graph().parse(clean / "graph.ttl"))
+
+
+@pytest.fixture(scope="module")
+def long_document(corpus: tuple[Path, Path, Path, float]) -> tuple[Path, Path, Path, float]:
+    """The same corpus as one long file: (previous output, its folder, a clean build, seconds)."""
+    previous, inputs, _, _ = corpus
+    root = inputs.parent / "long"
+    (root / "corpus").mkdir(parents=True)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(inputs.glob("*.txt"))]
+    (root / "corpus" / "all.txt").write_text("\n\n".join(texts), encoding="utf-8")
+    shutil.copytree(previous, root / "clean")
+    started = time.monotonic()
+    code, err = _finish(_kg_build(root / "corpus", root / "clean"))
+    assert code == 0, err
+    return previous, root / "corpus", root / "clean", time.monotonic() - started
+
+
+def test_a_build_killed_inside_a_long_document_leaves_the_store_readable_and_the_rerun_completes(
+    tmp_path: Path, long_document: tuple[Path, Path, Path, float]
+) -> None:
+    previous, inputs, clean, seconds = long_document
+    out = tmp_path / "out"
+    shutil.copytree(previous, out)
+    before = (out / "graph.ttl").read_bytes()
+    for attempt in range(3):
+        process = _kg_build(inputs, out)
+        time.sleep(seconds * 0.6 * 0.7**attempt)
+        if process.poll() is None:
+            break
+        _finish(process)
+        shutil.rmtree(out)
+        shutil.copytree(previous, out)
+    else:
+        pytest.fail("the build finished before it could be interrupted; make the document longer")
+    os.kill(process.pid, signal.SIGKILL)
+    assert _finish(process)[0] != 0
+
+    # The document is written as one transaction: the store holds none of it or all of it.
+    turtle = (out / "graph.ttl").read_bytes()
+    assert turtle == before or len(Graph().parse(data=turtle, format="turtle")) > len(
+        Graph().parse(data=before, format="turtle"))
+    assert _quads(out / "store") in (_quads(previous / "store"), _quads(clean / "store"))
+    code, err = _finish(_kg_build(inputs, out))
+    assert code == 0, err
+    assert _quads(out / "store") == _quads(clean / "store")
+    assert Graph().parse(out / "graph.ttl").isomorphic(Graph().parse(clean / "graph.ttl"))
