@@ -302,7 +302,7 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             elif noun.pos_ in {"NOUN", "ADJ"} and noun.lemma_.lower() in _WORK_NOUNS:
                 named = _work_named(em, noun)
             elif noun.pos_ == "NOUN" and noun.lemma_.lower() in _EVENT_NOUNS:
-                # "a failed 1355 coup"; not "the 1992 Winter Olympics", where the year is a
+                # "a failed 1355 coup"; not "the 1992 Harbour Games", where the year is a
                 # part of the name.
                 if (event := _event(em, noun)) is not None and em.mention(noun) is None:
                     _emit_event(em, event, ent, noun.text)
@@ -402,7 +402,7 @@ def without_dates(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
 def with_dated_works(
     mentions: list[TokenMention], doc: Doc, text: str, offset: int
 ) -> list[TokenMention]:
-    """Return ``mentions`` with those followed by a year alone in parentheses ("Robot Jox
+    """Return ``mentions`` with those followed by a year alone in parentheses ("Tin Harbour
     (1990)", "the album X (2000)") argued to be works, where nothing argued their kind yet;
     ``offset`` is where ``doc`` starts in ``text``, as for ``read_lifespans``."""
     out = []
