@@ -44,8 +44,10 @@ _TARGETS: Final = (  # (label, section, metric, at least)
 
 # Wikidata properties whose object is a date: scored with --with-literals (a TIME entity end).
 DATE_PROPERTIES: Final = ("P569", "P570", "P571", "P576", "P577", "P580", "P582", "P585")
-_DATE_TARGETS: Final = (("date facts precision", "precision", 0.75),
-                        ("date facts recall", "recall", 0.50))
+_DATE_TARGETS: Final = (
+    ("date facts precision", "precision", 0.75),
+    ("date facts recall", "recall", 0.50),
+)
 
 
 class _Failure(Exception):
@@ -75,13 +77,28 @@ def build(split: Path, work: Path, jobs: int, extra: list[str]) -> dict[str, flo
     _run([sys.executable, str(_EVAL / "make_docs.py"), str(split), str(docs)], "make_docs.py")
     texts = sorted(docs.glob("*.txt"))
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in texts)
-    command = [str(Path(sys.executable).parent / "kg"), "build", str(docs), "--out", str(out),
-               "--no-html", "-q", "--jobs", str(jobs), *extra]
+    command = [
+        str(Path(sys.executable).parent / "kg"),
+        "build",
+        str(docs),
+        "--out",
+        str(out),
+        "--no-html",
+        "-q",
+        "--jobs",
+        str(jobs),
+        *extra,
+    ]
     start = time.perf_counter()
     _run(command, "kg build")
     seconds = time.perf_counter() - start
-    return {"docs": len(texts), "words": words, "seconds": seconds,
-            "docs_per_second": len(texts) / seconds, "words_per_second": words / seconds}
+    return {
+        "docs": len(texts),
+        "words": words,
+        "seconds": seconds,
+        "docs_per_second": len(texts) / seconds,
+        "words_per_second": words / seconds,
+    }
 
 
 def per_property(
@@ -92,8 +109,9 @@ def per_property(
     An edge counts for each property it maps to, unless an end is a literal; it is correct when
     it is anchored and a gold fact of that property joins its ends, as the scorer judges it.
     """
-    facts = {(d.index, *f) for d in gold for f in d.facts
-             if with_literals or not d.literal(f[0], f[2])}
+    facts = {
+        (d.index, *f) for d in gold for f in d.facts if with_literals or not d.literal(f[0], f[2])
+    }
     hits: set[tuple[Any, ...]] = set()
     predicted: Counter[str] = Counter()
     correct: Counter[str] = Counter()
@@ -108,11 +126,19 @@ def per_property(
             hits.update((e["doc"].index, *f) for f in e["gold_facts"])
     gold_n = Counter(f[2] for f in facts)
     hit_n = Counter(f[2] for f in hits & facts)
-    pids = sorted(gold_n.keys() | predicted.keys(),
-                  key=lambda p: (-gold_n[p], -predicted[p], int(p[1:])))
-    return {p: {"gold": gold_n[p], "predicted": predicted[p], "correct": correct[p],
-                "precision": correct[p] / predicted[p] if predicted[p] else None,
-                "recall": hit_n[p] / gold_n[p] if gold_n[p] else None} for p in pids}
+    pids = sorted(
+        gold_n.keys() | predicted.keys(), key=lambda p: (-gold_n[p], -predicted[p], int(p[1:]))
+    )
+    return {
+        p: {
+            "gold": gold_n[p],
+            "predicted": predicted[p],
+            "correct": correct[p],
+            "precision": correct[p] / predicted[p] if predicted[p] else None,
+            "recall": hit_n[p] / gold_n[p] if gold_n[p] else None,
+        }
+        for p in pids
+    }
 
 
 def score(work: Path, with_literals: bool, dump: Path | None) -> tuple[dict[str, Any], Any]:
@@ -123,8 +149,9 @@ def score(work: Path, with_literals: bool, dump: Path | None) -> tuple[dict[str,
     store = s.open_graph(work / "out" / "store")  # a folder opens read-only
     labels, kinds = s.read_nodes(store)
     edges, foreign = s.read_edges(store, gold, docs)
-    res: dict[str, Any] = s.score(edges, gold, labels, kinds, s.wikidata_mapping(store),
-                                  with_literals)
+    res: dict[str, Any] = s.score(
+        edges, gold, labels, kinds, s.wikidata_mapping(store), with_literals
+    )
     res["counts"]["evidence_from_other_documents"] = foreign
     if dump:
         s.dump(edges, labels, kinds, dump)
@@ -139,21 +166,28 @@ def date_facts(props: dict[str, dict[str, Any]]) -> dict[str, Any]:
     predicted = sum(r["predicted"] for r in rows)
     correct = sum(r["correct"] for r in rows)
     hit = sum((r["recall"] or 0.0) * r["gold"] for r in rows)
-    return {"gold": gold, "predicted": predicted, "correct": correct,
-            "precision": correct / predicted if predicted else None,
-            "recall": hit / gold if gold else None}
+    return {
+        "gold": gold,
+        "predicted": predicted,
+        "correct": correct,
+        "precision": correct / predicted if predicted else None,
+        "recall": hit / gold if gold else None,
+    }
 
 
 def _f(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.3f}"
 
 
-def targets(res: dict[str, Any], dates: dict[str, Any] | None = None
-            ) -> list[tuple[str, float, float | None, str]]:
+def targets(
+    res: dict[str, Any], dates: dict[str, Any] | None = None
+) -> list[tuple[str, float, float | None, str]]:
     """Each target: label, threshold, the value reached (None: not measured), ok/below/n/a.
     ``dates`` (``date_facts``, measured with --with-literals) adds the date-fact targets."""
-    measured = [(label, (res[section] or {}).get(metric), least)
-                for label, section, metric, least in _TARGETS]
+    measured = [
+        (label, (res[section] or {}).get(metric), least)
+        for label, section, metric, least in _TARGETS
+    ]
     if dates is not None:
         measured += [(label, dates[metric], least) for label, metric, least in _DATE_TARGETS]
     rows = []
@@ -163,8 +197,13 @@ def targets(res: dict[str, Any], dates: dict[str, Any] | None = None
     return rows
 
 
-def render(name: str, timing: dict[str, float], res: dict[str, Any], props: Any,
-           with_literals: bool = False) -> str:
+def render(
+    name: str,
+    timing: dict[str, float],
+    res: dict[str, Any],
+    props: Any,
+    with_literals: bool = False,
+) -> str:
     """Return the printout: speed, edges, nodes, pairs, typed facts, per property, targets."""
     c, n, p, t = res["counts"], res["nodes"], res["pairs"], res["typed"]
     lines = [
@@ -172,16 +211,18 @@ def render(name: str, timing: dict[str, float], res: dict[str, Any], props: Any,
         f"{c['gold_facts_scored']} gold facts scored -> {c['kg_edges']} edges",
         f"  build {timing['seconds']:.1f}s wall: {timing['docs_per_second']:.1f} docs/s, "
         f"{timing['words_per_second']:,.0f} words/s",
-        "  edges by category: " + ", ".join(
-            f"{k} {v}" for k, v in sorted(c["edges_by_category"].items())),
+        "  edges by category: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(c["edges_by_category"].items())),
         f"nodes: precision {_f(n['precision'])} of {n['nodes']} (named kinds "
         f"{_f(n['precision_named_kinds'])} of {n['named_kind_nodes']}, concept/group "
         f"{_f(n['precision_concept_group'])} of {n['concept_group_nodes']}), "
         f"type accuracy {_f(n['type_accuracy'])} of {n['typed_nodes']}",
         "  gold type -> kind:",
     ]
-    lines += [f"    {g:<5}" + ", ".join(f"{k} {v}" for k, v in ks.items())
-              for g, ks in n["gold_type_by_kind"].items()]
+    lines += [
+        f"    {g:<5}" + ", ".join(f"{k} {v}" for k, v in ks.items())
+        for g, ks in n["gold_type_by_kind"].items()
+    ]
     lines += [
         f"pairs: precision {_f(p['precision_edges'])} (edges) / "
         f"{_f(p['precision_distinct_pairs'])} ({p['distinct_anchored_pairs']} distinct pairs), "
@@ -199,36 +240,54 @@ def render(name: str, timing: dict[str, float], res: dict[str, Any], props: Any,
             f"  recall {_f(t['recall_all'])} (all) / {_f(t['recall_intra_sentence'])} "
             f"(intra-sentence), F1 {_f(t['f1'])}",
         ]
-    lines += ["per property (pred: mapped edges without a literal end):",
-              f"  {'P-id':<7}{'gold':>6}{'pred':>6}{'correct':>8}{'prec':>7}{'rec':>7}"]
-    lines += [f"  {pid:<7}{v['gold']:>6}{v['predicted']:>6}{v['correct']:>8}"
-              f"{_f(v['precision']):>7}{_f(v['recall']):>7}" for pid, v in props.items()]
+    lines += [
+        "per property (pred: mapped edges without a literal end):",
+        f"  {'P-id':<7}{'gold':>6}{'pred':>6}{'correct':>8}{'prec':>7}{'rec':>7}",
+    ]
+    lines += [
+        f"  {pid:<7}{v['gold']:>6}{v['predicted']:>6}{v['correct']:>8}"
+        f"{_f(v['precision']):>7}{_f(v['recall']):>7}"
+        for pid, v in props.items()
+    ]
     dates = date_facts(props) if with_literals else None
     if dates is not None:
         lines.append(
             f"date facts ({' '.join(DATE_PROPERTIES)}): {dates['gold']} gold, "
             f"{dates['predicted']} predicted, {dates['correct']} correct, precision "
-            f"{_f(dates['precision'])}, recall {_f(dates['recall'])}")
+            f"{_f(dates['precision'])}, recall {_f(dates['recall'])}"
+        )
     lines.append("targets:")
-    lines += [f"  {label:<30} >= {least:.2f}  {_f(value):>6}  {verdict}"
-              for label, least, value, verdict in targets(res, dates)]
+    lines += [
+        f"  {label:<30} >= {least:.2f}  {_f(value):>6}  {verdict}"
+        for label, least, value, verdict in targets(res, dates)
+    ]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     cut = argv.index("--") if "--" in argv else len(argv)
-    argv, extra = argv[:cut], argv[cut + 1:]
+    argv, extra = argv[:cut], argv[cut + 1 :]
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="Arguments after -- go to kg build unchanged.")
-    parser.add_argument("--split", type=Path, metavar="FILE", default=_SPLIT,
-                        help="split JSON (default: ../shared's dev)")
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Arguments after -- go to kg build unchanged.",
+    )
+    parser.add_argument(
+        "--split",
+        type=Path,
+        metavar="FILE",
+        default=_SPLIT,
+        help="split JSON (default: ../shared's dev)",
+    )
     parser.add_argument("--work", type=Path, metavar="DIR", help="working folder (kept)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary working folder")
     parser.add_argument("--jobs", type=int, metavar="N", default=2, help="kg build --jobs")
-    parser.add_argument("--with-literals", action="store_true",
-                        help="also score pairs and facts with a TIME or NUM entity")
+    parser.add_argument(
+        "--with-literals",
+        action="store_true",
+        help="also score pairs and facts with a TIME or NUM entity",
+    )
     parser.add_argument("--dump", type=Path, metavar="FILE", help="write every edge's verdict here")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
@@ -236,8 +295,11 @@ def main(argv: list[str] | None = None) -> None:
     try:
         for needed in (_EVAL / "make_docs.py", _EVAL / "score.py", args.split):
             if not needed.is_file():
-                why = ("give a split JSON file with --split" if needed == args.split
-                       else "the benchmark needs ../shared beside the project")
+                why = (
+                    "give a split JSON file with --split"
+                    if needed == args.split
+                    else "the benchmark needs ../shared beside the project"
+                )
                 raise _Failure(f"{needed} is missing: {why}")
         timing = build(args.split, work, args.jobs, extra)
         res, props = score(work, args.with_literals, args.dump)
@@ -251,11 +313,16 @@ def main(argv: list[str] | None = None) -> None:
             print(f"working folder kept: {work}", file=sys.stderr)
     dates = date_facts(props) if args.with_literals else None
     if args.json:
-        goals = {label: {"at_least": least, "value": value, "verdict": verdict}
-                 for label, least, value, verdict in targets(res, dates)}
+        goals = {
+            label: {"at_least": least, "value": value, "verdict": verdict}
+            for label, least, value, verdict in targets(res, dates)
+        }
         extra = {} if dates is None else {"date_facts": dates}
-        print(json.dumps({**res, "build": timing, "per_property": props, **extra,
-                          "targets": goals}, indent=1))
+        print(
+            json.dumps(
+                {**res, "build": timing, "per_property": props, **extra, "targets": goals}, indent=1
+            )
+        )
     else:
         print(render(args.split.name, timing, res, props, args.with_literals))
 

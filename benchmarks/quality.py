@@ -52,7 +52,11 @@ class Quality:
 
 def read_sentences(path: Path = _SENTENCES) -> list[str]:
     """Return the benchmark sentences, one per non-empty line, exactly as written."""
-    return [line.rstrip("\r\n") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        line.rstrip("\r\n")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def predict(sentences: list[str], pipeline: str | None = None) -> list[dict[str, object]]:
@@ -72,7 +76,9 @@ def score(predictions_path: Path) -> dict[str, float]:
     """Return the shared scorer's result (precision, recall, f1, auc, ...) for a predictions file."""
     done = subprocess.run(
         [sys.executable, str(_SCORER), str(predictions_path), _BENCHMARK, "--json"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(done.stdout)  # type: ignore[no-any-return]
 
@@ -124,14 +130,22 @@ def measure(
     total = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
         path = out or Path(tmp) / "predictions.jsonl"
-        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        path.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+        )
         result = score(path)
     parse, rules = _time_stages(sentences, pipeline, repeats) if timed else (0.0, 0.0)
     return Quality(
-        precision=result["precision"], recall=result["recall"], f1=result["f1"],
-        auc=result.get("auc", 0.0), sentences=len(sentences), extractions=len(records),
+        precision=result["precision"],
+        recall=result["recall"],
+        f1=result["f1"],
+        auc=result.get("auc", 0.0),
+        sentences=len(sentences),
+        extractions=len(records),
         rules=dict(Counter(str(r["rule"]) for r in records).most_common()),
-        parse_seconds=parse, rules_seconds=rules, total_seconds=total,
+        parse_seconds=parse,
+        rules_seconds=rules,
+        total_seconds=total,
     )
 
 
@@ -153,8 +167,12 @@ def render(q: Quality) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, help="also keep the predictions in this JSON Lines file")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--out", type=Path, help="also keep the predictions in this JSON Lines file"
+    )
     parser.add_argument("--pipeline", help="spaCy pipeline (default: kg's)")
     parser.add_argument("--repeats", type=int, default=3, help="timing runs; the fastest counts")
     args = parser.parse_args(argv)

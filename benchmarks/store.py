@@ -24,20 +24,33 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
 from kg.namespace import PREFIXES
 
 _BASE = "https://w3id.org/kg-text/"
-_PREDICATES = ["partners", "investsIn", "basedIn", "ceoOf", "acquires", "competesWith", "suppliesTo",
-               "signsAgreementWith", "collaborates", "headquartersIn"]
+_PREDICATES = [
+    "partners",
+    "investsIn",
+    "basedIn",
+    "ceoOf",
+    "acquires",
+    "competesWith",
+    "suppliesTo",
+    "signsAgreementWith",
+    "collaborates",
+    "headquartersIn",
+]
 _PREFIX = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 QUERIES = {
-    "1-hop neighbours": _PREFIX + """SELECT ?n ?label WHERE {
+    "1-hop neighbours": _PREFIX
+    + """SELECT ?n ?label WHERE {
         { <%(hub)s> ?p ?n } UNION { ?n ?p <%(hub)s> } ?p a kg:Relation . ?n rdfs:label ?label }""",
-    "GROUP BY predicate": _PREFIX + """SELECT ?p (COUNT(*) AS ?n) WHERE {
+    "GROUP BY predicate": _PREFIX
+    + """SELECT ?p (COUNT(*) AS ?n) WHERE {
         ?a a kg:Assertion ; rdf:predicate ?p ; kg:evidence ?e } GROUP BY ?p ORDER BY DESC(?n)""",
-    "2-hop join": _PREFIX + """SELECT (COUNT(*) AS ?n) WHERE {
+    "2-hop join": _PREFIX
+    + """SELECT (COUNT(*) AS ?n) WHERE {
         <%(hub)s> ?p ?x . ?x ?q ?y . ?p a kg:Relation . ?q a kg:Relation . ?y rdfs:label ?l }""",
 }
 
@@ -52,11 +65,15 @@ def generate(statements: int, seed: int = 0) -> tuple[bytes, str]:
     facts = f"<{_BASE}graph/facts>"
     for i, iri in enumerate(ent):
         kind = kinds[i % 4]
-        lines += [f"{iri} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_BASE}ontology#Entity> {facts} .",
-                  f"{iri} <http://www.w3.org/2000/01/rdf-schema#label> \"Entity {i}\" {facts} .",
-                  f"{iri} <{_BASE}ontology#kind> \"{kind}\" {facts} ."]
+        lines += [
+            f"{iri} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_BASE}ontology#Entity> {facts} .",
+            f'{iri} <http://www.w3.org/2000/01/rdf-schema#label> "Entity {i}" {facts} .',
+            f'{iri} <{_BASE}ontology#kind> "{kind}" {facts} .',
+        ]
     for p in _PREDICATES:
-        lines.append(f"<{_BASE}relation/{p}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_BASE}ontology#Relation> {facts} .")
+        lines.append(
+            f"<{_BASE}relation/{p}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_BASE}ontology#Relation> {facts} ."
+        )
     n = 0
     while len(lines) < statements:
         # Zipf-like: a few entities take part in many edges, as in news.
@@ -65,18 +82,22 @@ def generate(statements: int, seed: int = 0) -> tuple[bytes, str]:
         p = f"<{_BASE}relation/{rng.choice(_PREDICATES)}>"
         a = f"<{_BASE}assertion/{n}>"
         doc = f"<{_BASE}document/d{n % 1000}>"
-        lines += [f"{s} {p} {o} {facts} .",
-                  f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_BASE}ontology#Assertion> {facts} .",
-                  f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> {s} {facts} .",
-                  f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> {p} {facts} .",
-                  f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> {o} {facts} ."]
+        lines += [
+            f"{s} {p} {o} {facts} .",
+            f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_BASE}ontology#Assertion> {facts} .",
+            f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> {s} {facts} .",
+            f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> {p} {facts} .",
+            f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> {o} {facts} .",
+        ]
         for k in range(rng.choice((1, 1, 2, 3))):
             e = f"<{_BASE}evidence/{n}-{k}>"
-            lines += [f"{a} <{_BASE}ontology#evidence> {e} {doc} .",
-                      f"{e} <http://www.w3.org/ns/prov#wasDerivedFrom> {doc} {doc} .",
-                      f"{e} <{_BASE}ontology#sentence> \"Sentence {n} number {k} says so.\" {doc} .",
-                      f"{e} <{_BASE}ontology#rule> \"svo\" {doc} .",
-                      f"{e} <{_BASE}ontology#confidence> \"0.8\"^^<http://www.w3.org/2001/XMLSchema#decimal> {doc} ."]
+            lines += [
+                f"{a} <{_BASE}ontology#evidence> {e} {doc} .",
+                f"{e} <http://www.w3.org/ns/prov#wasDerivedFrom> {doc} {doc} .",
+                f'{e} <{_BASE}ontology#sentence> "Sentence {n} number {k} says so." {doc} .',
+                f'{e} <{_BASE}ontology#rule> "svo" {doc} .',
+                f'{e} <{_BASE}ontology#confidence> "0.8"^^<http://www.w3.org/2001/XMLSchema#decimal> {doc} .',
+            ]
         n += 1
     return ("\n".join(lines) + "\n").encode(), ent[0][1:-1]
 
@@ -127,22 +148,31 @@ def bench(statements: int, limit: float) -> list[tuple[str, float, float, str]]:
         rows.append(("load (N-Quads)", ox_load, rdf_load, f"{len(store):,} quads"))
         for name, template in QUERIES.items():
             text = template % {"hub": hub}
-            ox_s, ox_rows = _time(lambda t=text: list(store.query(t, use_default_graph_as_union=True)))
+            ox_s, ox_rows = _time(
+                lambda t=text: list(store.query(t, use_default_graph_as_union=True))
+            )
             rdf_s, rdf_count = _time_limited(lambda t=text: len(list(dataset.query(t))), limit)
             assert rdf_count in (None, len(ox_rows)), (name, len(ox_rows), rdf_count)  # type: ignore[arg-type]
-            note = f"{len(ox_rows):,} rows" + ("" if rdf_count is not None else f"; rdflib stopped at {limit:g} s")  # type: ignore[arg-type]
+            note = f"{len(ox_rows):,} rows" + (
+                "" if rdf_count is not None else f"; rdflib stopped at {limit:g} s"
+            )  # type: ignore[arg-type]
             rows.append((name, ox_s, rdf_s, note))
         del store
     return rows
 
 
 def main(sizes: list[int], limit: float = 300.0) -> None:
-    print(f"{'statements':>10}  {'operation':<20} {'Oxigraph s':>11} {'rdflib s':>10} {'rdflib/Oxigraph':>16}  result")
+    print(
+        f"{'statements':>10}  {'operation':<20} {'Oxigraph s':>11} {'rdflib s':>10} {'rdflib/Oxigraph':>16}  result"
+    )
     for size in sizes:
         for name, ox_s, rdf_s, note in bench(size, limit):
             more = ">" if "stopped" in note else ""
-            print(f"{size:>10,}  {name:<20} {ox_s:>11.3f} {more + f'{rdf_s:.3f}':>10} "
-                  f"{more + f'{rdf_s / ox_s:.0f}x':>16}  {note}", flush=True)
+            print(
+                f"{size:>10,}  {name:<20} {ox_s:>11.3f} {more + f'{rdf_s:.3f}':>10} "
+                f"{more + f'{rdf_s / ox_s:.0f}x':>16}  {note}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -45,8 +45,12 @@ _SOURCES = [ROOT / "data", ROOT.parent / "shared" / "seed" / "russia_china_ai.tx
 def _corpus(words: int, chars: int = 0) -> list[tuple[str, str]]:
     from kg.inputs import iter_documents
 
-    paragraphs = [p for d in iter_documents([str(s) for s in _SOURCES if s.exists()])
-                  for p in d.text.split("\n\n") if p.strip()]
+    paragraphs = [
+        p
+        for d in iter_documents([str(s) for s in _SOURCES if s.exists()])
+        for p in d.text.split("\n\n")
+        if p.strip()
+    ]
     rng = random.Random(7)
     documents, total, i = [], 0, 0
     size = 0
@@ -94,15 +98,26 @@ def _measure(stage: str, words: int, jobs: int, mb: float = 0.0) -> dict[str, fl
         with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "store") as store:
             build(documents, sink=store, jobs=jobs)
     seconds = time.perf_counter() - started
-    peak_kib = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return {"words": counted, "documents": len(documents), "seconds": seconds,
-            "words_per_s": counted / seconds, "peak_rss_mb": peak_kib / 1024}
+    peak_kib = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    )
+    return {
+        "words": counted,
+        "documents": len(documents),
+        "seconds": seconds,
+        "words_per_s": counted / seconds,
+        "peak_rss_mb": peak_kib / 1024,
+    }
 
 
 def _run(stage: str, words: int, jobs: int = 1) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--measure", stage, "--words", str(words),
-                          "--jobs", str(jobs)], check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--measure", stage, "--words", str(words), "--jobs", str(jobs)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
@@ -117,8 +132,11 @@ def _run_long(stage: str, mb: float, timeout: float) -> dict[str, float] | None:
 
 
 def _long(sizes: list[float], timeout: float) -> None:
-    cases = {"long-files": "as many files", "long-one": "as one file",
-             "long-line": "as one line, no newline"}
+    cases = {
+        "long-files": "as many files",
+        "long-one": "as one file",
+        "long-line": "as one line, no newline",
+    }
     for mb in sizes:
         rows = {stage: _run_long(stage, mb, timeout) for stage in cases}
         files = rows["long-files"]
@@ -127,11 +145,17 @@ def _long(sizes: list[float], timeout: float) -> None:
             if r is None:
                 print(f"{name:38} cut off after {timeout:.0f} s")
                 continue
-            share = (f"  {r['words_per_s'] / files['words_per_s']:.2f}x files (target >= 0.8)"
-                     if files is not None and stage != "long-files" else "")
-            print(f"{name:38} {r['words']:>8,.0f} words {r['documents']:>6,.0f} docs "
-                  f"{r['seconds']:>7.1f} s {r['words_per_s']:>8,.0f} words/s "
-                  f"peak RSS {r['peak_rss_mb']:>6,.0f} MB{share}", flush=True)
+            share = (
+                f"  {r['words_per_s'] / files['words_per_s']:.2f}x files (target >= 0.8)"
+                if files is not None and stage != "long-files"
+                else ""
+            )
+            print(
+                f"{name:38} {r['words']:>8,.0f} words {r['documents']:>6,.0f} docs "
+                f"{r['seconds']:>7.1f} s {r['words_per_s']:>8,.0f} words/s "
+                f"peak RSS {r['peak_rss_mb']:>6,.0f} MB{share}",
+                flush=True,
+            )
 
 
 def main() -> None:
@@ -141,16 +165,23 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--long", help="long-document case at these sizes in MB, e.g. 1,10")
     parser.add_argument("--mb", type=float, default=0.0, help=argparse.SUPPRESS)
-    parser.add_argument("--timeout", type=float, default=900.0,
-                        help="seconds before a long-document case is cut off")
-    parser.add_argument("--measure", choices=["spacy", "extract", "build", "long-files",
-                                              "long-one", "long-line"])
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=900.0,
+        help="seconds before a long-document case is cut off",
+    )
+    parser.add_argument(
+        "--measure", choices=["spacy", "extract", "build", "long-files", "long-one", "long-line"]
+    )
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(_measure(args.measure, args.words, args.jobs, args.mb)))
         return
-    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
-          f"cores available: {len(os.sched_getaffinity(0))}")
+    print(
+        f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
+        f"cores available: {len(os.sched_getaffinity(0))}"
+    )
     if args.long:
         _long([float(x) for x in args.long.split(",")], args.timeout)
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -163,17 +194,23 @@ def main() -> None:
         f"(c) kg build, --jobs 1, {args.small:,} words": _run("build", args.small, 1),
     }
     for name, r in rows.items():
-        print(f"{name:38} {r['words']:>8,.0f} words {r['documents']:>6,.0f} docs "
-              f"{r['seconds']:>7.1f} s {r['words_per_s']:>8,.0f} words/s "
-              f"peak RSS {r['peak_rss_mb']:>6,.0f} MB")
+        print(
+            f"{name:38} {r['words']:>8,.0f} words {r['documents']:>6,.0f} docs "
+            f"{r['seconds']:>7.1f} s {r['words_per_s']:>8,.0f} words/s "
+            f"peak RSS {r['peak_rss_mb']:>6,.0f} MB"
+        )
     a, b = rows["(a) spaCy parse alone"], rows["(b) kg extract"]
     c1, c2 = rows["(c) kg build, --jobs 1"], rows["(c) kg build, --jobs 2"]
     small = rows[f"(c) kg build, --jobs 1, {args.small:,} words"]
     print(f"(b)/(a)            {b['words_per_s'] / a['words_per_s']:.2f}")
     print(f"(c)/(a) at 1 job   {c1['words_per_s'] / a['words_per_s']:.2f}   (target >= 0.85)")
-    print(f"jobs 2 / jobs 1    {c2['words_per_s'] / c1['words_per_s']:.2f}   (target >= 1.7 on two cores)")
-    print(f"peak RSS {args.words:,} / {args.small:,} words: "
-          f"{c1['peak_rss_mb'] / small['peak_rss_mb']:.2f}   (target <= 1.10)")
+    print(
+        f"jobs 2 / jobs 1    {c2['words_per_s'] / c1['words_per_s']:.2f}   (target >= 1.7 on two cores)"
+    )
+    print(
+        f"peak RSS {args.words:,} / {args.small:,} words: "
+        f"{c1['peak_rss_mb'] / small['peak_rss_mb']:.2f}   (target <= 1.10)"
+    )
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -31,10 +31,29 @@ __all__ = ["Alias", "AliasTable", "builtin_aliases", "load_aliases", "match_key"
 _SEPARATOR: Final = "|"
 _CSV_FIELDS: Final = ("name", "type", "aliases")
 # Words people write for a kind, beside kg's own kind names and spaCy's labels.
-_KIND_WORDS: Final = {"org": "organization", "company": "organization", "country": "place",
-                      "city": "place", "location": "place", "thing": "concept"}
-_SPACY_LABELS: Final = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "PRODUCT",
-                                  "WORK_OF_ART", "LAW", "LANGUAGE"})
+_KIND_WORDS: Final = {
+    "org": "organization",
+    "company": "organization",
+    "country": "place",
+    "city": "place",
+    "location": "place",
+    "thing": "concept",
+}
+_SPACY_LABELS: Final = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "NORP",
+        "GPE",
+        "LOC",
+        "FAC",
+        "EVENT",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
+)
 
 
 def match_key(name: str) -> str:
@@ -104,7 +123,7 @@ def _alias(name: object, kind: object, names: object, where: str, source: str) -
     if not isinstance(name, str) or not name.strip():
         raise InputError(f"{where}: every entity needs a non-empty name")
     if not isinstance(kind, str):
-        raise InputError(f"{where}: type must be text, e.g. type = \"organization\"")
+        raise InputError(f'{where}: type must be text, e.g. type = "organization"')
     if isinstance(names, str):
         others = [n for n in names.split(_SEPARATOR)]
     elif isinstance(names, list) and all(isinstance(n, str) for n in names):
@@ -126,8 +145,13 @@ def _from_csv(text: str, source: str) -> list[Alias]:
             f"(found {','.join(header) or 'nothing'})"
         )
     return [
-        _alias(row.get("name"), row.get("type") or "", row.get("aliases") or "",
-               f"{source} line {reader.line_num}", source)
+        _alias(
+            row.get("name"),
+            row.get("type") or "",
+            row.get("aliases") or "",
+            f"{source} line {reader.line_num}",
+            source,
+        )
         for row in reader
     ]
 
@@ -141,8 +165,9 @@ def _from_toml(text: str, source: str) -> list[Alias]:
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise InputError(f"{source}: expected [[entity]] tables with name, type and aliases")
     return [
-        _alias(t.get("name"), t.get("type", ""), t.get("aliases", []), f"{source} entity {n}",
-               source)
+        _alias(
+            t.get("name"), t.get("type", ""), t.get("aliases", []), f"{source} entity {n}", source
+        )
         for n, t in enumerate(tables, start=1)
     ]
 

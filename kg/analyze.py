@@ -212,8 +212,17 @@ def _read(graph: Graph) -> _Records:
         items = [_read_evidence(graph, ev, documents) for ev in graph.objects(node, KG.evidence)]  # type: ignore[arg-type]
         evidence.setdefault(key, []).extend(items)
     dates, date_facts, dated = _read_dates(graph)
-    return _Records(entities, predicates, edges, evidence, documents, dates, date_facts, dated,
-                    _entity_dates(graph))
+    return _Records(
+        entities,
+        predicates,
+        edges,
+        evidence,
+        documents,
+        dates,
+        date_facts,
+        dated,
+        _entity_dates(graph),
+    )
 
 
 def _entity_dates(graph: Graph) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -246,11 +255,14 @@ def _read_dates(graph: Graph) -> tuple[tuple[str, ...], int, int]:
             values.add(str(value))
     dated = 0
     for node in graph.subjects(RDF.type, KG.Assertion, unique=True):
-        times = [v for ev in graph.objects(node, KG.evidence) for t in _TIMES
-                 for v in graph.objects(ev, t)]
+        times = [
+            v
+            for ev in graph.objects(node, KG.evidence)
+            for t in _TIMES
+            for v in graph.objects(ev, t)
+        ]
         dated += bool(times)
-        values.update(str(v) for v in times
-                      if isinstance(v, Literal) and v.datatype in _DATE_TYPES)
+        values.update(str(v) for v in times if isinstance(v, Literal) and v.datatype in _DATE_TYPES)
     return tuple(sorted(values, key=_date_key)), facts, dated
 
 
@@ -275,9 +287,12 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     [('Yandex', 'partners', 'Baidu')]
     """
     records = _read(graph)
-    out = nx.MultiDiGraph(documents=sorted(set(records.documents.values())),
-                          dates=records.dates, date_facts=records.date_facts,
-                          dated_edges=records.dated_edges)
+    out = nx.MultiDiGraph(
+        documents=sorted(set(records.documents.values())),
+        dates=records.dates,
+        date_facts=records.date_facts,
+        dated_edges=records.dated_edges,
+    )
     for iri, (label, kind) in sorted(records.entities.items()):
         out.add_node(iri, label=label, kind=kind, dates=records.entity_dates.get(iri, ()))
     for s, p, o in sorted(records.edges):

@@ -28,14 +28,14 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 from rdflib import Graph
 
-from kg.graph import DocumentGraph, document_graph
 from kg.aliases import AliasTable, builtin_aliases
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
+from kg.graph import DocumentGraph, document_graph
 from kg.link import Linker, Merge, Read, resolve_entities
-from kg.relation_table import RelationTable
 from kg.model import Date, Document, Entity
 from kg.namespace import content_hash
 from kg.parallel import extract_parallel
+from kg.relation_table import RelationTable
 from kg.store.embedded import Store
 from kg.store.sink import GraphSink
 
@@ -157,8 +157,9 @@ def build(
 
         results = extract_on_dask(cast("Iterator[Document]", items), pipeline, client, names=names)
     else:
-        results = extract_parallel(cast("Iterator[Document]", items), pipeline, names=names,
-                                   jobs=jobs)
+        results = extract_parallel(
+            cast("Iterator[Document]", items), pipeline, names=names, jobs=jobs
+        )
     with tempfile.TemporaryFile(prefix="kg-build-") as spill:
         # Pass 1: entities are decided over every document of the run (kg.entities: one
         # name, one node), so each result waits on disk while only its names' evidence
@@ -173,13 +174,28 @@ def build(
         def graphs() -> Iterator[DocumentGraph]:
             for result in _unspill(spill):
                 linked = linker.link_document(_as_read(result))
-                entities = sorted((Entity(e.name, e.kind, forms, evidence=linker.kind_evidence(e),
-                                          roles=linker.roles(e))
-                                   for e, forms in linked.labels.items()),
-                                  key=lambda e: (e.name, e.kind))
-                yield document_graph(result.document, linked.triples, entities,
-                                     sentences=result.sentences, properties=properties,
-                                     dates=linked.dates, date=linked.date)
+                entities = sorted(
+                    (
+                        Entity(
+                            e.name,
+                            e.kind,
+                            forms,
+                            evidence=linker.kind_evidence(e),
+                            roles=linker.roles(e),
+                        )
+                        for e, forms in linked.labels.items()
+                    ),
+                    key=lambda e: (e.name, e.kind),
+                )
+                yield document_graph(
+                    result.document,
+                    linked.triples,
+                    entities,
+                    sentences=result.sentences,
+                    properties=properties,
+                    dates=linked.dates,
+                    date=linked.date,
+                )
 
         replaced = _write(graphs(), sink)
         log.debug("linked and wrote them in %.1f s", time.perf_counter() - read)
@@ -226,7 +242,8 @@ def _as_read(result: DocumentResult) -> Read:
 
 
 def _spill(
-    results: Iterable[DocumentResult], spill: IO[bytes],
+    results: Iterable[DocumentResult],
+    spill: IO[bytes],
     on_document: Callable[[Document], None] | None,
 ) -> Iterator[Read]:
     for result in results:

@@ -99,39 +99,95 @@ def _documents(inputs: tuple[str, ...], skipped: list[InputError]) -> Iterator[A
 
 @main.command(context_settings=_CONTEXT)
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--out", default="out", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for graph.ttl and graph.html.")
-@click.option("--store", "store_dir", metavar="DIR|URL",
-              help="Store to add the documents to: a directory, or a SPARQL endpoint URL "
-              "(credentials from KG_STORE_USER and KG_STORE_PASSWORD) [default: OUT/store].")
+@click.option(
+    "-o",
+    "--out",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder for graph.ttl and graph.html.",
+)
+@click.option(
+    "--store",
+    "store_dir",
+    metavar="DIR|URL",
+    help="Store to add the documents to: a directory, or a SPARQL endpoint URL "
+    "(credentials from KG_STORE_USER and KG_STORE_PASSWORD) [default: OUT/store].",
+)
 @click.option("--no-html", is_flag=True, help="Write only the Turtle file.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-              help="Worker processes that parse [default: the cores available].")
-@click.option("--scheduler", metavar="tcp://HOST:PORT",
-              help="Parse on the workers of this Dask scheduler.")
-@click.option("--dask", "local_dask", is_flag=True,
-              help="Parse on a local Dask cluster of --jobs worker processes.")
-@click.option("--aliases", "alias_files", multiple=True, type=click.Path(dir_okay=False),
-              metavar="FILE", help="CSV or TOML file of entity names, types and other names "
-              "(columns name,type,aliases); may be given more than once, the last wins.")
-@click.option("--relations", "relation_files", multiple=True, type=click.Path(dir_okay=False),
-              metavar="FILE", help="CSV or TOML file of your own relation names: phrases "
-              "(lemmas) → relation and optional property IRI (columns phrases,relation,property); "
-              "may be given more than once, the last wins.")
-@click.option("--explain", is_flag=True,
-              help="Also write OUT/merges.jsonl: which mentions became which entity, and why.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE,
-              show_default=True, metavar="X",
-              help="State an edge only if it is at least this sure (0 states every reading).")
-@click.option("--date", "document_date", metavar="YYYY-MM-DD",
-              help="Count relative dates (\"on Monday\", \"yesterday\") from this day in "
-                   "documents that give no date of their own (a date line or front matter).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes that parse [default: the cores available].",
+)
+@click.option(
+    "--scheduler", metavar="tcp://HOST:PORT", help="Parse on the workers of this Dask scheduler."
+)
+@click.option(
+    "--dask",
+    "local_dask",
+    is_flag=True,
+    help="Parse on a local Dask cluster of --jobs worker processes.",
+)
+@click.option(
+    "--aliases",
+    "alias_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="CSV or TOML file of entity names, types and other names "
+    "(columns name,type,aliases); may be given more than once, the last wins.",
+)
+@click.option(
+    "--relations",
+    "relation_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="CSV or TOML file of your own relation names: phrases "
+    "(lemmas) → relation and optional property IRI (columns phrases,relation,property); "
+    "may be given more than once, the last wins.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also write OUT/merges.jsonl: which mentions became which entity, and why.",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=DEFAULT_MIN_CONFIDENCE,
+    show_default=True,
+    metavar="X",
+    help="State an edge only if it is at least this sure (0 states every reading).",
+)
+@click.option(
+    "--date",
+    "document_date",
+    metavar="YYYY-MM-DD",
+    help='Count relative dates ("on Monday", "yesterday") from this day in '
+    "documents that give no date of their own (a date line or front matter).",
+)
 @_pipeline_option
-def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: bool, quiet: bool,
-          jobs: int | None, scheduler: str | None, local_dask: bool,
-          alias_files: tuple[str, ...], relation_files: tuple[str, ...], explain: bool,
-          min_confidence: float, document_date: str | None, pipeline: str) -> None:
+def build(
+    inputs: tuple[str, ...],
+    out: str,
+    store_dir: str | None,
+    no_html: bool,
+    quiet: bool,
+    jobs: int | None,
+    scheduler: str | None,
+    local_dask: bool,
+    alias_files: tuple[str, ...],
+    relation_files: tuple[str, ...],
+    explain: bool,
+    min_confidence: float,
+    document_date: str | None,
+    pipeline: str,
+) -> None:
     """Add INPUT files, folders (.txt/.md, recursive) or - for stdin to the knowledge graph.
 
     Writes into the store (one named graph per document): a document already there is
@@ -153,21 +209,21 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
 
     from kg.aliases import load_aliases
     from kg.build import build as build_graph
+    from kg.dates import parse_iso
+    from kg.inputs import measure
     from kg.parallel import available_cores
     from kg.relation_table import load_relations
     from kg.store import Store, write_text
     from kg.store.remote import RemoteStore, is_remote
 
-    from kg.inputs import measure
-
-    from kg.dates import parse_iso
-
     anchor = None
     if document_date is not None:
         anchor = parse_iso(document_date)
         if anchor is None or len(document_date.strip()) != len("YYYY-MM-DD"):
-            raise InputError(f"--date {document_date!r} is not a calendar day: give it as "
-                             "YYYY-MM-DD, e.g. --date 2024-03-05")
+            raise InputError(
+                f"--date {document_date!r} is not a calendar day: give it as "
+                "YYYY-MM-DD, e.g. --date 2024-03-05"
+            )
     aliases = load_aliases(alias_files)
     relations = load_relations(relation_files) if relation_files else None
     skipped: list[InputError] = []
@@ -186,22 +242,40 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
     jobs = jobs or available_cores()
     with contextlib.ExitStack() as stack:
         store: Any = stack.enter_context(
-            RemoteStore.from_env(store_dir) if remote and store_dir else Store.open(store_path))
+            RemoteStore.from_env(store_dir) if remote and store_dir else Store.open(store_path)
+        )
         client = None
         if scheduler or local_dask:
             from kg.distributed import connect
 
             client = stack.enter_context(connect(scheduler, workers=jobs))
         rate = _Rate()
-        bar = stack.enter_context(click.progressbar(
-            length=max(size, 1), label="Reading", file=sys.stderr, hidden=not show,
-            item_show_func=rate.show))
-        result = build_graph(documents, pipeline, on_document=lambda d: bar.update(rate.read(d), d),
-                             sink=store, aliases=aliases, jobs=jobs, client=client,
-                             min_confidence=min_confidence, relations=relations, date=anchor)
+        bar = stack.enter_context(
+            click.progressbar(
+                length=max(size, 1),
+                label="Reading",
+                file=sys.stderr,
+                hidden=not show,
+                item_show_func=rate.show,
+            )
+        )
+        result = build_graph(
+            documents,
+            pipeline,
+            on_document=lambda d: bar.update(rate.read(d), d),
+            sink=store,
+            aliases=aliases,
+            jobs=jobs,
+            client=client,
+            min_confidence=min_confidence,
+            relations=relations,
+            date=anchor,
+        )
         if explain:
-            log = "".join(json.dumps(m.to_record(), ensure_ascii=False, sort_keys=True) + "\n"
-                          for m in result.merges)
+            log = "".join(
+                json.dumps(m.to_record(), ensure_ascii=False, sort_keys=True) + "\n"
+                for m in result.merges
+            )
             write_text(out_dir / "merges.jsonl", log)
         written = [str(write_text(out_dir / "graph.ttl", store.export("turtle").decode("utf-8")))]
         if not no_html:
@@ -210,8 +284,10 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
             written.append(str(write_text(out_dir / "graph.html", render_html(store.to_graph()))))
     if not quiet:
         click.echo(result.summary(), err=True)
-        click.echo(f"Wrote {', '.join(written)}; the store is {store_dir if remote else store_path}",
-                   err=True)
+        click.echo(
+            f"Wrote {', '.join(written)}; the store is {store_dir if remote else store_path}",
+            err=True,
+        )
     if skipped:
         if not quiet:
             click.echo(f"{len(skipped)} input(s) skipped", err=True)
@@ -220,8 +296,12 @@ def build(inputs: tuple[str, ...], out: str, store_dir: str | None, no_html: boo
 
 @main.command(context_settings=_CONTEXT)
 @click.argument("inputs", nargs=-1, metavar="[INPUT...]")
-@click.option("--lines", "lines_file", type=click.File("r", encoding="utf-8"),
-              help="Read FILE one sentence per line, exactly as written (benchmark input).")
+@click.option(
+    "--lines",
+    "lines_file",
+    type=click.File("r", encoding="utf-8"),
+    help="Read FILE one sentence per line, exactly as written (benchmark input).",
+)
 @_pipeline_option
 def extract(inputs: tuple[str, ...], lines_file: io.TextIOBase | None, pipeline: str) -> None:
     """Print the raw extractions of INPUT as JSON Lines, one extraction per line.
@@ -233,7 +313,8 @@ def extract(inputs: tuple[str, ...], lines_file: io.TextIOBase | None, pipeline:
       kg extract data/01-nvidia-foxconn-taiwan-supercomputer.txt
       kg extract --lines sentences.txt > predictions.jsonl
     """
-    from kg.extract import extract as extract_documents, extract_lines
+    from kg.extract import extract as extract_documents
+    from kg.extract import extract_lines
     from kg.model import Document
 
     if lines_file is not None:
@@ -275,15 +356,22 @@ def _short(text: str) -> str:
 
     for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
         if text.startswith(str(namespace)) and len(text) > len(str(namespace)):
-            return f"{prefix}:{text[len(str(namespace)):]}"
+            return f"{prefix}:{text[len(str(namespace)) :]}"
     return text
 
 
 @main.command(context_settings=_CONTEXT)
 @click.argument("graph_path", metavar="GRAPH")
 @click.argument("sparql", metavar="QUERY")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
-              default="table", show_default=True, help="How to print SELECT rows.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="How to print SELECT rows.",
+)
 def query(graph_path: str, sparql: str, fmt: str) -> None:
     """Run a SPARQL QUERY (text, or @FILE) over GRAPH (a store folder or an RDF file).
 
@@ -308,8 +396,11 @@ def query(graph_path: str, sparql: str, fmt: str) -> None:
         out.write(serialize(result.graph, "turtle"))
         return
     if result.boolean is not None:
-        out.write(json.dumps({"boolean": result.boolean}) + "\n" if fmt == "json"
-                  else ("true" if result.boolean else "false") + "\n")
+        out.write(
+            json.dumps({"boolean": result.boolean}) + "\n"
+            if fmt == "json"
+            else ("true" if result.boolean else "false") + "\n"
+        )
         return
     rows = [[_cell(v) for v in row] for row in result.rows]
     if fmt == "json":
@@ -334,10 +425,16 @@ def _table(header: tuple[str, ...], rows: list[list[str]]) -> str:
 
 @main.command(context_settings=_CONTEXT)
 @click.argument("graph_path", metavar="GRAPH")
-@click.option("-f", "--format", "fmt", default="turtle", show_default=True,
-              help="turtle, nt, nquads, trig, jsonld, xml (rdflib's names; trig, nquads and "
-                   "jsonld keep one named graph per document), or graphml / csv for the "
-                   "entity graph.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    default="turtle",
+    show_default=True,
+    help="turtle, nt, nquads, trig, jsonld, xml (rdflib's names; trig, nquads and "
+    "jsonld keep one named graph per document), or graphml / csv for the "
+    "entity graph.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE, not stdout.")
 def export(graph_path: str, fmt: str, output: str | None) -> None:
     """Print GRAPH (a store folder or an RDF file) in another format.
@@ -360,8 +457,15 @@ def export(graph_path: str, fmt: str, output: str | None) -> None:
 
 @main.command(context_settings=_CONTEXT)
 @click.argument("refs", nargs=-1, required=True, metavar="DOC...")
-@click.option("--store", "store_dir", default="out/store", show_default=True,
-              type=click.Path(file_okay=False), metavar="DIR", help="The store to remove from.")
+@click.option(
+    "--store",
+    "store_dir",
+    default="out/store",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="The store to remove from.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
 def remove(refs: tuple[str, ...], store_dir: str, quiet: bool) -> None:
     """Take documents out of a store: each DOC's graph, and every entity or edge it leaves
@@ -385,13 +489,27 @@ def remove(refs: tuple[str, ...], store_dir: str, quiet: bool) -> None:
 
 @main.command(context_settings=_CONTEXT)
 @click.argument("store_dir", default="out/store", metavar="[STORE]")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (0.0.0.0 exposes the endpoint to the network).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (0.0.0.0 exposes the endpoint to the network).",
+)
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=1),
-              help="Seconds a query may run before it is stopped.")
-@click.option("--max-bytes", default=50_000_000, show_default=True, type=click.IntRange(min=1),
-              help="Largest result sent; a larger one is refused with 413.")
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=1),
+    help="Seconds a query may run before it is stopped.",
+)
+@click.option(
+    "--max-bytes",
+    default=50_000_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest result sent; a larger one is refused with 413.",
+)
 def serve(store_dir: str, host: str, port: int, timeout: float, max_bytes: int) -> None:
     """Serve STORE as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql until Ctrl-C.
 
@@ -413,8 +531,11 @@ def serve(store_dir: str, host: str, port: int, timeout: float, max_bytes: int) 
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     with running(store_dir, ServeOptions(host, port, timeout, max_bytes)) as endpoint:
-        click.echo(f"SPARQL endpoint {endpoint.url} (read-only snapshot of {store_dir}; "
-                   f"timeout {timeout:g} s, results up to {max_bytes:,} bytes). Ctrl-C stops it.", err=True)
+        click.echo(
+            f"SPARQL endpoint {endpoint.url} (read-only snapshot of {store_dir}; "
+            f"timeout {timeout:g} s, results up to {max_bytes:,} bytes). Ctrl-C stops it.",
+            err=True,
+        )
         try:
             stop.wait()
         except KeyboardInterrupt:
@@ -439,8 +560,10 @@ def validate(graph_path: str) -> None:
         report = check(dataset)
     for violation in report.violations:
         sys.stdout.write(f"{violation}\n")
-    click.echo("Conforms to kg's shapes" if report.conforms
-               else f"{len(report.violations)} violation(s)", err=True)
+    click.echo(
+        "Conforms to kg's shapes" if report.conforms else f"{len(report.violations)} violation(s)",
+        err=True,
+    )
     if not report.conforms:
         sys.exit(1)
 
@@ -448,8 +571,9 @@ def validate(graph_path: str) -> None:
 @main.command("eval", context_settings=_CONTEXT)
 @click.argument("gold_path", metavar="GOLD.jsonl", type=click.Path(dir_okay=False))
 @click.argument("graph_path", metavar="GRAPH")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def evaluate(gold_path: str, graph_path: str, fmt: str) -> None:
     """Score GRAPH against gold triples: recall per level, and each miss with the nearest edge.
 
@@ -459,7 +583,8 @@ def evaluate(gold_path: str, graph_path: str, fmt: str) -> None:
     Example:
       kg eval gold.jsonl out/graph.ttl
     """
-    from kg.evaluate import evaluate as score, read_gold
+    from kg.evaluate import evaluate as score
+    from kg.evaluate import read_gold
     from kg.store import load
 
     try:
@@ -469,28 +594,56 @@ def evaluate(gold_path: str, graph_path: str, fmt: str) -> None:
     report = score(read_gold(lines), load(graph_path))
     out = sys.stdout
     if fmt == "json":
-        out.write(json.dumps({
-            "recall": {lv: {"found": report.found(lv), "total": report.total(lv)} for lv in report.levels()},
-            "missed": [{"subject": m.gold.subject, "relation": list(m.gold.relations),
-                        "object": m.gold.object, "level": m.gold.level, "nearest": list(m.nearest)}
-                       for m in report.missed],
-        }, ensure_ascii=False, indent=2) + "\n")
+        out.write(
+            json.dumps(
+                {
+                    "recall": {
+                        lv: {"found": report.found(lv), "total": report.total(lv)}
+                        for lv in report.levels()
+                    },
+                    "missed": [
+                        {
+                            "subject": m.gold.subject,
+                            "relation": list(m.gold.relations),
+                            "object": m.gold.object,
+                            "level": m.gold.level,
+                            "nearest": list(m.nearest),
+                        }
+                        for m in report.missed
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
         return
     for level in report.levels():
         found, total = report.found(level), report.total(level)
         out.write(f"{level:9} {found}/{total} ({found / total:.0%})\n")
     for miss in report.missed:
         nearest = "; ".join(miss.nearest) or "no edge between them"
-        out.write(f"missed [{miss.gold.level}] {miss.gold.subject} –{miss.gold.relations[0]}→ "
-                  f"{miss.gold.object}   nearest: {nearest}\n")
+        out.write(
+            f"missed [{miss.gold.level}] {miss.gold.subject} –{miss.gold.relations[0]}→ "
+            f"{miss.gold.object}   nearest: {nearest}\n"
+        )
 
 
 @main.command(context_settings=_CONTEXT)
 @click.argument("graph_path", metavar="GRAPH")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="HTML file to write [default: GRAPH with .html].")
-@click.option("--max-nodes", type=click.IntRange(min=1), default=5000, show_default=True,
-              help="Draw at most N entities, the most important by PageRank.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="HTML file to write [default: GRAPH with .html].",
+)
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=5000,
+    show_default=True,
+    help="Draw at most N entities, the most important by PageRank.",
+)
 @click.option("--title", help="Page title [default: GRAPH's file name].")
 def view(graph_path: str, output: str | None, max_nodes: int, title: str | None) -> None:
     """Write GRAPH as one self-contained HTML page: search, filters and evidence, offline.
@@ -508,19 +661,36 @@ def view(graph_path: str, output: str | None, max_nodes: int, title: str | None)
     target = write_text(output or Path(graph_path).with_suffix(".html"), page)
     total = projected.number_of_nodes()
     if total > max_nodes:
-        click.echo(f"Showing the {max_nodes:,} most important of {total:,} entities "
-                   "(raise --max-nodes to see more)", err=True)
+        click.echo(
+            f"Showing the {max_nodes:,} most important of {total:,} entities "
+            "(raise --max-nodes to see more)",
+            err=True,
+        )
     click.echo(f"Wrote {target} ({len(page.encode()) / 1e6:.1f} MB)", err=True)
 
 
 @main.command(context_settings=_CONTEXT)
 @click.argument("graph_path", metavar="GRAPH")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
-@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
-              help="How many central entities to list.")
-@click.option("--explain", is_flag=True,
-              help="Also list every entity under its kind, with the evidence that decided it.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="How many central entities to list.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also list every entity under its kind, with the evidence that decided it.",
+)
 def stats(graph_path: str, fmt: str, top: int, explain: bool) -> None:
     """Print GRAPH's counts (entities by type, relations by predicate, documents), its most
     central entities (PageRank, degree) and its connected components.
@@ -544,7 +714,8 @@ def stats(graph_path: str, fmt: str, top: int, explain: bool) -> None:
         if explain:
             record["kind_evidence"] = {
                 kind: [{"label": label, "evidence": list(reasons)} for label, reasons in found]
-                for kind, found in kinds.items()}
+                for kind, found in kinds.items()
+            }
         out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         return
     lines = [
@@ -556,15 +727,28 @@ def stats(graph_path: str, fmt: str, top: int, explain: bool) -> None:
         f"dates       {result.date_facts} date facts, {result.dated_edges} dated edges"
         + (f", from {result.date_span[0]} to {result.date_span[1]}" if result.date_span else ""),
     ]
-    for heading, counts in (("Entities by type", result.entities_by_kind),
-                            ("Relations by predicate", result.relations_by_predicate)):
+    for heading, counts in (
+        ("Entities by type", result.entities_by_kind),
+        ("Relations by predicate", result.relations_by_predicate),
+    ):
         width = max((len(name) for name, _ in counts), default=0)
         lines += ["", heading, *(f"  {name.ljust(width)}  {n}" for name, n in counts)]
-    for heading, ranked, fmt_score in (("Most central (PageRank)", result.top_pagerank, "{:.4f}"),
-                                       ("Most connected (degree)", result.top_degree, "{:.0f}")):
-        lines += ["", heading, *(f"  {fmt_score.format(r.score):>7}  {r.label} ({r.kind})"
-                                 for r in ranked)]
+    for heading, ranked, fmt_score in (
+        ("Most central (PageRank)", result.top_pagerank, "{:.4f}"),
+        ("Most connected (degree)", result.top_degree, "{:.0f}"),
+    ):
+        lines += [
+            "",
+            heading,
+            *(f"  {fmt_score.format(r.score):>7}  {r.label} ({r.kind})" for r in ranked),
+        ]
     for kind, found in kinds.items():
-        lines += ["", f"{kind} ({len(found)}), and why", *(
-            f"  {label}: {' | '.join(reasons) or 'no evidence recorded'}" for label, reasons in found)]
+        lines += [
+            "",
+            f"{kind} ({len(found)}), and why",
+            *(
+                f"  {label}: {' | '.join(reasons) or 'no evidence recorded'}"
+                for label, reasons in found
+            ),
+        ]
     out.write("\n".join(lines) + "\n")

@@ -26,7 +26,9 @@ log = logging.getLogger(__name__)
 _PIPELINE_LOCK = threading.Lock()
 
 
-def _extract_chunk_locked(documents: list[Document], pipeline: str, names: frozenset[str]) -> list[Any]:
+def _extract_chunk_locked(
+    documents: list[Document], pipeline: str, names: frozenset[str]
+) -> list[Any]:
     with _PIPELINE_LOCK:
         return extract_chunk(documents, pipeline, names)
 
@@ -42,9 +44,16 @@ def connect(scheduler: str | None = None, workers: int = 2, timeout: float = 20.
     from distributed import Client, LocalCluster
 
     if scheduler is None:
-        with LocalCluster(n_workers=workers, threads_per_worker=1, host="127.0.0.1",
-                          dashboard_address="127.0.0.1:0", processes=True) as cluster, \
-                Client(cluster) as client:
+        with (
+            LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                host="127.0.0.1",
+                dashboard_address="127.0.0.1:0",
+                processes=True,
+            ) as cluster,
+            Client(cluster) as client,
+        ):
             yield client
         return
     try:

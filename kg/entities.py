@@ -43,7 +43,6 @@ __all__ = [
 ]
 
 
-
 def _demonyms() -> dict[str, str]:
     text = resources.files("kg").joinpath("data", "demonyms.csv").read_text(encoding="utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
@@ -76,13 +75,29 @@ _COMPANY_WORDS: Final = frozenset(w for w, k in _name_words().items() if k == "c
 _NAME_WORDS: Final = {w: "organization" if k == "company" else k for w, k in _name_words().items()}
 # Words for a kind of place that English writes before the name ("Lake Ontario", "Mount Etna").
 _PLACE_PREFIXES: Final = frozenset(
-    {"lake", "mount", "fort", "cape", "isle", "river", "loch", "glen", "port", "lac", "mont",
-     "monte", "rio", "río", "lago", "county"}
+    {
+        "lake",
+        "mount",
+        "fort",
+        "cape",
+        "isle",
+        "river",
+        "loch",
+        "glen",
+        "port",
+        "lac",
+        "mont",
+        "monte",
+        "rio",
+        "río",
+        "lago",
+        "county",
+    }
 )
 
 
 def _church(words: list[str], head: list[str]) -> str:
-    """"The Calvinist Church" and "the Church of Norrland" are bodies of believers; "Vigra
+    """ "The Calvinist Church" and "the Church of Norrland" are bodies of believers; "Vigra
     Church", "Christ Church" and "the Church of Saint Olaf" are buildings."""
     if len(head) == 1 and len(words) > 2:
         after = [w for w in words[2:] if w not in _DETERMINERS]
@@ -130,29 +145,125 @@ COUNTRIES: Final = frozenset(DEMONYMS.values())
 
 # Titles and roles that precede or describe a person's name ("President", "CEO").
 TITLES: Final = frozenset(
-    {"president", "vice-president", "vice", "prime", "minister", "premier", "chancellor", "king",
-     "queen", "prince", "ceo", "cto", "cfo", "coo", "chairman", "chairwoman", "chair", "founder",
-     "co-founder", "director", "governor", "mayor", "leader", "secretary", "ambassador",
-     "spokesman", "spokeswoman", "spokesperson", "chief", "head", "executive", "emperor",
-     "general", "senator", "commissioner", "envoy", "boss", "owner"}
+    {
+        "president",
+        "vice-president",
+        "vice",
+        "prime",
+        "minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "founder",
+        "co-founder",
+        "director",
+        "governor",
+        "mayor",
+        "leader",
+        "secretary",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "head",
+        "executive",
+        "emperor",
+        "general",
+        "senator",
+        "commissioner",
+        "envoy",
+        "boss",
+        "owner",
+    }
 )
 # Titles that can be dropped from the front of a name: not those that begin company names
 # ("General Motors") or are common nouns first ("Head", "Owner").
 _RANKS: Final = frozenset(
-    {"captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "colonel", "col", "admiral",
-     "commander", "corporal", "detective", "inspector", "constable", "sheriff", "judge", "justice",
-     "bishop", "archbishop", "cardinal", "reverend", "rev", "rabbi", "imam", "sheikh", "deputy",
-     "councillor", "councilor", "alderman", "marshal", "professor"}
+    {
+        "captain",
+        "capt",
+        "lieutenant",
+        "lt",
+        "sergeant",
+        "sgt",
+        "colonel",
+        "col",
+        "admiral",
+        "commander",
+        "corporal",
+        "detective",
+        "inspector",
+        "constable",
+        "sheriff",
+        "judge",
+        "justice",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "reverend",
+        "rev",
+        "rabbi",
+        "imam",
+        "sheikh",
+        "deputy",
+        "councillor",
+        "councilor",
+        "alderman",
+        "marshal",
+        "professor",
+    }
 )
-_NAME_TITLES: Final = _RANKS | TITLES - {"general", "chief", "head", "leader", "owner", "boss", "executive",
-                                "director", "founder", "co-founder", "chair"}
+_NAME_TITLES: Final = _RANKS | TITLES - {
+    "general",
+    "chief",
+    "head",
+    "leader",
+    "owner",
+    "boss",
+    "executive",
+    "director",
+    "founder",
+    "co-founder",
+    "chair",
+}
 _HONORIFICS: Final = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 )
 _DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Legal forms written after a company's name; "Apple Inc." and "Apple" are one company.
-_LEGAL_FORMS: Final = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "nv",
-                                 "bv", "lp", "llp", "pte", "spa", "ab", "oy", "oyj", "kk"})
+_LEGAL_FORMS: Final = frozenset(
+    {
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "gmbh",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "lp",
+        "llp",
+        "pte",
+        "spa",
+        "ab",
+        "oy",
+        "oyj",
+        "kk",
+    }
+)
 _QUOTES: Final = "\"'“”‘’«»`"
 _POSSESSIVE: Final = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$")
 
@@ -191,7 +302,7 @@ def clean_name(text: str) -> str:
     words = name.split()
     while len(words) > 1 and words[0] in _DETERMINERS:
         words = words[1:]
-    words = words[_title_prefix(words):]
+    words = words[_title_prefix(words) :]
     while len(words) > 1 and words[-1].replace(".", "").strip(",").lower() in _LEGAL_FORMS:
         words = words[:-1]
         words[-1] = words[-1].rstrip(",")
@@ -231,8 +342,12 @@ def _is_team_name(name: str) -> bool:
 
 
 def _is_short_form(word: str) -> bool:
-    return (2 <= len(word) <= 10 and word[:1].isalnum() and " " not in word
-            and sum(c.isupper() for c in word) >= 2)
+    return (
+        2 <= len(word) <= 10
+        and word[:1].isalnum()
+        and " " not in word
+        and sum(c.isupper() for c in word) >= 2
+    )
 
 
 def _long_form(short: str, text: str) -> str:
@@ -333,11 +448,13 @@ def _alias_name(text: str) -> str:
 
 
 # "(Danish: Storebæltsbroen)", "(in French: Pont Neuf)": a name in another language.
-_TRANSLATION: Final = re.compile(r"\((?:in\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?):\s*([^();,]{1,60})[);,]")
+_TRANSLATION: Final = re.compile(
+    r"\((?:in\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?):\s*([^();,]{1,60})[);,]"
+)
 
 
 def _is_language(name: str) -> bool:
-    import pycountry  # noqa: PLC0415 - the gazetteer's package, loaded when a text needs it
+    import pycountry
 
     return pycountry.languages.get(name=name) is not None
 
@@ -387,8 +504,12 @@ class _Tally:
             (cue,) = cues
             self.strong[cue] += 1
             self.seen[f"name word → {cue}"] += 1
-        elif (not cues and mention.label != "PERSON" and _is_team_name(name)
-              and person_name_shape(name) < 2):
+        elif (
+            not cues
+            and mention.label != "PERSON"
+            and _is_team_name(name)
+            and person_name_shape(name) < 2
+        ):
             # "Harbin Falcons": a place and a plural, the way sports teams are named.
             self.soft["organization"] += _TEAM_WEIGHT
             self.seen["team name → organization"] += 1
@@ -401,8 +522,12 @@ class _Tally:
                 self.soft["place"] += _GAZETTEER_WEIGHTS["subdivision" in places]
                 self.seen["gazetteer → place"] += 1
                 self.leans.add("place")
-        elif (not cues and mention.label in _SHAPE_LABELS and not self.seen[_SHAPE_SEEN]
-              and (shape := person_name_shape(name))):
+        elif (
+            not cues
+            and mention.label in _SHAPE_LABELS
+            and not self.seen[_SHAPE_SEEN]
+            and (shape := person_name_shape(name))
+        ):
             # "Ella Maud Fischer": a given name and a family name lean to a person, once per
             # document, by more than one tagger vote (two when both names are known).
             self.soft["person"] += _SHAPE_WEIGHTS[shape]
@@ -412,9 +537,12 @@ class _Tally:
     def packed(self) -> _Packed:
         """The votes a document leaves once it is read: what deciding its kind needs, without
         ``seen`` (only totals report it) and in tuples, a fraction of three Counters' memory."""
-        return (tuple((sys.intern(k), n) for k, n in self.strong.items()),
-                tuple((sys.intern(k), n) for k, n in self.soft.items()), self.alias,
-                tuple(sorted(self.leans)))
+        return (
+            tuple((sys.intern(k), n) for k, n in self.strong.items()),
+            tuple((sys.intern(k), n) for k, n in self.soft.items()),
+            self.alias,
+            tuple(sorted(self.leans)),
+        )
 
     @classmethod
     def unpacked(cls, packed: _Packed | None) -> _Tally:
@@ -461,8 +589,13 @@ class Occurrence:
 
     def to_record(self) -> dict[str, object]:
         """Return the JSON-ready form the merge log writes."""
-        return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text,
-                "rules": list(self.rules)}
+        return {
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "rules": list(self.rules),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -522,8 +655,11 @@ def _plural_variants(names: Iterable[str]) -> dict[str, str]:
     {'Vanern Rescue Services': 'Vanern Rescue Service'}
     """
     present = set(names)
-    return {name: name[:-1] for name in sorted(present)
-            if len(name.split()) > 1 and name.endswith("s") and name[:-1] in present}
+    return {
+        name: name[:-1]
+        for name in sorted(present)
+        if len(name.split()) > 1 and name.endswith("s") and name[:-1] in present
+    }
 
 
 def _abbreviates(short: list[str], long: list[str], kind: str) -> bool:
@@ -536,8 +672,10 @@ def _short_forms(tallies: dict[str, _Tally]) -> dict[str, str]:
     """Names of one document that abbreviate exactly one longer name of the same document:
     a person's surname or given name ("Putin"), a company's first words ("Mistral")."""
     decided = {name: decide_kind(t.strong, t.soft) for name, t in tallies.items()}
-    longer = {kind: [n for n, (k, _) in decided.items() if k == kind and len(n.split()) >= 2]
-              for kind in ("person", "organization")}
+    longer = {
+        kind: [n for n, (k, _) in decided.items() if k == kind and len(n.split()) >= 2]
+        for kind in ("person", "organization")
+    }
     mapping = {}
     for name, (kind, firm) in decided.items():
         words = name.split()
@@ -665,8 +803,9 @@ class EntityResolver:
             if entity is None or found is None:
                 continue
             tallies.setdefault(entity, _Tally()).add(mention, found.name)
-        return {e: "; ".join(f"{k} ×{n}" for k, n in sorted(t.seen.items()))
-                for e, t in tallies.items()}
+        return {
+            e: "; ".join(f"{k} ×{n}" for k, n in sorted(t.seen.items())) for e, t in tallies.items()
+        }
 
     def explain(self, doc: str, mention: Mention) -> tuple[str, ...]:
         """Return the rules that turned ``mention`` into its entity's name (empty: as written)."""
@@ -715,7 +854,10 @@ def _reconcile(per_doc: dict[str, _Tally], stored: str = "") -> dict[str, tuple[
         return (k, "tagger-vote") if len(evidenced) > 1 and k in evidenced else overall
 
     return {
-        doc: (k, "evidence") if sure and len(evidenced) > 1 else unevidenced(doc, k) if not sure
+        doc: (k, "evidence")
+        if sure and len(evidenced) > 1
+        else unevidenced(doc, k)
+        if not sure
         else overall
         for doc, (k, sure) in local.items()
     }

@@ -17,7 +17,9 @@ from kg.query import select
 
 __all__ = ["GoldTriple", "Report", "evaluate", "normalise_relation", "read_gold"]
 
-_AUXILIARIES: Final = frozenset({"is", "are", "was", "were", "be", "has", "have", "had", "does", "did"})
+_AUXILIARIES: Final = frozenset(
+    {"is", "are", "was", "were", "be", "has", "have", "had", "does", "did"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,19 +96,27 @@ def read_gold(lines: Iterable[str]) -> list[GoldTriple]:
             record = json.loads(line)
             relation = record["relation"]
             relations = tuple(relation) if isinstance(relation, list) else (relation,)
-            gold.append(GoldTriple(record["subject"], relations, record["object"],
-                                   record.get("level", "expected")))
+            gold.append(
+                GoldTriple(
+                    record["subject"], relations, record["object"], record.get("level", "expected")
+                )
+            )
         except (ValueError, KeyError, TypeError) as e:
-            raise InputError(f"gold line {number}: expected JSON with subject, relation, object ({e})") from e
+            raise InputError(
+                f"gold line {number}: expected JSON with subject, relation, object ({e})"
+            ) from e
     return gold
 
 
 def _edges(graph: Graph) -> dict[tuple[str, str], set[str]]:
-    rows = select(graph, """
+    rows = select(
+        graph,
+        """
         SELECT ?a ?b ?label WHERE {
           ?s ?p ?o . ?p a kg:Relation ; rdfs:label ?label .
           ?s rdfs:label ?a . ?o rdfs:label ?b .
-        }""")
+        }""",
+    )
     edges: dict[tuple[str, str], set[str]] = {}
     for row in rows:
         edges.setdefault((str(row["a"]), str(row["b"])), set()).add(str(row["label"]))
@@ -119,8 +129,10 @@ def evaluate(gold: Iterable[GoldTriple | Mapping[str, Any]], graph: Graph) -> Re
     A relation matches when it equals an accepted form once tense, number and a leading
     auxiliary are set aside, or when the accepted form's words all occur in the edge's label.
     """
-    items = [g if isinstance(g, GoldTriple) else read_gold([__import__("json").dumps(dict(g))])[0]
-             for g in gold]
+    items = [
+        g if isinstance(g, GoldTriple) else read_gold([__import__("json").dumps(dict(g))])[0]
+        for g in gold
+    ]
     edges = _edges(graph)
     hits, missed = [], []
     for triple in items:
@@ -129,6 +141,8 @@ def evaluate(gold: Iterable[GoldTriple | Mapping[str, Any]], graph: Graph) -> Re
         if any(normalise_relation(label) in accepted for label in labels):
             hits.append(triple)
         else:
-            nearest = labels | {f"(reversed) {label}" for label in edges.get((triple.object, triple.subject), set())}
+            nearest = labels | {
+                f"(reversed) {label}" for label in edges.get((triple.object, triple.subject), set())
+            }
             missed.append(Miss(triple, tuple(sorted(nearest))))
     return Report(tuple(hits), tuple(missed))

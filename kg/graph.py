@@ -30,8 +30,8 @@ from functools import lru_cache
 from typing import TypeAlias
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.term import Node
 
 from kg.model import Date, DateFact, Document, Entity, Provenance, Triple
 from kg.namespace import (
@@ -171,7 +171,9 @@ def _triple(triple: Triple, properties: Mapping[str, str]) -> Iterator[_Statemen
 
 
 def _evidence(assertion: URIRef, prov: Provenance) -> Iterator[_Statement]:
-    evidence = evidence_iri(prov.doc_id, prov.sentence.start, prov.sentence.end, assertion, prov.rule)
+    evidence = evidence_iri(
+        prov.doc_id, prov.sentence.start, prov.sentence.end, assertion, prov.rule
+    )
     for statement in (
         (assertion, KG.evidence, evidence),
         (evidence, RDF.type, KG.Evidence),
@@ -199,8 +201,11 @@ def _evidence(assertion: URIRef, prov: Provenance) -> Iterator[_Statement]:
         yield True, (evidence, KG.inferredFrom, premise_iri)
     if prov.citation:
         yield True, (evidence, KG.citation, Literal(prov.citation))
-    for term, when in ((KG.pointInTime, prov.time), (KG.startTime, prov.start),
-                       (KG.endTime, prov.end)):
+    for term, when in (
+        (KG.pointInTime, prov.time),
+        (KG.startTime, prov.start),
+        (KG.endTime, prov.end),
+    ):
         if when is not None:
             yield True, (evidence, term, date_literal(when))
 

@@ -213,7 +213,9 @@ def _document_country(
     placed |= {
         s
         for s, p, o in have
-        if p == "located in" and (home := gazetteer.countries_of(o.name)) and country.name not in home
+        if p == "located in"
+        and (home := gazetteer.countries_of(o.name))
+        and country.name not in home
     }
     out = []
     for entity in sorted(entities, key=lambda e: (e.name, e.kind)):

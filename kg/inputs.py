@@ -128,7 +128,9 @@ def iter_documents(
             # sys.stdin is None when the shell closed it (`kg build - <&-`).
             data = sys.stdin.buffer.read() if sys.stdin is not None else b""
             if not data.strip():
-                skip(InputError("stdin: nothing to read (pipe text in, or name files instead of -)"))
+                skip(
+                    InputError("stdin: nothing to read (pipe text in, or name files instead of -)")
+                )
                 continue
             try:
                 yield Document("-", read_text(data, "stdin"))

@@ -108,8 +108,9 @@ class Linked:
     merges: list[Merge]
     labels: dict[str, dict[Entity, frozenset[str]]] = field(default_factory=dict)
     dates: list[DateFact] = field(default_factory=list)
-    _by_document: dict[str, list[Triple]] = field(default_factory=dict, init=False, repr=False,
-                                                  compare=False)
+    _by_document: dict[str, list[Triple]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         for t in self.triples:
@@ -121,8 +122,11 @@ class Linked:
         that document gave them."""
         triples = self._by_document.get(name, [])
         own = self.labels.get(name, {})
-        entities = {Entity(e.name, e.kind, own.get(e, frozenset({e.name})))
-                    for t in triples for e in (t.subject, t.object)}
+        entities = {
+            Entity(e.name, e.kind, own.get(e, frozenset({e.name})))
+            for t in triples
+            for e in (t.subject, t.object)
+        }
         return triples, sorted(entities, key=lambda e: (e.name, e.kind))
 
 
@@ -133,8 +137,9 @@ def _argument_edge(
     for arg in extraction.args:
         # "during the war" says when, unless the vocabulary reads the verb with it ("served
         # during World War II": fought in it).
-        if arg.mention is not None and (arg.preposition not in _CIRCUMSTANTIAL
-                                        or relations.has_reading(arg.predicate)):
+        if arg.mention is not None and (
+            arg.preposition not in _CIRCUMSTANTIAL or relations.has_reading(arg.predicate)
+        ):
             return arg.predicate, arg.mention, arg.span
     return None
 
@@ -197,9 +202,15 @@ def _when(extraction: Extraction, anchor: Date | None) -> dict[str, When]:
         alone = len(found) == 1 and not words[found[0].end :].strip()
         if not alone or len(words[: found[0].start].split()) > 2:
             continue
-        key = ("time" if arg.preposition in _AT_TIME or not arg.preposition
-               else "start" if arg.preposition in _FROM_TIME
-               else "end" if arg.preposition in _UNTIL_TIME else "")
+        key = (
+            "time"
+            if arg.preposition in _AT_TIME or not arg.preposition
+            else "start"
+            if arg.preposition in _FROM_TIME
+            else "end"
+            if arg.preposition in _UNTIL_TIME
+            else ""
+        )
         if key:
             out.setdefault(key, found[0].value)
         if key == "start":
@@ -220,8 +231,11 @@ class Linker:
     """
 
     def __init__(
-        self, resolver: EntityResolver, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-        relations: RelationTable | None = None, date: Date | None = None,
+        self,
+        resolver: EntityResolver,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        relations: RelationTable | None = None,
+        date: Date | None = None,
     ) -> None:
         self._resolver = resolver
         self._min_confidence = min_confidence
@@ -233,7 +247,9 @@ class Linker:
         self._votes: dict[Entity, str] = {}
         self._roles: dict[Entity, tuple[str, ...]] = {}
 
-    def _note(self, doc: str, mention: Mention, entity: Entity, written: Span | None = None) -> None:
+    def _note(
+        self, doc: str, mention: Mention, entity: Entity, written: Span | None = None
+    ) -> None:
         if mention.resolved and written is not None:
             rules = (f"coref:{mention.resolved}", *self._resolver.explain(doc, mention))
             self._seen[entity].add(Occurrence(doc, written.start, written.end, written.text, rules))
@@ -315,8 +331,10 @@ class Linker:
         sentences = sorted({ex.sentence for ex in extractions}, key=lambda s: s.start)
         starts = [s.start for s in sentences]
         named: dict[Entity, Named] = {}
-        resolved = [(m, resolver.entity(doc_name, m))
-                    for m in sorted(mentions, key=lambda m: (m.start, m.end))]
+        resolved = [
+            (m, resolver.entity(doc_name, m))
+            for m in sorted(mentions, key=lambda m: (m.start, m.end))
+        ]
         countries = {e.name: e for _, e in resolved if e is not None and e.name in COUNTRIES}
         for mention, entity in resolved:
             if entity is not None:
@@ -331,7 +349,9 @@ class Linker:
                 continue
             k = bisect_right(starts, mention.start) - 1
             inside = k >= 0 and mention.end <= sentences[k].end
-            sentence = sentences[k] if inside else _sentence_around(text, mention.start, mention.end)
+            sentence = (
+                sentences[k] if inside else _sentence_around(text, mention.start, mention.end)
+            )
             named[entity] = Named(Span(mention.text, mention.start, mention.end), sentence)
         for t in infer(triples, named, doc_name, doc_id):
             assert t.provenance is not None
@@ -352,7 +372,11 @@ class Linker:
         return LinkedDocument(triples, dates, labels, anchor)
 
     def _date_fact(
-        self, doc_name: str, doc_id: str, ex: Extraction, anchor: Date | None,
+        self,
+        doc_name: str,
+        doc_id: str,
+        ex: Extraction,
+        anchor: Date | None,
         topic: Mention | None = None,
     ) -> DateFact | None:
         """The date fact of an extraction whose object is a date phrase, if it states one.
@@ -407,8 +431,10 @@ class Linker:
 
     def entities(self) -> list[Entity]:
         """Return every entity a linked fact names, with all the names documents gave it."""
-        return sorted((Entity(e.name, e.kind, names) for e, names in self._names.items()),
-                      key=lambda e: (e.name, e.kind))
+        return sorted(
+            (Entity(e.name, e.kind, names) for e, names in self._names.items()),
+            key=lambda e: (e.name, e.kind),
+        )
 
     def merges(self) -> list[Merge]:
         """Return the merge log of the documents linked so far, one line per entity."""
@@ -429,15 +455,20 @@ def resolve_entities(
     be a stream that is consumed as it goes.
     """
     return EntityResolver(
-        ((name, text, list(_all_mentions(mentions, exs))) for name, text, mentions, exs in documents),
+        (
+            (name, text, list(_all_mentions(mentions, exs)))
+            for name, text, mentions, exs in documents
+        ),
         aliases,
         known,
     )
 
 
 def link_documents(
-    results: Iterable[Read], aliases: AliasTable | None = None,
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE, relations: RelationTable | None = None,
+    results: Iterable[Read],
+    aliases: AliasTable | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    relations: RelationTable | None = None,
 ) -> Linked:
     """Return the entities, fact triples and merge log of documents given as
     (name, text, mentions, extractions); ``aliases`` defaults to the built-in table and

@@ -12,7 +12,11 @@ __all__ = [
     "Argument",
     "Date",
     "DateFact",
-    "Document", "Entity", "Extraction", "Mention", "Provenance",
+    "Document",
+    "Entity",
+    "Extraction",
+    "Mention",
+    "Provenance",
     "Span",
     "Triple",
 ]

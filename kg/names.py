@@ -20,17 +20,99 @@ __all__ = ["person_name_shape"]
 
 # Words between a given and a family name ("Henri de Valcourt", "Anna van Dijk").
 _PARTICLES: Final = frozenset(
-    {"de", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
-     "ter", "ten", "le", "la", "bin", "ibn", "al", "el", "y", "e", "mac", "st", "st."}
+    {
+        "de",
+        "du",
+        "des",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "le",
+        "la",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "e",
+        "mac",
+        "st",
+        "st.",
+    }
 )
 # Given names in the lists that are far more often the first word of something else.
 _NOT_GIVEN: Final = frozenset(
-    {"santa", "san", "saint", "st", "royal", "queen", "king", "prince", "princess", "lord",
-     "lady", "general", "major", "new", "north", "south", "east", "west", "central", "upper",
-     "lower", "great", "grand", "little", "old", "fort", "mount", "lake", "port", "cape", "las",
-     "los", "el", "la", "le", "the", "united", "national", "american", "british", "english",
-     "french", "german", "first", "second", "golden", "silver", "star", "sky", "river", "rose",
-     "victory", "liberty", "justice", "summer", "winter", "spring", "autumn", "dawn"}
+    {
+        "santa",
+        "san",
+        "saint",
+        "st",
+        "royal",
+        "queen",
+        "king",
+        "prince",
+        "princess",
+        "lord",
+        "lady",
+        "general",
+        "major",
+        "new",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "upper",
+        "lower",
+        "great",
+        "grand",
+        "little",
+        "old",
+        "fort",
+        "mount",
+        "lake",
+        "port",
+        "cape",
+        "las",
+        "los",
+        "el",
+        "la",
+        "le",
+        "the",
+        "united",
+        "national",
+        "american",
+        "british",
+        "english",
+        "french",
+        "german",
+        "first",
+        "second",
+        "golden",
+        "silver",
+        "star",
+        "sky",
+        "river",
+        "rose",
+        "victory",
+        "liberty",
+        "justice",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+        "dawn",
+    }
 )
 
 
@@ -41,16 +123,22 @@ def _fold(word: str) -> str:
 @functools.cache
 def _lists() -> tuple[frozenset[str], frozenset[str]]:
     """Return every locale's given names and family names, casefolded."""
-    import faker.providers.person as person  # noqa: PLC0415 - loaded on first use only
+    import faker.providers.person as person
 
     given: set[str] = set()
     family: set[str] = set()
     for info in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
-        provider = getattr(importlib.import_module(f"{person.__name__}.{info.name}"), "Provider", None)
+        provider = getattr(
+            importlib.import_module(f"{person.__name__}.{info.name}"), "Provider", None
+        )
         if provider is None:
             continue
-        for attr, into in (("first_names", given), ("first_names_male", given),
-                           ("first_names_female", given), ("last_names", family)):
+        for attr, into in (
+            ("first_names", given),
+            ("first_names_male", given),
+            ("first_names_female", given),
+            ("last_names", family),
+        ):
             names = getattr(provider, attr, None)
             if isinstance(names, (list, tuple, dict)):
                 into.update(_fold(n) for n in names if isinstance(n, str) and n.isalpha())
@@ -61,7 +149,7 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
 def _common_words() -> frozenset[str]:
     """Return common English words (Faker's English word list): a last word such as "Media"
     or "Song" ends the name of a thing more often than a person's."""
-    from faker.providers.lorem.en_US import Provider  # noqa: PLC0415 - loaded on first use only
+    from faker.providers.lorem.en_US import Provider
 
     return frozenset(_fold(w) for w in Provider.word_list)
 

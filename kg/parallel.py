@@ -115,8 +115,9 @@ def extract_parallel(
     # forkserver: workers start from a clean process, not a copy of one holding open stores
     # and their threads; each imports kg and loads the pipeline once.
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_load,
-                             initargs=(pipeline,)) as pool:
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_load, initargs=(pipeline,)
+    ) as pool:
         log.debug("extracting with %d worker processes", jobs)
 
         def submit(chunk: list[Document]) -> _Future[list[Any]]:

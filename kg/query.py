@@ -22,8 +22,12 @@ from kg.store.terms import from_ox
 
 __all__ = ["QueryResult", "ask", "construct", "is_update", "query", "select"]
 
-_UPDATE: Final = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
-_PROLOGUE: Final = re.compile(r"^(\s*(BASE\s*<[^>]*>|PREFIX\s*[\w.-]*:\s*<[^>]*>))*\s*", re.IGNORECASE)
+_UPDATE: Final = re.compile(
+    r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE
+)
+_PROLOGUE: Final = re.compile(
+    r"^(\s*(BASE\s*<[^>]*>|PREFIX\s*[\w.-]*:\s*<[^>]*>))*\s*", re.IGNORECASE
+)
 _COMMENT: Final = re.compile(r"(?m)(^|\s)#[^\n]*")  # "#" inside an IRI follows no space
 _POSITION: Final = re.compile(r"^error at (\d+):(\d+):\s*")
 _PREFIXED_END: Final = re.compile(r"([A-Za-z][\w.-]*)?:[\w.-]*$")
@@ -48,7 +52,7 @@ def _syntax_error(e: SyntaxError, text: str) -> QueryError:
     if found is None:
         return QueryError(f"SPARQL syntax error: {message[:_MESSAGE_MAX]}")
     line, column = int(found[1]), int(found[2])
-    detail = message[found.end():]
+    detail = message[found.end() :]
     if "Prefix not found" in detail:
         lines = text.splitlines() or [""]
         before = lines[min(line, len(lines)) - 1][: max(column - 1, 0)].rstrip()
@@ -109,12 +113,17 @@ def query(source: Store | Graph, text: str) -> QueryResult:
         if isinstance(result, ox.QuerySolutions):
             variables = tuple(v.value for v in result.variables)
             rows = tuple(
-                tuple(None if (term := row[i]) is None else from_ox(term) for i in range(len(variables)))
+                tuple(
+                    None if (term := row[i]) is None else from_ox(term)
+                    for i in range(len(variables))
+                )
                 for row in result
             )
             return QueryResult("SELECT", variables, rows)
         graph = new_graph()
-        graph.addN((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), graph) for t in result)
+        graph.addN(
+            (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), graph) for t in result
+        )
     except (OSError, RuntimeError) as e:
         raise QueryError(f"SPARQL query failed: {' '.join(str(e).split())[:_MESSAGE_MAX]}") from e
     form = "DESCRIBE" if _body(text)[:8].upper() == "DESCRIBE" else "CONSTRUCT"

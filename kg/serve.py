@@ -40,8 +40,16 @@ from kg.errors import StoreError
 from kg.query import is_update
 from kg.store.embedded import Store, is_store
 
-__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "MAX_CONCURRENT", "MAX_REQUEST_BYTES", "Endpoint",
-           "ServeOptions", "running", "uses_service"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_TIMEOUT",
+    "MAX_CONCURRENT",
+    "MAX_REQUEST_BYTES",
+    "Endpoint",
+    "ServeOptions",
+    "running",
+    "uses_service",
+]
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +61,15 @@ _START_SECONDS: Final = 20.0
 MAX_REQUEST_BYTES: Final = 1_000_000
 MAX_CONCURRENT: Final = 32
 _BUSY_BODY: Final = b"kg serve is busy: too many requests at once; retry shortly\n"
-_BUSY: Final = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                b"Retry-After: 1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s"
-                % (len(_BUSY_BODY), _BUSY_BODY))
+_BUSY: Final = (
+    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+    b"Retry-After: 1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s"
+    % (len(_BUSY_BODY), _BUSY_BODY)
+)
 # Strings, IRIs and comments are removed before looking for the SERVICE keyword in a query.
-_QUOTED: Final = re.compile(r'''"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|#[^\n]*''')
+_QUOTED: Final = re.compile(
+    r'''"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|#[^\n]*'''
+)
 _SERVICE: Final = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 _SERVICE_REFUSED: Final = (
     "kg serve does not run SERVICE: a query may not make the server call other endpoints. "
@@ -103,7 +115,9 @@ def _oxigraph_binary() -> str:
     beside = Path(sys.executable).with_name("oxigraph")
     found = str(beside) if beside.is_file() else shutil.which("oxigraph")
     if found is None:
-        raise StoreError("The oxigraph server is not installed; install it with `pip install oxigraph==0.5.13`")
+        raise StoreError(
+            "The oxigraph server is not installed; install it with `pip install oxigraph==0.5.13`"
+        )
     return found
 
 
@@ -116,7 +130,9 @@ def _free_port(host: str) -> int:
 def _snapshot(store_path: Path) -> Path:
     """Return a checkpoint of the store beside it (hard links, so it takes no time or space)."""
     if not is_store(store_path):
-        raise StoreError(f"{store_path}: not a kg store (build one with `kg build INPUT --store {store_path}`)")
+        raise StoreError(
+            f"{store_path}: not a kg store (build one with `kg build INPUT --store {store_path}`)"
+        )
     target = Path(tempfile.mkdtemp(prefix=f".{store_path.name}.serve-", dir=store_path.parent))
     target.rmdir()  # the checkpoint must create its own directory
     with Store.open(store_path) as store:
@@ -132,13 +148,17 @@ def _wait_listening(host: str, port: int, process: subprocess.Popen[bytes]) -> N
     while time.monotonic() < deadline:
         if process.poll() is not None:
             err = process.stderr.read().decode(errors="replace") if process.stderr else ""
-            raise StoreError(f"The oxigraph server stopped at start: {err.strip() or process.returncode}")
+            raise StoreError(
+                f"The oxigraph server stopped at start: {err.strip() or process.returncode}"
+            )
         try:
             with socket.create_connection((host, port), timeout=0.2):
                 return
         except OSError:
             time.sleep(0.05)
-    raise StoreError(f"The oxigraph server did not listen on {host}:{port} within {_START_SECONDS:.0f} s")
+    raise StoreError(
+        f"The oxigraph server did not listen on {host}:{port} within {_START_SECONDS:.0f} s"
+    )
 
 
 def _handler(backend: tuple[str, int], options: ServeOptions) -> type[BaseHTTPRequestHandler]:
@@ -199,7 +219,9 @@ def _handler(backend: tuple[str, int], options: ServeOptions) -> type[BaseHTTPRe
             if length > MAX_REQUEST_BYTES:
                 # Not read: answer and drop the connection with the body unread.
                 self.close_connection = True
-                self._error(413, f"The request is larger than {MAX_REQUEST_BYTES:,} bytes, the server's cap")
+                self._error(
+                    413, f"The request is larger than {MAX_REQUEST_BYTES:,} bytes, the server's cap"
+                )
                 return
             body = self.rfile.read(length) if length else b""
             if url.path == "/update":
@@ -223,7 +245,10 @@ def _handler(backend: tuple[str, int], options: ServeOptions) -> type[BaseHTTPRe
                 if self._refused([body.decode("utf-8", "replace")]):
                     return
             else:
-                self._error(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
+                self._error(
+                    415,
+                    "POST a query as application/sparql-query or application/x-www-form-urlencoded",
+                )
                 return
             self._forward("POST", f"/query?{url.query}" if url.query else "/query", body, kind)
 
@@ -239,15 +264,23 @@ def _handler(backend: tuple[str, int], options: ServeOptions) -> type[BaseHTTPRe
                 response = connection.getresponse()
                 data = response.read(options.max_bytes + 1)
                 if len(data) > options.max_bytes:
-                    self._error(413, f"The result is larger than {options.max_bytes:,} bytes, the "
-                                     f"server's cap: add LIMIT, or restart kg serve with a larger --max-bytes")
+                    self._error(
+                        413,
+                        f"The result is larger than {options.max_bytes:,} bytes, the "
+                        f"server's cap: add LIMIT, or restart kg serve with a larger --max-bytes",
+                    )
                     return
                 if _CANCELLED in data[-200:] or time.monotonic() - started >= options.timeout:
-                    self._error(503, f"The query was stopped after {options.timeout:g} s, the server's "
-                                     f"timeout: narrow it (LIMIT, fewer joins) or raise --timeout")
+                    self._error(
+                        503,
+                        f"The query was stopped after {options.timeout:g} s, the server's "
+                        f"timeout: narrow it (LIMIT, fewer joins) or raise --timeout",
+                    )
                     return
-            except (TimeoutError, socket.timeout):
-                self._error(503, f"The query was stopped after {options.timeout:g} s, the server's timeout")
+            except TimeoutError:
+                self._error(
+                    503, f"The query was stopped after {options.timeout:g} s, the server's timeout"
+                )
                 return
             except (OSError, http.client.HTTPException) as e:
                 self._error(502, f"The SPARQL engine did not answer: {e}")
@@ -308,9 +341,19 @@ def running(store_path: str | Path, options: ServeOptions = ServeOptions()) -> I
     snapshot = _snapshot(store_path)
     backend = ("127.0.0.1", _free_port("127.0.0.1"))
     process = subprocess.Popen(
-        [binary, "serve-read-only", "--location", str(snapshot), "--bind", f"{backend[0]}:{backend[1]}",
-         "--union-default-graph", "--timeout-s", str(max(1, round(options.timeout)))],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            binary,
+            "serve-read-only",
+            "--location",
+            str(snapshot),
+            "--bind",
+            f"{backend[0]}:{backend[1]}",
+            "--union-default-graph",
+            "--timeout-s",
+            str(max(1, round(options.timeout))),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     front: ThreadingHTTPServer | None = None
     try:
@@ -318,7 +361,9 @@ def running(store_path: str | Path, options: ServeOptions = ServeOptions()) -> I
         try:
             front = _BoundedServer((options.host, options.port), _handler(backend, options))
         except OSError as e:
-            raise StoreError(f"Cannot listen on {options.host}:{options.port}: {e.strerror or e}") from e
+            raise StoreError(
+                f"Cannot listen on {options.host}:{options.port}: {e.strerror or e}"
+            ) from e
         thread = threading.Thread(target=front.serve_forever, name="kg-serve", daemon=True)
         thread.start()
         host, port = front.server_address[:2]

@@ -65,18 +65,27 @@ def validate(source: Store | Graph) -> ValidationReport:
 
     data = source.to_graph() if isinstance(source, Store) else source
     try:
-        conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes(), inference="none",
-                                                 abort_on_first=False, allow_warnings=True)
+        conforms, results, _ = pyshacl.validate(
+            data, shacl_graph=shapes(), inference="none", abort_on_first=False, allow_warnings=True
+        )
     except Exception as e:  # pySHACL reports malformed shapes and data with its own types
         raise GraphFormatError(f"Cannot validate the graph: {str(e).splitlines()[0]}") from e
     violations = []
     for result in results.subjects(SH.resultSeverity, None):
+
         def value(predicate: object) -> str:
             found = results.value(result, predicate)  # type: ignore[arg-type]
             return "" if found is None else str(found)
 
         severity = value(SH.resultSeverity).rsplit("#", 1)[-1]
-        violations.append(Violation(value(SH.focusNode), value(SH.resultPath), value(SH.value),
-                                    value(SH.resultMessage), severity))
+        violations.append(
+            Violation(
+                value(SH.focusNode),
+                value(SH.resultPath),
+                value(SH.value),
+                value(SH.resultMessage),
+                severity,
+            )
+        )
     violations.sort(key=lambda v: (v.focus, v.path, v.message))
     return ValidationReport(bool(conforms), tuple(violations))

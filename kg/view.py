@@ -26,8 +26,8 @@ import networkx as nx
 from rdflib import Graph
 
 from kg.analyze import Evidence, pagerank, to_networkx
-from kg.layout import layout
 from kg.errors import StoreError
+from kg.layout import layout
 
 __all__ = ["DEFAULT_MAX_NODES", "View", "render_html", "show", "to_pyvis"]
 

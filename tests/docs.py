@@ -11,11 +11,33 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 _POS = {
-    "NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "VB": "VERB", "VBD": "VERB",
-    "VBZ": "VERB", "VBP": "VERB", "VBN": "VERB", "VBG": "VERB", "MD": "AUX", "IN": "ADP",
-    "DT": "DET", "PRP": "PRON", "PRP$": "PRON", "JJ": "ADJ", "RB": "ADV", "CC": "CCONJ",
-    "TO": "PART", "POS": "PART", "WDT": "PRON", "WP": "PRON", "CD": "NUM", ".": "PUNCT",
-    ",": "PUNCT", "RP": "ADP", "HYPH": "PUNCT",
+    "NNP": "PROPN",
+    "NNPS": "PROPN",
+    "NN": "NOUN",
+    "NNS": "NOUN",
+    "VB": "VERB",
+    "VBD": "VERB",
+    "VBZ": "VERB",
+    "VBP": "VERB",
+    "VBN": "VERB",
+    "VBG": "VERB",
+    "MD": "AUX",
+    "IN": "ADP",
+    "DT": "DET",
+    "PRP": "PRON",
+    "PRP$": "PRON",
+    "JJ": "ADJ",
+    "RB": "ADV",
+    "CC": "CCONJ",
+    "TO": "PART",
+    "POS": "PART",
+    "WDT": "PRON",
+    "WP": "PRON",
+    "CD": "NUM",
+    ".": "PUNCT",
+    ",": "PUNCT",
+    "RP": "ADP",
+    "HYPH": "PUNCT",
 }
 
 
@@ -38,8 +60,19 @@ def parse(vocab: Vocab, spec: str, ents: list[tuple[int, int, str]] = ()) -> Doc
         deps.append(dep)
         heads.append(int(head))
         lemmas.append(lemma)
-    doc = Doc(vocab, words=words, spaces=spaces, tags=tags, pos=pos, deps=deps, heads=heads,
-              lemmas=lemmas, ents=None)
-    doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=label)
-                for s, e, label in ents]
+    doc = Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        tags=tags,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        lemmas=lemmas,
+        ents=None,
+    )
+    doc.ents = [
+        doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=label)
+        for s, e, label in ents
+    ]
     return doc

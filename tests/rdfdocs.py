@@ -8,18 +8,28 @@ from kg.namespace import content_hash
 from kg.store import Store
 
 
-def fact(doc: Document, sentence: str, subject: Entity, predicate: str, obj: Entity,
-         rule: str = "svo", confidence: float = 0.9) -> Triple:
+def fact(
+    doc: Document,
+    sentence: str,
+    subject: Entity,
+    predicate: str,
+    obj: Entity,
+    rule: str = "svo",
+    confidence: float = 0.9,
+) -> Triple:
     """Return a triple read from ``sentence``, which must occur in ``doc``'s text."""
     start = doc.text.index(sentence)
     sub_at = doc.text.index(subject.name, start)
     obj_at = doc.text.index(obj.name, start)
     provenance = Provenance(
-        doc=doc.name, doc_id=content_hash(doc.text),
+        doc=doc.name,
+        doc_id=content_hash(doc.text),
         sentence=Span(sentence, start, start + len(sentence)),
         subject=Span(subject.name, sub_at, sub_at + len(subject.name)),
         object=Span(obj.name, obj_at, obj_at + len(obj.name)),
-        rule=rule, confidence=confidence, relation=predicate,
+        rule=rule,
+        confidence=confidence,
+        relation=predicate,
     )
     return Triple(subject, predicate, obj, provenance)
 
@@ -39,14 +49,22 @@ def news(name: str, text: str, *edges: tuple[str, Entity, str, Entity]) -> Docum
 
 def doc_a() -> DocumentGraph:
     text = "Nvidia partnered with Foxconn. Nvidia is based in Taiwan."
-    return news("a.txt", text, ("Nvidia partnered with Foxconn.", NVIDIA, "partners", FOXCONN),
-                ("Nvidia is based in Taiwan.", NVIDIA, "based in", TAIWAN))
+    return news(
+        "a.txt",
+        text,
+        ("Nvidia partnered with Foxconn.", NVIDIA, "partners", FOXCONN),
+        ("Nvidia is based in Taiwan.", NVIDIA, "based in", TAIWAN),
+    )
 
 
 def doc_b() -> DocumentGraph:
     text = "Foxconn said Nvidia partnered with Foxconn again. Samsung is based in Taiwan too."
-    return news("b.txt", text, ("Foxconn said Nvidia partnered with Foxconn again.", NVIDIA, "partners", FOXCONN),
-                ("Samsung is based in Taiwan too.", SAMSUNG, "based in", TAIWAN))
+    return news(
+        "b.txt",
+        text,
+        ("Foxconn said Nvidia partnered with Foxconn again.", NVIDIA, "partners", FOXCONN),
+        ("Samsung is based in Taiwan too.", SAMSUNG, "based in", TAIWAN),
+    )
 
 
 def store_of(*documents: DocumentGraph) -> Store:

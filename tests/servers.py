@@ -36,20 +36,28 @@ def require(program: str, package: str) -> str:
     """Return the path of ``program``, or skip (fail under CI) naming the package to install."""
     found = shutil.which(program) or (
         str(Path(sys.executable).parent / program)
-        if (Path(sys.executable).parent / program).is_file() else None)
+        if (Path(sys.executable).parent / program).is_file()
+        else None
+    )
     if found is None:
-        message = f"{program} is not installed (install the {package} package; see .ci/system-deps.sh)"
+        message = (
+            f"{program} is not installed (install the {package} package; see .ci/system-deps.sh)"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
     return found
 
 
-def _wait(ready: Callable[[], bool], process: subprocess.Popen[bytes], what: str, log: Path) -> None:
+def _wait(
+    ready: Callable[[], bool], process: subprocess.Popen[bytes], what: str, log: Path
+) -> None:
     deadline = time.monotonic() + _START_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"{what} exited with {process.returncode}: {log.read_text()[-2000:]}")
+            raise RuntimeError(
+                f"{what} exited with {process.returncode}: {log.read_text()[-2000:]}"
+            )
         if ready():
             return
         time.sleep(0.2)
@@ -65,6 +73,7 @@ def _answers(url: str) -> Callable[[], bool]:
             return True  # it answered, if only to refuse
         except OSError:
             return False
+
     return ready
 
 
@@ -142,9 +151,16 @@ def virtuoso_server(directory: Path) -> Iterator[str]:
     args = [program, "+foreground", "+configfile", str(ini)]
     with _running(args, directory, "virtuoso-t", _answers(f"http://127.0.0.1:{http_port}/sparql")):
         subprocess.run(
-            [isql, f"127.0.0.1:{sql_port}", "dba", "dba",
-             "exec=GRANT SPARQL_UPDATE TO \"dba\"; GRANT SPARQL_UPDATE TO \"SPARQL\";"],
-            check=True, capture_output=True, timeout=60,
+            [
+                isql,
+                f"127.0.0.1:{sql_port}",
+                "dba",
+                "dba",
+                'exec=GRANT SPARQL_UPDATE TO "dba"; GRANT SPARQL_UPDATE TO "SPARQL";',
+            ],
+            check=True,
+            capture_output=True,
+            timeout=60,
         )
         yield f"http://127.0.0.1:{http_port}/sparql-auth"
 

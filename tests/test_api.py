@@ -30,5 +30,11 @@ def test_unknown_attribute_is_an_attribute_error() -> None:
 
 
 def test_every_error_is_a_kg_error() -> None:
-    for error in (kg.InputError, kg.PipelineError, kg.GraphFormatError, kg.QueryError, kg.StoreError):
+    for error in (
+        kg.InputError,
+        kg.PipelineError,
+        kg.GraphFormatError,
+        kg.QueryError,
+        kg.StoreError,
+    ):
         assert issubclass(error, kg.KGError)

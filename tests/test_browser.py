@@ -309,8 +309,10 @@ def test_time_filter_and_dates_in_the_evidence_panel(chromium: Any, tmp_path: Pa
         fact(doc, acme, "partners", orbit, early),
         fact(doc, acme, "sues", lumen, late + "." if not late.endswith(".") else late),
     ]
-    dated = [replace(t, provenance=replace(t.provenance, time=Date(y)))  # type: ignore[arg-type]
-             for t, y in zip(dated, (2019, 2005), strict=True)]
+    dated = [
+        replace(t, provenance=replace(t.provenance, time=Date(y)))  # type: ignore[arg-type]
+        for t, y in zip(dated, (2019, 2005), strict=True)
+    ]
     founded = DateFact(acme, "inception", Date(1998, 5), dated[0].provenance)
     graph = to_rdf(dated, [doc], dates=[founded])
     opened = open_view(chromium, render_html(graph, title="dates"), tmp_path / "dates.html")

@@ -24,8 +24,12 @@ distributed = pytest.importorskip("distributed")
 def cluster() -> Iterator[Any]:
     """Two single-threaded worker processes and a scheduler, on loopback only."""
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, host="127.0.0.1", scheduler_port=free_port(),
-        dashboard_address="127.0.0.1:0", processes=True,
+        n_workers=2,
+        threads_per_worker=1,
+        host="127.0.0.1",
+        scheduler_port=free_port(),
+        dashboard_address="127.0.0.1:0",
+        processes=True,
     ) as running:
         yield running
 
@@ -52,9 +56,22 @@ def test_a_build_on_dask_equals_a_local_build(cluster: Any, small_chunks: None) 
     assert sorted(loaded.values()) == [1, 1]
 
 
-def test_cli_scheduler_gives_the_same_turtle(cluster: Any, tmp_path: Path, small_chunks: None) -> None:
-    result = CliRunner().invoke(main, ["build", str(DATA), "--out", str(tmp_path), "--no-html", "-q",
-                                       "--scheduler", cluster.scheduler_address])
+def test_cli_scheduler_gives_the_same_turtle(
+    cluster: Any, tmp_path: Path, small_chunks: None
+) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(DATA),
+            "--out",
+            str(tmp_path),
+            "--no-html",
+            "-q",
+            "--scheduler",
+            cluster.scheduler_address,
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "graph.ttl").read_bytes() == local_turtle(data_documents())
 
@@ -63,14 +80,19 @@ def test_an_unreachable_scheduler_is_a_one_line_error() -> None:
     from kg.distributed import connect
 
     address = f"tcp://127.0.0.1:{free_port()}"
-    with pytest.raises(KGError, match="Cannot reach the Dask scheduler"), connect(address, timeout=2):
+    with (
+        pytest.raises(KGError, match="Cannot reach the Dask scheduler"),
+        connect(address, timeout=2),
+    ):
         pass
 
 
 def test_cli_dask_starts_a_local_cluster_and_gives_the_same_turtle(
     tmp_path: Path, small_chunks: None
 ) -> None:
-    result = CliRunner().invoke(main, ["build", str(DATA), "--out", str(tmp_path), "--no-html", "-q",
-                                       "--dask", "--jobs", "2"])
+    result = CliRunner().invoke(
+        main,
+        ["build", str(DATA), "--out", str(tmp_path), "--no-html", "-q", "--dask", "--jobs", "2"],
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "graph.ttl").read_bytes() == local_turtle(data_documents())

@@ -24,28 +24,52 @@ from tests.docs import parse
 CASES = Path(__file__).parent / "cases" / "entities"
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    pytest.param("the Russian President Vladimir Putin's", "Vladimir Putin", id="determiner-demonym-title-possessive"),
-    pytest.param("Russia’s", "Russia", id="curly-possessive"),
-    pytest.param("South Korean President Lee Jae-myung", "Lee Jae-myung", id="two-word-demonym"),
-    pytest.param("Mr. Young Liu", "Young Liu", id="honorific"),
-    pytest.param("The Hague", "The Hague", id="capital-the-is-part-of-the-name"),
-    pytest.param("General Motors", "General Motors", id="title-word-starting-a-company-name"),
-    pytest.param("Apple Inc.", "Apple", id="legal-form"),
-    pytest.param("Siemens AG", "Siemens", id="legal-form-without-dot"),
-    pytest.param("“Google of Russia”", "Google of Russia", id="quotes"),
-])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "the Russian President Vladimir Putin's",
+            "Vladimir Putin",
+            id="determiner-demonym-title-possessive",
+        ),
+        pytest.param("Russia’s", "Russia", id="curly-possessive"),
+        pytest.param(
+            "South Korean President Lee Jae-myung", "Lee Jae-myung", id="two-word-demonym"
+        ),
+        pytest.param("Mr. Young Liu", "Young Liu", id="honorific"),
+        pytest.param("The Hague", "The Hague", id="capital-the-is-part-of-the-name"),
+        pytest.param("General Motors", "General Motors", id="title-word-starting-a-company-name"),
+        pytest.param("Apple Inc.", "Apple", id="legal-form"),
+        pytest.param("Siemens AG", "Siemens", id="legal-form-without-dot"),
+        pytest.param("“Google of Russia”", "Google of Russia", id="quotes"),
+    ],
+)
 def test_clean_name(text: str, name: str) -> None:
     assert clean_name(text) == name
 
 
-@pytest.mark.parametrize(("text", "found"), [
-    pytest.param("strengthening its artificial intelligence (AI) collaboration", {"AI": "artificial intelligence"}, id="description-then-acronym"),
-    pytest.param("through IoT (Internet of Things) solutions", {"IoT": "Internet of Things"}, id="acronym-then-name"),
-    pytest.param("The European Space Agency (ESA) said", {"ESA": "European Space Agency"}, id="name-then-acronym"),
-    pytest.param("Shenzhen (China) and Lyon (2024)", {}, id="not-acronyms"),
-    pytest.param("the WHO (a UN body) said", {}, id="parenthesis-that-does-not-spell-it"),
-])
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param(
+            "strengthening its artificial intelligence (AI) collaboration",
+            {"AI": "artificial intelligence"},
+            id="description-then-acronym",
+        ),
+        pytest.param(
+            "through IoT (Internet of Things) solutions",
+            {"IoT": "Internet of Things"},
+            id="acronym-then-name",
+        ),
+        pytest.param(
+            "The European Space Agency (ESA) said",
+            {"ESA": "European Space Agency"},
+            id="name-then-acronym",
+        ),
+        pytest.param("Shenzhen (China) and Lyon (2024)", {}, id="not-acronyms"),
+        pytest.param("the WHO (a UN body) said", {}, id="parenthesis-that-does-not-spell-it"),
+    ],
+)
 def test_find_acronyms(text: str, found: dict[str, str]) -> None:
     assert find_acronyms(text) == found
 
@@ -73,7 +97,11 @@ def test_one_name_is_one_entity_across_documents_whatever_the_tagger_said() -> N
 def test_one_name_with_evidence_of_two_kinds_is_two_entities() -> None:
     docs = [
         ("person.txt", "", [_m("Washington", 0, "GPE", "person", "apposition")]),
-        ("place.txt", "", [_m("Washington", 0, "GPE", "place", "apposition"), _m("Washington", 20, "PERSON")]),
+        (
+            "place.txt",
+            "",
+            [_m("Washington", 0, "GPE", "place", "apposition"), _m("Washington", 20, "PERSON")],
+        ),
         ("unsure.txt", "", [_m("Washington", 0, "GPE")]),
     ]
     resolver = EntityResolver(docs)
@@ -85,19 +113,37 @@ def test_one_name_with_evidence_of_two_kinds_is_two_entities() -> None:
 
 def test_entities_do_not_depend_on_document_order() -> None:
     docs = [
-        ("a.txt", "", [_m("Ericsson", 0, "PERSON"), _m("Ericsson", 30, "GPE", "organization", "sited")]),
+        (
+            "a.txt",
+            "",
+            [_m("Ericsson", 0, "PERSON"), _m("Ericsson", 30, "GPE", "organization", "sited")],
+        ),
         ("b.txt", "", [_m("Ericsson", 0, "PERSON")]),
-        ("c.txt", "", [_m("ERICSSON", 0, "ORG"), _m("Borje Ekholm", 20, "PERSON"), _m("Ekholm", 40, "GPE")]),
+        (
+            "c.txt",
+            "",
+            [_m("ERICSSON", 0, "ORG"), _m("Borje Ekholm", 20, "PERSON"), _m("Ekholm", 40, "GPE")],
+        ),
     ]
     seen = set()
     for order in itertools.permutations(docs):
         resolver = EntityResolver(order)
-        seen.add(tuple(sorted((doc, m.start, repr(resolver.entity(doc, m))) for doc, _, ms in docs for m in ms)))
+        seen.add(
+            tuple(
+                sorted(
+                    (doc, m.start, repr(resolver.entity(doc, m))) for doc, _, ms in docs for m in ms
+                )
+            )
+        )
     assert len(seen) == 1
 
 
 def test_a_short_form_of_two_people_stays_as_written() -> None:
-    doc = ("a.txt", "", [_m("Jay Y. Lee", 0, "PERSON"), _m("Lee Jae-myung", 20, "PERSON"), _m("Lee", 40, "PERSON")])
+    doc = (
+        "a.txt",
+        "",
+        [_m("Jay Y. Lee", 0, "PERSON"), _m("Lee Jae-myung", 20, "PERSON"), _m("Lee", 40, "PERSON")],
+    )
     resolver = EntityResolver([doc])
     assert resolver.entity("a.txt", doc[2][2]).name == "Lee"  # type: ignore[union-attr]
 
@@ -112,8 +158,12 @@ def test_an_alias_table_names_and_types_an_entity() -> None:
 
 
 def test_alias_files_in_csv_and_toml(tmp_path: Path) -> None:
-    (tmp_path / "a.csv").write_text("# mine\nname,type,aliases\nRenault,ORG,Renault Group|Groupe Renault\n")
-    (tmp_path / "b.toml").write_text('[[entity]]\nname = "Putin"\ntype = "person"\naliases = ["V. Putin"]\n')
+    (tmp_path / "a.csv").write_text(
+        "# mine\nname,type,aliases\nRenault,ORG,Renault Group|Groupe Renault\n"
+    )
+    (tmp_path / "b.toml").write_text(
+        '[[entity]]\nname = "Putin"\ntype = "person"\naliases = ["V. Putin"]\n'
+    )
     table = load_aliases([tmp_path / "a.csv", tmp_path / "b.toml"])
     renault, putin = table.lookup("groupe renault"), table.lookup("V Putin")
     assert renault is not None and (renault.name, renault.kind) == ("Renault", "organization")
@@ -121,177 +171,280 @@ def test_alias_files_in_csv_and_toml(tmp_path: Path) -> None:
     assert table.lookup("AI") is not None  # the built-in table comes first
 
 
-@pytest.mark.parametrize(("name", "text", "message"), [
-    pytest.param("bad.csv", "name,type,aliases\nX,planet,\n", "unknown type 'planet'", id="unknown-type"),
-    pytest.param("bad.csv", "canonical,kind\nX,person\n", "the first line must be the header", id="no-header"),
-    pytest.param("bad.toml", "[[entity]\n", "not valid TOML", id="bad-toml"),
-    pytest.param("bad.json", "{}", "must end in .csv or .toml", id="other-extension"),
-    pytest.param("bad.toml", '[[entity]]\ntype = "person"\n', "needs a non-empty name", id="no-name"),
-])
-def test_a_bad_alias_file_is_an_input_error(tmp_path: Path, name: str, text: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        pytest.param(
+            "bad.csv", "name,type,aliases\nX,planet,\n", "unknown type 'planet'", id="unknown-type"
+        ),
+        pytest.param(
+            "bad.csv",
+            "canonical,kind\nX,person\n",
+            "the first line must be the header",
+            id="no-header",
+        ),
+        pytest.param("bad.toml", "[[entity]\n", "not valid TOML", id="bad-toml"),
+        pytest.param("bad.json", "{}", "must end in .csv or .toml", id="other-extension"),
+        pytest.param(
+            "bad.toml", '[[entity]]\ntype = "person"\n', "needs a non-empty name", id="no-name"
+        ),
+    ],
+)
+def test_a_bad_alias_file_is_an_input_error(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
     (tmp_path / name).write_text(text)
     with pytest.raises(InputError, match=message):
         load_aliases(tmp_path / name)
 
 
-@pytest.mark.parametrize(("spec", "ents", "expected"), [
-    pytest.param(
-        "Jensen/NNP/compound/1 Huang/NNP/nsubj/8 ,/,/punct/1 the/DT/det/5 chief/JJ/amod/5 executive/NN/appos/1 "
-        "of/IN/prep/5 Nvidia/NNP/pobj/6 spoke/VBD/ROOT/8/speak ./././8",
-        [(0, 2, "PERSON"), (7, 8, "GPE")],
-        {"Jensen Huang": ("person", "apposition"), "Nvidia": ("organization", "role-of")}, id="chief-executive-of",
-    ),
-    pytest.param(
-        "Yandex/NNP/nsubj/1 partnered/VBD/ROOT/1/partner with/IN/prep/1 Chinese/JJ/amod/6 tech/NN/compound/5 "
-        "firm/NN/compound/6 Baidu/NNP/pobj/2 ./././1",
-        [(3, 4, "NORP"), (6, 7, "ORG")],
-        {"Baidu": ("organization", "designation")}, id="class-noun-before-the-name",
-    ),
-    pytest.param(
-        "Foxconn/NNP/nsubjpass/2 is/VBZ:AUX/auxpass/2/be headquartered/VBN/ROOT/2/headquarter in/IN/prep/2 "
-        "Taipei/NNP/pobj/3 ./././2",
-        [(0, 1, "GPE"), (4, 5, "GPE")],
-        {"Foxconn": ("organization", "sited"), "Taipei": ("place", "sited")}, id="headquartered-in",
-    ),
-    pytest.param(
-        "IBM/NNP/compound/1 CEO/NNP/compound/3 Arvind/NNP/compound/3 Krishna/NNP/nsubj/4 spoke/VBD/ROOT/4/speak ./././4",
-        [(0, 1, "ORG"), (2, 4, "PERSON")],
-        {"IBM": ("organization", "role-after"), "Arvind Krishna": ("person", "designation")}, id="company-ceo-name",
-    ),
-    pytest.param(
-        "SK/NNP/compound/1 Hynix/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be the/DT/det/5 largest/JJS/amod/5 "
-        "supplier/NN/attr/2 ./././2",
-        [(1, 2, "PERSON")],
-        {"SK Hynix": ("organization", "copula")}, id="split-name-joined-and-copula",
-    ),
-    pytest.param(
-        "Eutelsat/NNP/nsubj/1 acquired/VBD/ROOT/1/acquire OneWeb/NNP/dobj/1 ./././1",
-        [(0, 1, "NORP")],
-        {"Eutelsat": ("organization", "commerce-verb"), "OneWeb": ("organization", "commerce-verb")},
-        id="verb-of-commerce",
-    ),
-    pytest.param(
-        "Bosch/NNP/nsubj/3 and/CC/cc/0 Siemens/NNP/conj/0 signed/VBD/ROOT/3/sign deals/NNS/dobj/3/deal ./././3",
-        [(0, 1, "PERSON"), (2, 3, "ORG")],
-        {"Bosch": ("organization", "coordinated")}, id="listed-with-a-company",
-    ),
-    pytest.param(
-        "Bosch/NNP/nsubj/3 and/CC/cc/0 Ada/NNP/compound/3 Lind/NNP/conj/0 signed/VBD/ROOT/4/sign "
-        "deals/NNS/dobj/4/deal ./././4",
-        [(0, 1, "ORG"), (2, 4, "PERSON")],
-        {}, id="a-person-listed-with-a-company-stays-a-person",
-    ),
-    pytest.param(
-        "In/IN/prep/4 1894/CD/pobj/0 ,/,/punct/4 he/PRP/nsubj/4 married/VBD/ROOT/4/marry Ella/NNP/compound/7 "
-        "Morris/NNP/compound/7 Quist/NNP/dobj/4 ./././4",
-        [(5, 8, "ORG")],
-        {"Ella Morris Quist": ("person", "personal")}, id="married",
-    ),
-    pytest.param(
-        "Vell/NNP/nsubj/1 is/VBZ:AUX/ROOT/1/be married/JJ/acomp/1 to/IN/prep/2 Ada/NNP/compound/5 "
-        "Colen/NNP/pobj/3 ./././1",
-        [(0, 1, "GPE"), (4, 6, "ORG")],
-        {"Ada Colen": ("person", "personal")}, id="married-to",
-    ),
-    pytest.param(
-        "Louie/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be voiced/VBN/ROOT/2/voice by/IN/agent/2 "
-        "Lou/NNP/compound/5 Prima/NNP/pobj/3 ./././2",
-        [(4, 6, "ORG")],
-        {"Lou Prima": ("person", "personal")}, id="voiced-by",
-    ),
-    pytest.param(
-        "Stark/NNP/poss/2 's/POS/case/0 widow/NN/nsubj/3 sold/VBD/ROOT/3/sell it/PRP/dobj/3 ./././3",
-        [(0, 1, "ORG")],
-        {"Stark": ("person", "personal")}, id="kin-of-a-name",
-    ),
-    pytest.param(
-        "producer/NN/compound/2 Ada/NNP/compound/2 Lind/NNP/nsubj/3 left/VBD/ROOT/3/leave ./././3",
-        [(1, 3, "PERSON")],
-        {}, id="a-noun-for-firms-and-people-before-a-persons-name",
-    ),
-    pytest.param(
-        "Zinga/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be born/VBN/ROOT/2/bear in/IN/prep/2 1902/CD/pobj/3 ./././2",
-        [(0, 1, "GPE")],
-        {"Zinga": ("person", "personal")}, id="was-born",
-    ),
-    pytest.param(
-        "Vantor/NNP/nsubj/1 retired/VBD/ROOT/1/retire its/PRP$/poss/3 jets/NNS/dobj/1/jet ./././1",
-        [(0, 1, "ORG")],
-        {}, id="retired-something-is-no-person",
-    ),
-    pytest.param(
-        "Tom/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be born/VBN/ROOT/2/bear in/IN/prep/2 Kavieng/NNP/pobj/3 "
-        "./././2",
-        [(0, 1, "PERSON"), (4, 5, "PERSON")],
-        {"Tom": ("person", "personal"), "Kavieng": ("place", "lived-in")}, id="born-in",
-    ),
-    pytest.param(
-        "Rabaul/NNP/nsubj/5 ,/,/punct/0 New/NNP/compound/3 Ireland/NNP/appos/0 ,/,/punct/0 "
-        "grew/VBD/ROOT/5/grow ./././5",
-        [(0, 1, "PERSON"), (2, 4, "GPE")],
-        {"Rabaul": ("place", "chained")}, id="a-name-then-its-state",
-    ),
-])
+@pytest.mark.parametrize(
+    ("spec", "ents", "expected"),
+    [
+        pytest.param(
+            "Jensen/NNP/compound/1 Huang/NNP/nsubj/8 ,/,/punct/1 the/DT/det/5 chief/JJ/amod/5 executive/NN/appos/1 "
+            "of/IN/prep/5 Nvidia/NNP/pobj/6 spoke/VBD/ROOT/8/speak ./././8",
+            [(0, 2, "PERSON"), (7, 8, "GPE")],
+            {"Jensen Huang": ("person", "apposition"), "Nvidia": ("organization", "role-of")},
+            id="chief-executive-of",
+        ),
+        pytest.param(
+            "Yandex/NNP/nsubj/1 partnered/VBD/ROOT/1/partner with/IN/prep/1 Chinese/JJ/amod/6 tech/NN/compound/5 "
+            "firm/NN/compound/6 Baidu/NNP/pobj/2 ./././1",
+            [(3, 4, "NORP"), (6, 7, "ORG")],
+            {"Baidu": ("organization", "designation")},
+            id="class-noun-before-the-name",
+        ),
+        pytest.param(
+            "Foxconn/NNP/nsubjpass/2 is/VBZ:AUX/auxpass/2/be headquartered/VBN/ROOT/2/headquarter in/IN/prep/2 "
+            "Taipei/NNP/pobj/3 ./././2",
+            [(0, 1, "GPE"), (4, 5, "GPE")],
+            {"Foxconn": ("organization", "sited"), "Taipei": ("place", "sited")},
+            id="headquartered-in",
+        ),
+        pytest.param(
+            "IBM/NNP/compound/1 CEO/NNP/compound/3 Arvind/NNP/compound/3 Krishna/NNP/nsubj/4 spoke/VBD/ROOT/4/speak ./././4",
+            [(0, 1, "ORG"), (2, 4, "PERSON")],
+            {"IBM": ("organization", "role-after"), "Arvind Krishna": ("person", "designation")},
+            id="company-ceo-name",
+        ),
+        pytest.param(
+            "SK/NNP/compound/1 Hynix/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be the/DT/det/5 largest/JJS/amod/5 "
+            "supplier/NN/attr/2 ./././2",
+            [(1, 2, "PERSON")],
+            {"SK Hynix": ("organization", "copula")},
+            id="split-name-joined-and-copula",
+        ),
+        pytest.param(
+            "Eutelsat/NNP/nsubj/1 acquired/VBD/ROOT/1/acquire OneWeb/NNP/dobj/1 ./././1",
+            [(0, 1, "NORP")],
+            {
+                "Eutelsat": ("organization", "commerce-verb"),
+                "OneWeb": ("organization", "commerce-verb"),
+            },
+            id="verb-of-commerce",
+        ),
+        pytest.param(
+            "Bosch/NNP/nsubj/3 and/CC/cc/0 Siemens/NNP/conj/0 signed/VBD/ROOT/3/sign deals/NNS/dobj/3/deal ./././3",
+            [(0, 1, "PERSON"), (2, 3, "ORG")],
+            {"Bosch": ("organization", "coordinated")},
+            id="listed-with-a-company",
+        ),
+        pytest.param(
+            "Bosch/NNP/nsubj/3 and/CC/cc/0 Ada/NNP/compound/3 Lind/NNP/conj/0 signed/VBD/ROOT/4/sign "
+            "deals/NNS/dobj/4/deal ./././4",
+            [(0, 1, "ORG"), (2, 4, "PERSON")],
+            {},
+            id="a-person-listed-with-a-company-stays-a-person",
+        ),
+        pytest.param(
+            "In/IN/prep/4 1894/CD/pobj/0 ,/,/punct/4 he/PRP/nsubj/4 married/VBD/ROOT/4/marry Ella/NNP/compound/7 "
+            "Morris/NNP/compound/7 Quist/NNP/dobj/4 ./././4",
+            [(5, 8, "ORG")],
+            {"Ella Morris Quist": ("person", "personal")},
+            id="married",
+        ),
+        pytest.param(
+            "Vell/NNP/nsubj/1 is/VBZ:AUX/ROOT/1/be married/JJ/acomp/1 to/IN/prep/2 Ada/NNP/compound/5 "
+            "Colen/NNP/pobj/3 ./././1",
+            [(0, 1, "GPE"), (4, 6, "ORG")],
+            {"Ada Colen": ("person", "personal")},
+            id="married-to",
+        ),
+        pytest.param(
+            "Louie/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be voiced/VBN/ROOT/2/voice by/IN/agent/2 "
+            "Lou/NNP/compound/5 Prima/NNP/pobj/3 ./././2",
+            [(4, 6, "ORG")],
+            {"Lou Prima": ("person", "personal")},
+            id="voiced-by",
+        ),
+        pytest.param(
+            "Stark/NNP/poss/2 's/POS/case/0 widow/NN/nsubj/3 sold/VBD/ROOT/3/sell it/PRP/dobj/3 ./././3",
+            [(0, 1, "ORG")],
+            {"Stark": ("person", "personal")},
+            id="kin-of-a-name",
+        ),
+        pytest.param(
+            "producer/NN/compound/2 Ada/NNP/compound/2 Lind/NNP/nsubj/3 left/VBD/ROOT/3/leave ./././3",
+            [(1, 3, "PERSON")],
+            {},
+            id="a-noun-for-firms-and-people-before-a-persons-name",
+        ),
+        pytest.param(
+            "Zinga/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be born/VBN/ROOT/2/bear in/IN/prep/2 1902/CD/pobj/3 ./././2",
+            [(0, 1, "GPE")],
+            {"Zinga": ("person", "personal")},
+            id="was-born",
+        ),
+        pytest.param(
+            "Vantor/NNP/nsubj/1 retired/VBD/ROOT/1/retire its/PRP$/poss/3 jets/NNS/dobj/1/jet ./././1",
+            [(0, 1, "ORG")],
+            {},
+            id="retired-something-is-no-person",
+        ),
+        pytest.param(
+            "Tom/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be born/VBN/ROOT/2/bear in/IN/prep/2 Kavieng/NNP/pobj/3 "
+            "./././2",
+            [(0, 1, "PERSON"), (4, 5, "PERSON")],
+            {"Tom": ("person", "personal"), "Kavieng": ("place", "lived-in")},
+            id="born-in",
+        ),
+        pytest.param(
+            "Rabaul/NNP/nsubj/5 ,/,/punct/0 New/NNP/compound/3 Ireland/NNP/appos/0 ,/,/punct/0 "
+            "grew/VBD/ROOT/5/grow ./././5",
+            [(0, 1, "PERSON"), (2, 4, "GPE")],
+            {"Rabaul": ("place", "chained")},
+            id="a-name-then-its-state",
+        ),
+    ],
+)
 def test_kind_evidence_from_the_parse(vocab, spec, ents, expected) -> None:  # type: ignore[no-untyped-def]
     doc = parse(vocab, spec, ents)
-    found = {doc[m.start : m.end].text: (m.kind, m.evidence) for m in with_evidence(doc, find_mentions(doc)) if m.kind}
+    found = {
+        doc[m.start : m.end].text: (m.kind, m.evidence)
+        for m in with_evidence(doc, find_mentions(doc))
+        if m.kind
+    }
     assert found == expected
 
 
-@pytest.mark.parametrize(("spec", "ents", "expected"), [
-    pytest.param("Ada/NNP/compound/1 Lind/NNP/nsubj/7 ,/,/punct/1 the/DT/det/6 band/NN/poss/6 's/POS/case/4 "
-                 "drummer/NN/appos/1 left/VBD/ROOT/7/leave ./././7",
-                 [(0, 2, "PERSON")], {"Ada Lind": "drummer"}, id="apposition"),
-    pytest.param("the/DT/det/3 bass/NN/compound/2 player/NN/compound/4 Sam/NNP/compound/4 Reyes/NNP/nsubj/5 "
-                 "left/VBD/ROOT/5/leave ./././5",
-                 [(3, 5, "PERSON")], {"Sam Reyes": "bass player"}, id="compound-role-before-the-name"),
-    pytest.param("Jensen/NNP/compound/1 Huang/NNP/nsubj/8 ,/,/punct/1 the/DT/det/5 chief/JJ/amod/5 "
-                 "executive/NN/appos/1 of/IN/prep/5 Nvidia/NNP/pobj/6 spoke/VBD/ROOT/8/speak ./././8",
-                 [(0, 2, "PERSON"), (7, 8, "ORG")], {"Jensen Huang": "chief executive", "Nvidia": ""},
-                 id="modified-role"),
-])
+@pytest.mark.parametrize(
+    ("spec", "ents", "expected"),
+    [
+        pytest.param(
+            "Ada/NNP/compound/1 Lind/NNP/nsubj/7 ,/,/punct/1 the/DT/det/6 band/NN/poss/6 's/POS/case/4 "
+            "drummer/NN/appos/1 left/VBD/ROOT/7/leave ./././7",
+            [(0, 2, "PERSON")],
+            {"Ada Lind": "drummer"},
+            id="apposition",
+        ),
+        pytest.param(
+            "the/DT/det/3 bass/NN/compound/2 player/NN/compound/4 Sam/NNP/compound/4 Reyes/NNP/nsubj/5 "
+            "left/VBD/ROOT/5/leave ./././5",
+            [(3, 5, "PERSON")],
+            {"Sam Reyes": "bass player"},
+            id="compound-role-before-the-name",
+        ),
+        pytest.param(
+            "Jensen/NNP/compound/1 Huang/NNP/nsubj/8 ,/,/punct/1 the/DT/det/5 chief/JJ/amod/5 "
+            "executive/NN/appos/1 of/IN/prep/5 Nvidia/NNP/pobj/6 spoke/VBD/ROOT/8/speak ./././8",
+            [(0, 2, "PERSON"), (7, 8, "ORG")],
+            {"Jensen Huang": "chief executive", "Nvidia": ""},
+            id="modified-role",
+        ),
+    ],
+)
 def test_the_role_a_sentence_gives_a_person(vocab, spec, ents, expected) -> None:  # type: ignore[no-untyped-def]
     doc = parse(vocab, spec, ents)
-    assert {doc[m.start : m.end].text: m.role for m in with_evidence(doc, find_mentions(doc))} == expected
+    assert {
+        doc[m.start : m.end].text: m.role for m in with_evidence(doc, find_mentions(doc))
+    } == expected
 
 
-@pytest.mark.parametrize(("spec", "ents", "expected"), [
-    pytest.param("Queen/NNP/compound/2 Mary/NNP/compound/2 Hospital/NNP/nsubj/3 closed/VBD/ROOT/3/close ./././3",
-                 [(1, 3, "PERSON")], [("Queen Mary Hospital", "")], id="a-title-at-the-front-of-a-things-name"),
-    pytest.param("the/DT/det/2 Premier/NNP/compound/2 League/NNP/nsubj/3 ended/VBD/ROOT/3/end ./././3",
-                 [], [("Premier League", "")], id="a-title-word-in-a-name-the-tagger-missed"),
-    pytest.param("at/IN/ROOT/0 the/DT/det/4 2006/CD/nummod/4 Winter/NNP/compound/4 Olympics/NNPS/pobj/0 ./././0",
-                 [(2, 3, "DATE"), (3, 5, "EVENT")], [("2006 Winter Olympics", "EVENT")], id="the-year-of-an-edition"),
-    pytest.param("in/IN/ROOT/0 2006/CD/pobj/0 Ada/NNP/compound/3 Lind/NNP/nsubj/0 ./././0",
-                 [(1, 2, "DATE"), (2, 4, "PERSON")], [("Ada Lind", "PERSON")], id="a-year-before-a-person-stays-out"),
-    pytest.param("Queen/NNP/compound/2 Ada/NNP/compound/2 Hill/NNP/nsubj/3 spoke/VBD/ROOT/3/speak ./././3",
-                 [(1, 3, "PERSON")], [("Ada Hill", "PERSON")], id="a-title-before-a-persons-name-stays-out"),
-    pytest.param("the/DT/det/2 French/JJ/amod/2 Revolution/NNP/nsubj/3 ended/VBD/ROOT/3/end ./././3",
-                 [(0, 3, "EVENT")], [("French Revolution", "EVENT")], id="a-demonym-and-a-class-word-named"),
-    pytest.param("the/DT/det/3 Danish/JJ/amod/3 Airplay/NNP/compound/3 Charts/NNPS/nsubj/4 "
-                 "grew/VBD/ROOT/4/grow ./././4",
-                 [(1, 2, "NORP")], [("Danish Airplay Charts", "")], id="a-demonym-beginning-a-name"),
-    pytest.param("Faure/NNP/compound/2+ -/HYPH/punct/2+ Favier/NNP/nsubj/3 flew/VBD/ROOT/3/fly ./././3",
-                 [(2, 3, "PERSON")], [("Faure-Favier", "PERSON")], id="a-hyphenated-name-read-in-part"),
-    pytest.param("the/DT/det/1 War/NNP/nsubj/2 ended/VBD/ROOT/2/end ./././2",
-                 [(1, 2, "EVENT")], [], id="a-class-word-alone-is-no-name"),
-])
+@pytest.mark.parametrize(
+    ("spec", "ents", "expected"),
+    [
+        pytest.param(
+            "Queen/NNP/compound/2 Mary/NNP/compound/2 Hospital/NNP/nsubj/3 closed/VBD/ROOT/3/close ./././3",
+            [(1, 3, "PERSON")],
+            [("Queen Mary Hospital", "")],
+            id="a-title-at-the-front-of-a-things-name",
+        ),
+        pytest.param(
+            "the/DT/det/2 Premier/NNP/compound/2 League/NNP/nsubj/3 ended/VBD/ROOT/3/end ./././3",
+            [],
+            [("Premier League", "")],
+            id="a-title-word-in-a-name-the-tagger-missed",
+        ),
+        pytest.param(
+            "at/IN/ROOT/0 the/DT/det/4 2006/CD/nummod/4 Winter/NNP/compound/4 Olympics/NNPS/pobj/0 ./././0",
+            [(2, 3, "DATE"), (3, 5, "EVENT")],
+            [("2006 Winter Olympics", "EVENT")],
+            id="the-year-of-an-edition",
+        ),
+        pytest.param(
+            "in/IN/ROOT/0 2006/CD/pobj/0 Ada/NNP/compound/3 Lind/NNP/nsubj/0 ./././0",
+            [(1, 2, "DATE"), (2, 4, "PERSON")],
+            [("Ada Lind", "PERSON")],
+            id="a-year-before-a-person-stays-out",
+        ),
+        pytest.param(
+            "Queen/NNP/compound/2 Ada/NNP/compound/2 Hill/NNP/nsubj/3 spoke/VBD/ROOT/3/speak ./././3",
+            [(1, 3, "PERSON")],
+            [("Ada Hill", "PERSON")],
+            id="a-title-before-a-persons-name-stays-out",
+        ),
+        pytest.param(
+            "the/DT/det/2 French/JJ/amod/2 Revolution/NNP/nsubj/3 ended/VBD/ROOT/3/end ./././3",
+            [(0, 3, "EVENT")],
+            [("French Revolution", "EVENT")],
+            id="a-demonym-and-a-class-word-named",
+        ),
+        pytest.param(
+            "the/DT/det/3 Danish/JJ/amod/3 Airplay/NNP/compound/3 Charts/NNPS/nsubj/4 "
+            "grew/VBD/ROOT/4/grow ./././4",
+            [(1, 2, "NORP")],
+            [("Danish Airplay Charts", "")],
+            id="a-demonym-beginning-a-name",
+        ),
+        pytest.param(
+            "Faure/NNP/compound/2+ -/HYPH/punct/2+ Favier/NNP/nsubj/3 flew/VBD/ROOT/3/fly ./././3",
+            [(2, 3, "PERSON")],
+            [("Faure-Favier", "PERSON")],
+            id="a-hyphenated-name-read-in-part",
+        ),
+        pytest.param(
+            "the/DT/det/1 War/NNP/nsubj/2 ended/VBD/ROOT/2/end ./././2",
+            [(1, 2, "EVENT")],
+            [],
+            id="a-class-word-alone-is-no-name",
+        ),
+    ],
+)
 def test_names_keep_their_whole_extent(vocab, spec, ents, expected) -> None:  # type: ignore[no-untyped-def]
     doc = parse(vocab, spec, ents)
     assert [(doc[m.start : m.end].text, m.label) for m in find_mentions(doc)] == expected
 
 
 def _kind_label(graph, iri_rows=None):  # type: ignore[no-untyped-def]
-    rows = select(graph, "SELECT ?e ?label ?kind WHERE { ?e a kg:Entity ; rdfs:label ?label ; kg:kind ?kind }")
+    rows = select(
+        graph, "SELECT ?e ?label ?kind WHERE { ?e a kg:Entity ; rdfs:label ?label ; kg:kind ?kind }"
+    )
     return {f"{r['kind']}/{r['label']}" for r in rows}
 
 
 def _edges(graph) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
-    rows = select(graph, """
+    rows = select(
+        graph,
+        """
         SELECT ?a ?ka ?label ?b ?kb WHERE {
           ?s ?p ?o . ?p a kg:Relation ; rdfs:label ?label .
-          ?s rdfs:label ?a ; kg:kind ?ka . ?o rdfs:label ?b ; kg:kind ?kb }""")
-    return {(f"{r['ka']}/{r['a']}", normalise_relation(str(r["label"])), f"{r['kb']}/{r['b']}") for r in rows}
+          ?s rdfs:label ?a ; kg:kind ?ka . ?o rdfs:label ?b ; kg:kind ?kb }""",
+    )
+    return {
+        (f"{r['ka']}/{r['a']}", normalise_relation(str(r["label"])), f"{r['kb']}/{r['b']}")
+        for r in rows
+    }
 
 
 def _holds(edge: list[str], edges: set[tuple[str, str, str]]) -> bool:
@@ -300,7 +453,9 @@ def _holds(edge: list[str], edges: set[tuple[str, str, str]]) -> bool:
     def same(node: str, want: str) -> bool:
         return node == want or ("/" not in want and node.split("/", 1)[1] == want)
 
-    return any(same(s, subject) and r == normalise_relation(relation) and same(o, obj) for s, r, o in edges)
+    return any(
+        same(s, subject) and r == normalise_relation(relation) and same(o, obj) for s, r, o in edges
+    )
 
 
 def _build(folder: Path, aliases: AliasTable | None = None):  # type: ignore[no-untyped-def]
@@ -324,11 +479,17 @@ def test_golden_case(case: Path) -> None:
     assert not [e for e in edges if e[0] in expected.get("no_edges_from", [])]
     for node, titles in expected.get("job_titles", {}).items():
         kind, label = node.split("/", 1)
-        rows = select(graph, f'SELECT ?t WHERE {{ ?e rdfs:label "{label}" ; kg:kind "{kind}" ; schema:jobTitle ?t }}')
+        rows = select(
+            graph,
+            f'SELECT ?t WHERE {{ ?e rdfs:label "{label}" ; kg:kind "{kind}" ; schema:jobTitle ?t }}',
+        )
         assert set(titles) == {str(r["t"]) for r in rows}
     for node, alts in expected.get("alt_labels", {}).items():
         kind, label = node.split("/", 1)
-        rows = select(graph, f'SELECT ?alt WHERE {{ ?e rdfs:label "{label}" ; kg:kind "{kind}" ; skos:altLabel ?alt }}')
+        rows = select(
+            graph,
+            f'SELECT ?alt WHERE {{ ?e rdfs:label "{label}" ; kg:kind "{kind}" ; skos:altLabel ?alt }}',
+        )
         assert set(alts) <= {str(r["alt"]) for r in rows}
 
 
@@ -338,8 +499,13 @@ _SEED_NODES = ["Russia", "China", "Yandex", "Baidu", "Vladimir Putin", "Xi Jinpi
 def test_seed_article_has_one_node_per_entity(seed_graph) -> None:  # type: ignore[no-untyped-def]
     labels = Counter(n.split("/", 1)[1] for n in _kind_label(seed_graph))
     assert all(labels[name] == 1 for name in _SEED_NODES), labels
-    bad = [n for n in labels if n.lower().startswith(("the ", "a ", "its ", "their "))
-           or n.endswith(("'s", "’s")) or n.lower() in {"it", "they", "he", "she", "the nation", "nation"}]
+    bad = [
+        n
+        for n in labels
+        if n.lower().startswith(("the ", "a ", "its ", "their "))
+        or n.endswith(("'s", "’s"))
+        or n.lower() in {"it", "they", "he", "she", "the nation", "nation"}
+    ]
     assert not bad
     assert "place/AI" not in _kind_label(seed_graph)
 
@@ -347,9 +513,14 @@ def test_seed_article_has_one_node_per_entity(seed_graph) -> None:  # type: igno
 def test_seed_gold_triples_on_these_entities_hold(seed_graph, seed_dir) -> None:  # type: ignore[no-untyped-def]
     from kg.evaluate import evaluate, read_gold
 
-    gold = read_gold((seed_dir / "russia_china_ai.gold.jsonl").read_text(encoding="utf-8").splitlines())
-    wanted = [g for g in gold if g.level in {"required", "expected"}
-              and {g.subject, g.object} & set(_SEED_NODES)]
+    gold = read_gold(
+        (seed_dir / "russia_china_ai.gold.jsonl").read_text(encoding="utf-8").splitlines()
+    )
+    wanted = [
+        g
+        for g in gold
+        if g.level in {"required", "expected"} and {g.subject, g.object} & set(_SEED_NODES)
+    ]
     report = evaluate(wanted, seed_graph)
     assert not report.missed, report.missed
 
@@ -359,8 +530,11 @@ def test_the_same_input_gives_byte_identical_turtle_in_any_order() -> None:
     from kg.inputs import iter_documents
 
     paths = sorted(str(p) for p in (CASES / "same-entity").glob("*.txt")) + sorted(
-        str(p) for p in (CASES / "one-name-two-things").glob("*.txt"))
-    turtles = {build(iter_documents(order)).sink.export("turtle") for order in (paths, paths[::-1], paths)}
+        str(p) for p in (CASES / "one-name-two-things").glob("*.txt")
+    )
+    turtles = {
+        build(iter_documents(order)).sink.export("turtle") for order in (paths, paths[::-1], paths)
+    }
     assert len(turtles) == 1
 
 
@@ -368,13 +542,27 @@ def test_build_writes_the_merge_log_and_reads_an_alias_file(tmp_path: Path) -> N
     from kg.cli import main
 
     folder = CASES / "alias-file"
-    result = CliRunner().invoke(main, ["build", str(folder / "a.txt"), "--out", str(tmp_path), "--no-html",
-                                       "-q", "--explain", "--aliases", str(folder / "aliases.csv")])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(folder / "a.txt"),
+            "--out",
+            str(tmp_path),
+            "--no-html",
+            "-q",
+            "--explain",
+            "--aliases",
+            str(folder / "aliases.csv"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in (tmp_path / "merges.jsonl").read_text().splitlines()]
     kestrel = next(r for r in records if r["label"] == "Kestrel Aerospace")
     assert kestrel["kind"] == "organization" and kestrel["alt_labels"] == ["Kestrel Aero"]
-    assert {tuple(m["rules"]) for m in kestrel["mentions"]} >= {(f"alias:{folder / 'aliases.csv'}",)}
+    assert {tuple(m["rules"]) for m in kestrel["mentions"]} >= {
+        (f"alias:{folder / 'aliases.csv'}",)
+    }
     assert [r["entity"] for r in records] == sorted(r["entity"] for r in records)
 
 
@@ -383,8 +571,17 @@ def test_build_rejects_a_bad_alias_file(tmp_path: Path) -> None:
 
     bad = tmp_path / "names.csv"
     bad.write_text("name,type\nX,planet\n")
-    result = CliRunner().invoke(main, ["build", str(CASES / "alias-file" / "a.txt"), "--out", str(tmp_path),
-                                       "--aliases", str(bad)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(CASES / "alias-file" / "a.txt"),
+            "--out",
+            str(tmp_path),
+            "--aliases",
+            str(bad),
+        ],
+    )
     assert result.exit_code == 1
     assert "unknown type 'planet'" in result.output
 
@@ -400,7 +597,9 @@ def test_a_later_build_keeps_the_kind_the_store_holds(tmp_path: Path) -> None:
         build([first], sink=store, jobs=1)
         kinds = store.entity_kinds()
         build([later], sink=store, jobs=1)
-        nvidia = [k for k in ("organization", "place") if f"{k}/Nvidia" in store.export("nt").decode()]
+        nvidia = [
+            k for k in ("organization", "place") if f"{k}/Nvidia" in store.export("nt").decode()
+        ]
     assert kinds.get("Nvidia") == "organization"
     assert nvidia == ["organization"]
 
@@ -412,8 +611,15 @@ def test_stored_kind_gives_way_to_evidence() -> None:
     text = "Paris is a city in France."
     docs = [("c.txt", text, [Mention("Paris", 0, 5, "GPE", kind="place", evidence="copula")])]
     resolver = EntityResolver(docs, known={"Paris": "person"})
-    assert resolver.entity("c.txt", Mention("Paris", 0, 5, "GPE", kind="place", evidence="copula")).kind == "place"
-    untagged = EntityResolver([("d.txt", "Paris spoke.", [Mention("Paris", 0, 5, "GPE")])], known={"Paris": "person"})
+    assert (
+        resolver.entity(
+            "c.txt", Mention("Paris", 0, 5, "GPE", kind="place", evidence="copula")
+        ).kind
+        == "place"
+    )
+    untagged = EntityResolver(
+        [("d.txt", "Paris spoke.", [Mention("Paris", 0, 5, "GPE")])], known={"Paris": "person"}
+    )
     assert untagged.entity("d.txt", Mention("Paris", 0, 5, "GPE")).kind == "person"
 
 
@@ -422,7 +628,9 @@ def test_a_name_with_a_lifespan_is_a_person(vocab) -> None:  # type: ignore[no-u
 
     # The parse never sees the dated parenthesis; the document's text has it after the name.
     text = "Ada Lind (1815–1852) wrote."
-    doc = parse(vocab, "Ada/NNP/compound/1 Lind/NNP/nsubj/2 wrote/VBD/ROOT/2/write ./././2", [(0, 2, "ORG")])
+    doc = parse(
+        vocab, "Ada/NNP/compound/1 Lind/NNP/nsubj/2 wrote/VBD/ROOT/2/write ./././2", [(0, 2, "ORG")]
+    )
     found = with_lifespans(find_mentions(doc), doc, text, 0)
     assert [(m.kind, m.evidence) for m in found] == [("person", "lifespan")]
 
@@ -448,7 +656,9 @@ def test_a_name_with_a_lifespan_is_a_person(vocab) -> None:  # type: ignore[no-u
         pytest.param("Glen Hills", "GPE", "place", id="a-place-word-read-as-a-place"),
     ],
 )
-def test_words_inside_a_name_and_the_gazetteer_are_kind_evidence(name: str, label: str, kind: str) -> None:
+def test_words_inside_a_name_and_the_gazetteer_are_kind_evidence(
+    name: str, label: str, kind: str
+) -> None:
     resolver = EntityResolver([("a.txt", name, [Mention(name, 0, len(name), label)])])
     entity = resolver.entity("a.txt", Mention(name, 0, len(name), label))
     assert entity is not None and entity.kind == kind
@@ -464,7 +674,9 @@ def test_words_inside_a_name_and_the_gazetteer_are_kind_evidence(name: str, labe
         pytest.param("Mauritius", ["PERSON"] * 5, "place", id="a-country-outweighs-any-number"),
     ],
 )
-def test_evidence_from_the_name_is_counted_once_per_document(name: str, votes: list[str], kind: str) -> None:
+def test_evidence_from_the_name_is_counted_once_per_document(
+    name: str, votes: list[str], kind: str
+) -> None:
     mentions = [Mention(name, 20 * k, 20 * k + len(name), label) for k, label in enumerate(votes)]
     entity = EntityResolver([("a.txt", name, mentions)]).entity("a.txt", mentions[0])
     assert entity is not None and entity.kind == kind
@@ -475,9 +687,16 @@ def test_a_place_name_stays_a_place_where_only_another_document_says_person() ->
     person = Mention("Tallinn", 0, 7, "PERSON", kind="person", evidence="lifespan")
     city = Mention("Tallinn", 0, 7, "GPE")
     other, again = Mention("Tallinn", 0, 7, "PERSON"), Mention("Tallinn", 20, 27, "PERSON")
-    resolver = EntityResolver([("a.txt", "Tallinn", [person]), ("b.txt", "Tallinn", [city]),
-                               ("c.txt", "Tallinn", [other, again])])
-    kinds = [resolver.entity(doc, m) for doc, m in (("a.txt", person), ("b.txt", city), ("c.txt", other))]
+    resolver = EntityResolver(
+        [
+            ("a.txt", "Tallinn", [person]),
+            ("b.txt", "Tallinn", [city]),
+            ("c.txt", "Tallinn", [other, again]),
+        ]
+    )
+    kinds = [
+        resolver.entity(doc, m) for doc, m in (("a.txt", person), ("b.txt", city), ("c.txt", other))
+    ]
     assert [e.kind for e in kinds if e is not None] == ["person", "place", "person"]
 
 
@@ -491,13 +710,24 @@ def test_the_text_outweighs_the_gazetteer() -> None:
 @pytest.mark.parametrize(
     ("spec", "ents"),
     [
-        pytest.param("Coach/NNP/nsubj/1 left/VBD/ROOT/1/leave ./././1", [(0, 1, "PERSON")], id="a-role"),
-        pytest.param("the/DT/det/1 Government/NNP/nsubj/2 fell/VBD/ROOT/2/fall ./././2", [(1, 2, "ORG")],
-                     id="the-government"),
-        pytest.param("U.S./NNP/compound/1 Representative/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ./././2",
-                     [(0, 2, "GPE")], id="a-country-and-an-office"),
-        pytest.param("a/DT/det/2 Gold/NNP/compound/2 album/NN/nsubj/3 sold/VBD/ROOT/3/sell ./././3",
-                     [(1, 2, "ORG")], id="a-certification"),
+        pytest.param(
+            "Coach/NNP/nsubj/1 left/VBD/ROOT/1/leave ./././1", [(0, 1, "PERSON")], id="a-role"
+        ),
+        pytest.param(
+            "the/DT/det/1 Government/NNP/nsubj/2 fell/VBD/ROOT/2/fall ./././2",
+            [(1, 2, "ORG")],
+            id="the-government",
+        ),
+        pytest.param(
+            "U.S./NNP/compound/1 Representative/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ./././2",
+            [(0, 2, "GPE")],
+            id="a-country-and-an-office",
+        ),
+        pytest.param(
+            "a/DT/det/2 Gold/NNP/compound/2 album/NN/nsubj/3 sold/VBD/ROOT/3/sell ./././3",
+            [(1, 2, "ORG")],
+            id="a-certification",
+        ),
     ],
 )
 def test_a_title_or_class_noun_is_not_a_name(vocab, spec, ents) -> None:  # type: ignore[no-untyped-def]
@@ -505,15 +735,21 @@ def test_a_title_or_class_noun_is_not_a_name(vocab, spec, ents) -> None:  # type
 
 
 def test_a_name_with_a_title_word_in_it_stays_a_name(vocab) -> None:  # type: ignore[no-untyped-def]
-    doc = parse(vocab, "Queen/NNP/compound/2 Mary/NNP/compound/2 Hospital/NNP/nsubj/3 grew/VBD/ROOT/3/grow ./././3",
-                [(0, 3, "ORG")])
+    doc = parse(
+        vocab,
+        "Queen/NNP/compound/2 Mary/NNP/compound/2 Hospital/NNP/nsubj/3 grew/VBD/ROOT/3/grow ./././3",
+        [(0, 3, "ORG")],
+    )
     assert [doc[m.start : m.end].text for m in find_mentions(doc)] == ["Queen Mary Hospital"]
 
 
 def test_another_name_the_text_gives_is_a_label_not_a_second_node() -> None:
     text = "Ada Lind (also known as Red Quill) wrote. Red Quill died."
-    mentions = [Mention("Ada Lind", 0, 8, "PERSON"), Mention("Red Quill", 24, 33, "PERSON"),
-                Mention("Red Quill", 42, 51, "PERSON")]
+    mentions = [
+        Mention("Ada Lind", 0, 8, "PERSON"),
+        Mention("Red Quill", 24, 33, "PERSON"),
+        Mention("Red Quill", 42, 51, "PERSON"),
+    ]
     resolver = EntityResolver([("a.txt", text, mentions)])
     entities = {resolver.entity("a.txt", m) for m in mentions}
     assert {(e.name, e.kind) for e in entities if e} == {("Ada Lind", "person")}

@@ -41,32 +41,48 @@ def test_quad_formats_keep_each_document_graph(store: Store, fmt: str) -> None:
     dataset = Dataset()
     dataset.parse(data=export(store, fmt), format={"jsonld": "json-ld"}.get(fmt, fmt))
     names = {str(g.identifier) for g in dataset.graphs() if len(g)}
-    assert names == {str(doc_a().iri), str(doc_b().iri), "https://w3id.org/kg-text/graph/facts",
-                     "https://w3id.org/kg-text/ontology"}
+    assert names == {
+        str(doc_a().iri),
+        str(doc_b().iri),
+        "https://w3id.org/kg-text/graph/facts",
+        "https://w3id.org/kg-text/ontology",
+    }
 
 
 def test_graphml_reads_back_as_the_entity_graph(store: Store) -> None:
     graph = nx.read_graphml(io.BytesIO(to_graphml(store).encode()), force_multigraph=True)
     labels = {data["label"] for _, data in graph.nodes(data=True)}
     assert labels == {"Nvidia", "Foxconn", "Taiwan", "Samsung"}
-    edges = {(graph.nodes[s]["label"], d["predicate"], graph.nodes[o]["label"], d["evidence"])
-             for s, o, d in graph.edges(data=True)}
-    assert edges == {("Nvidia", "partners", "Foxconn", 2), ("Nvidia", "based in", "Taiwan", 1),
-                     ("Samsung", "based in", "Taiwan", 1)}
+    edges = {
+        (graph.nodes[s]["label"], d["predicate"], graph.nodes[o]["label"], d["evidence"])
+        for s, o, d in graph.edges(data=True)
+    }
+    assert edges == {
+        ("Nvidia", "partners", "Foxconn", 2),
+        ("Nvidia", "based in", "Taiwan", 1),
+        ("Samsung", "based in", "Taiwan", 1),
+    }
 
 
 def test_csv_is_one_row_per_edge_with_its_best_sentence(store: Store) -> None:
     rows = list(csv.DictReader(io.StringIO(to_csv(store))))
-    assert [(r["source_label"], r["predicate_label"], r["target_label"], r["evidence"]) for r in rows] == [
+    assert [
+        (r["source_label"], r["predicate_label"], r["target_label"], r["evidence"]) for r in rows
+    ] == [
         ("Nvidia", "based in", "Taiwan", "1"),
         ("Nvidia", "partners", "Foxconn", "2"),
         ("Samsung", "based in", "Taiwan", "1"),
     ]
-    assert rows[1]["sentence"] in {"Nvidia partnered with Foxconn.", "Foxconn said Nvidia partnered with Foxconn again."}
+    assert rows[1]["sentence"] in {
+        "Nvidia partnered with Foxconn.",
+        "Foxconn said Nvidia partnered with Foxconn again.",
+    }
 
 
 def test_unknown_format_lists_the_choices(store: Store) -> None:
-    with pytest.raises(GraphFormatError, match=r"Unknown RDF format 'yaml'\. Available: csv, graphml, json-ld"):
+    with pytest.raises(
+        GraphFormatError, match=r"Unknown RDF format 'yaml'\. Available: csv, graphml, json-ld"
+    ):
         export(store, "yaml")
 
 
@@ -76,7 +92,9 @@ def test_cli_exports_a_store_to_trig_and_back(store: Store, tmp_path: Path) -> N
         disk.replace_document(doc_a())
         disk.replace_document(doc_b())
     runner = CliRunner()
-    result = runner.invoke(main, ["export", str(tmp_path / "store"), "-f", "trig", "-o", str(tmp_path / "g.trig")])
+    result = runner.invoke(
+        main, ["export", str(tmp_path / "store"), "-f", "trig", "-o", str(tmp_path / "g.trig")]
+    )
     assert result.exit_code == 0, result.output
     with Store.load(tmp_path / "g.trig") as loaded:
         assert set(loaded.oxigraph) == set(store.oxigraph)
@@ -88,8 +106,9 @@ def test_jsonld_names_terms_with_kgs_prefixes(store: Store) -> None:
     document = json.loads(export(store, "jsonld"))
     assert document["@context"]["rel"] == "https://w3id.org/kg-text/relation/"
     assert document["@context"]["ent"] == "https://w3id.org/kg-text/entity/"
-    keys = {key for graph in document["@graph"] for node in graph.get("@graph", [graph])
-            for key in node}
+    keys = {
+        key for graph in document["@graph"] for node in graph.get("@graph", [graph]) for key in node
+    }
     assert {"rel:partners", "rel:basedIn", "kg:evidence", "rdfs:label", "@type"} <= keys
     assert not any(key.startswith("http") for key in keys)
     text = export(store, "jsonld")
@@ -143,9 +162,12 @@ def test_turtle_opens_with_the_entities_then_provenance_then_the_ontology(store:
     body = text.split("\n\n", 1)[1]
     assert body.startswith("# Entities: their names, kinds and the relations between them\norg:")
     sections = [line for line in body.splitlines() if line.startswith("# ")]
-    assert sections == ["# Entities: their names, kinds and the relations between them",
-                        "# Documents", "# Statement nodes, each followed by the evidence for it",
-                        "# Ontology, relation vocabulary and any other statements"]
+    assert sections == [
+        "# Entities: their names, kinds and the relations between them",
+        "# Documents",
+        "# Statement nodes, each followed by the evidence for it",
+        "# Ontology, relation vocabulary and any other statements",
+    ]
     first_statement = min(text.index("\nassertion:"), text.index("\nevidence:"))
     assert text.index("\norg:Nvidia a ") < text.index("\ndoc:") < first_statement
     assert first_statement < text.index("\nkg:Entity a ")
@@ -154,10 +176,19 @@ def test_turtle_opens_with_the_entities_then_provenance_then_the_ontology(store:
     subjects = [line.split()[0] for line in body.splitlines() if line[:1].isalpha()]
     statements = [s for s in subjects if s.startswith(("assertion:", "evidence:"))]
     assert [s.split(":")[0] for s in statements] == [
-        "assertion", "evidence", "assertion", "evidence", "evidence", "assertion", "evidence"]
+        "assertion",
+        "evidence",
+        "assertion",
+        "evidence",
+        "evidence",
+        "assertion",
+        "evidence",
+    ]
     blocks = body.split("\nassertion:")[1:]
-    cited = [set(re.findall(r"kg:evidence ([^;.]+)", block)[0].replace(",", " ").split())
-             for block in blocks]
+    cited = [
+        set(re.findall(r"kg:evidence ([^;.]+)", block)[0].replace(",", " ").split())
+        for block in blocks
+    ]
     following = [set(re.findall(r"^(evidence:\S+) a kg:Evidence", block, re.M)) for block in blocks]
     assert cited == following
 
@@ -165,7 +196,7 @@ def test_turtle_opens_with_the_entities_then_provenance_then_the_ontology(store:
 def test_turtle_names_entities_with_their_kinds_prefix(store: Store) -> None:
     text = export(store, "turtle")
     assert "org:Nvidia rel:partners org:Foxconn" not in text  # one subject, several lines
-    assert "org:Nvidia a schema:Organization , kg:Entity ;\n\trdfs:label \"Nvidia\" ;" in text
+    assert 'org:Nvidia a schema:Organization , kg:Entity ;\n\trdfs:label "Nvidia" ;' in text
     assert "\trel:partners org:Foxconn .\n" in text and "\trel:basedIn place:Taiwan ;\n" in text
     assert "\trdf:subject org:Nvidia ;\n" in text and "\tkg:evidence evidence:" in text
     assert "\\/" not in text and "ent:" not in text.split("\n\n", 1)[1]
@@ -180,14 +211,17 @@ def test_every_kind_has_its_own_prefix() -> None:
         assert str(entity_iri("Nvidia", kind)) == f"{PREFIXES[prefix]}Nvidia"
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param("AT&T", id="percent-encoded"),
-    pytest.param("Apple Inc.", id="trailing-dot"),
-    pytest.param("-1 Co", id="leading-hyphen"),
-    pytest.param("x² Corp", id="not-a-name-character"),
-    pytest.param("C:\\%41 Ltd", id="backslash-percent"),
-    pytest.param("Zürich", id="non-ascii"),
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("AT&T", id="percent-encoded"),
+        pytest.param("Apple Inc.", id="trailing-dot"),
+        pytest.param("-1 Co", id="leading-hyphen"),
+        pytest.param("x² Corp", id="not-a-name-character"),
+        pytest.param("C:\\%41 Ltd", id="backslash-percent"),
+        pytest.param("Zürich", id="non-ascii"),
+    ],
+)
 def test_turtle_with_an_awkward_name_reads_back_the_same(name: str) -> None:
     odd = Entity(name, "organization")
     text = f"{name} partnered with Nvidia. The memo said \\%41 and {name}."

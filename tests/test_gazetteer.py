@@ -343,7 +343,7 @@ def test_city(name: str, countries: list[str] | str, expected: tuple[str, str, s
 def test_a_far_smaller_namesake_is_not_taken_on_the_country_alone(
     name: str, countries: list[str]
 ) -> None:
-    """"London" in a text about Canada may well be London, England: a city ten times smaller
+    """ "London" in a text about Canada may well be London, England: a city ten times smaller
     than a namesake elsewhere needs more than the country to be named (a state, say)."""
     assert city(name, countries) is None
 

@@ -91,7 +91,11 @@ def test_the_one_country_a_document_names_holds_its_institutions_only() -> None:
 
 def test_a_place_the_text_puts_in_another_country_stays_out_of_the_one_named() -> None:
     # "Born in Kavieng, New Ireland, he moved to Norway": New Ireland is not in Norway.
-    town, province, norway = Entity("Kavieng", "place"), Entity("New Ireland", "place"), Entity("Norway", "place")
+    town, province, norway = (
+        Entity("Kavieng", "place"),
+        Entity("New Ireland", "place"),
+        Entity("Norway", "place"),
+    )
     named = _named(town, province, norway)
     facts = _facts(infer([_stated(town, "located in", province, named)], named, "a.txt", "h"))
     assert not any(f[0] == "Kavieng" and f[2] == "Norway" for f in facts)

@@ -93,13 +93,21 @@ def test_an_interrupted_build_keeps_what_it_committed_and_a_rerun_skips_it() -> 
     assert store.totals().documents == 3
     store.limit = len(documents)
     again = build(documents, sink=store)
-    assert (again.unchanged, again.added, again.documents) == (3, len(documents) - 3, len(documents))
+    assert (again.unchanged, again.added, again.documents) == (
+        3,
+        len(documents) - 3,
+        len(documents),
+    )
 
 
 def test_cli_jobs_gives_the_same_turtle(tmp_path: Path, small_chunks: None) -> None:
     runner = CliRunner()
     for jobs in ("1", "2"):
-        result = runner.invoke(main, ["build", str(DATA), "--out", str(tmp_path / jobs), "--no-html",
-                                      "-q", "--jobs", jobs])
+        result = runner.invoke(
+            main,
+            ["build", str(DATA), "--out", str(tmp_path / jobs), "--no-html", "-q", "--jobs", jobs],
+        )
         assert result.exit_code == 0, result.output
-    assert (tmp_path / "1" / "graph.ttl").read_bytes() == (tmp_path / "2" / "graph.ttl").read_bytes()
+    assert (tmp_path / "1" / "graph.ttl").read_bytes() == (
+        tmp_path / "2" / "graph.ttl"
+    ).read_bytes()

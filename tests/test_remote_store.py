@@ -25,14 +25,18 @@ _CREDENTIALS = {"oxigraph": None, "virtuoso": ("dba", "dba")}
 
 
 @pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
-def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, str]]:
     """(name, endpoint URL) of a running server, one per kind, for this module's tests."""
     start = oxigraph_server if request.param == "oxigraph" else virtuoso_server
     with start(tmp_path_factory.mktemp(request.param)) as url:
         yield request.param, url
 
 
-def _store(server: tuple[str, str], kind: type[RemoteStore] = RemoteStore, **kwargs: int) -> RemoteStore:
+def _store(
+    server: tuple[str, str], kind: type[RemoteStore] = RemoteStore, **kwargs: int
+) -> RemoteStore:
     name, url = server
     user, password = _CREDENTIALS[name] or (None, None)
     return kind(url, user=user, password=password, **kwargs)
@@ -62,8 +66,13 @@ def test_small_chunks_give_the_same_graph(server: tuple[str, str], store: Remote
     assert store.export("turtle") == local_turtle(documents)
 
 
-def test_a_rerun_skips_stored_documents_and_an_edit_replaces_its_version(store: RemoteStore) -> None:
-    first = [Document("a.txt", "Intel partnered with Samsung."), Document("b.txt", "Sony acquired Arm.")]
+def test_a_rerun_skips_stored_documents_and_an_edit_replaces_its_version(
+    store: RemoteStore,
+) -> None:
+    first = [
+        Document("a.txt", "Intel partnered with Samsung."),
+        Document("b.txt", "Sony acquired Arm."),
+    ]
     build(first, sink=store)
     again = build(first, sink=store)
     assert (again.unchanged, again.added) == (2, 0)
@@ -93,8 +102,9 @@ def test_a_document_whose_write_was_cut_off_is_written_again(
     assert store.export("turtle") == local_turtle(documents)
 
 
-def test_credentials_come_from_the_environment(server: tuple[str, str], tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_credentials_come_from_the_environment(
+    server: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     name, url = server
     runner = CliRunner()
     args = ["build", str(DATA), "--out", str(tmp_path), "--no-html", "-q", "--store", url]

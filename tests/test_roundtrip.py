@@ -16,10 +16,10 @@ from kg.store import Store
 
 _TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30)
 _NAME = _TEXT.filter(lambda s: s.strip() != "")
-_ENTITY = st.builds(Entity, _NAME, st.sampled_from(sorted(KINDS)),
-                    st.frozensets(_NAME, max_size=2))
-_PREDICATE = st.sampled_from(["partners", "invests in", "based in", "ceo of", "signs agreement with",
-                              "x", "ü ber"])
+_ENTITY = st.builds(Entity, _NAME, st.sampled_from(sorted(KINDS)), st.frozensets(_NAME, max_size=2))
+_PREDICATE = st.sampled_from(
+    ["partners", "invests in", "based in", "ceo of", "signs agreement with", "x", "ü ber"]
+)
 
 
 @st.composite
@@ -31,8 +31,16 @@ def _documents(draw: st.DrawFn) -> DocumentGraph:
         start = draw(st.integers(0, len(text)))
         end = draw(st.integers(start, len(text)))
         span = Span(text[start:end], start, end)
-        provenance = Provenance(name, content_hash(text), span, span, span, draw(_NAME),
-                                draw(st.floats(0, 1)), draw(_TEXT))
+        provenance = Provenance(
+            name,
+            content_hash(text),
+            span,
+            span,
+            span,
+            draw(_NAME),
+            draw(st.floats(0, 1)),
+            draw(_TEXT),
+        )
         triples.append(Triple(draw(_ENTITY), draw(_PREDICATE), draw(_ENTITY), provenance))
     return document_graph(Document(name, text), triples, sentences=draw(st.integers(0, 9)))
 
@@ -49,7 +57,8 @@ def _assert_isomorphic(got: Graph, want: Graph) -> None:
     if not isomorphic(got, want):
         _, only_got, only_want = graph_diff(to_isomorphic(got), to_isomorphic(want))
         raise AssertionError(
-            f"only in output:\n{only_got.serialize(format='nt')}\nonly expected:\n{only_want.serialize(format='nt')}")
+            f"only in output:\n{only_got.serialize(format='nt')}\nonly expected:\n{only_want.serialize(format='nt')}"
+        )
 
 
 def _store(*documents: DocumentGraph) -> Store:
@@ -81,8 +90,14 @@ def test_triple_formats_read_back_isomorphic(documents: list[DocumentGraph]) -> 
 
 @_SETTINGS
 # Names and texts both differ: one text under two names is one document (one graph).
-@given(st.lists(_documents(), min_size=1, max_size=3,
-                unique_by=(lambda d: d.source, lambda d: d.content_hash)))
+@given(
+    st.lists(
+        _documents(),
+        min_size=1,
+        max_size=3,
+        unique_by=(lambda d: d.source, lambda d: d.content_hash),
+    )
+)
 def test_quad_formats_keep_one_graph_per_document(documents: list[DocumentGraph]) -> None:
     store = _store(*documents)
     for fmt in ("trig", "nquads", "json-ld"):
@@ -98,8 +113,9 @@ def test_quad_formats_keep_one_graph_per_document(documents: list[DocumentGraph]
 
 @_SETTINGS
 @given(st.lists(_documents(), min_size=1, max_size=3, unique_by=lambda d: d.source), _documents())
-def test_adding_then_removing_a_document_restores_the_store(documents: list[DocumentGraph],
-                                                               extra: DocumentGraph) -> None:
+def test_adding_then_removing_a_document_restores_the_store(
+    documents: list[DocumentGraph], extra: DocumentGraph
+) -> None:
     if any(extra.source == d.source or extra.content_hash == d.content_hash for d in documents):
         return
     store = _store(*documents)
@@ -121,6 +137,10 @@ def test_a_file_export_loads_back_into_a_store(document: DocumentGraph) -> None:
 def test_to_rdf_and_the_store_give_the_same_graph() -> None:
     doc = Document("d.txt", "Nvidia partnered with Foxconn.")
     span = Span(doc.text, 0, len(doc.text))
-    triple = Triple(Entity("Nvidia", "organization"), "partners", Entity("Foxconn", "organization"),
-                    Provenance("d.txt", content_hash(doc.text), span, span, span, "svo", 0.9, "partnered with"))
+    triple = Triple(
+        Entity("Nvidia", "organization"),
+        "partners",
+        Entity("Foxconn", "organization"),
+        Provenance("d.txt", content_hash(doc.text), span, span, span, "svo", 0.9, "partnered with"),
+    )
     _assert_isomorphic(_store(document_graph(doc, [triple])).to_graph(), to_rdf([triple], [doc]))

@@ -40,7 +40,10 @@ def test_every_expected_gold_triple_holds(seed_graph, seed_dir) -> None:  # type
 
 
 def test_no_edge_is_stated_from_negated_or_hedged_text(seed_graph) -> None:  # type: ignore[no-untyped-def]
-    rows = select(seed_graph, """
-        SELECT ?phrase WHERE { ?e kg:relationPhrase ?phrase }""")
+    rows = select(
+        seed_graph,
+        """
+        SELECT ?phrase WHERE { ?e kg:relationPhrase ?phrase }""",
+    )
     phrases = {str(r["phrase"]) for r in rows}
     assert not any(" not " in f" {p} " or p.startswith(("may ", "might ")) for p in phrases)

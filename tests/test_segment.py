@@ -32,7 +32,9 @@ def test_headline_recasing_keeps_names_and_offsets() -> None:
     [
         pytest.param("", id="empty"),
         pytest.param("\n\n\n", id="only-newlines"),
-        pytest.param("İstanbul Hosts Summit\n\nLeaders met in İstanbul.", id="length-changing-case"),
+        pytest.param(
+            "İstanbul Hosts Summit\n\nLeaders met in İstanbul.", id="length-changing-case"
+        ),
     ],
 )
 def test_offsets_always_index_the_text(text: str) -> None:

@@ -46,8 +46,14 @@ def filled_store(path: Path) -> Path:
         store.replace_document(doc_b())
         filler = ox.NamedNode("https://example.org/filler")
         store.oxigraph.extend(
-            ox.Quad(ox.NamedNode(f"https://example.org/n{i}"), ox.NamedNode("https://example.org/next"),
-                    ox.NamedNode(f"https://example.org/n{i + 1}"), filler) for i in range(3000))
+            ox.Quad(
+                ox.NamedNode(f"https://example.org/n{i}"),
+                ox.NamedNode("https://example.org/next"),
+                ox.NamedNode(f"https://example.org/n{i + 1}"),
+                filler,
+            )
+            for i in range(3000)
+        )
     return path
 
 
@@ -56,9 +62,21 @@ def serving(path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """Run `kg serve` on ``path`` as a real process; yield its URL and the process."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", str(path), "--port", str(port), "--timeout", str(_TIMEOUT),
-         "--max-bytes", str(_MAX_BYTES)],
-        stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "serve",
+            str(path),
+            "--port",
+            str(port),
+            "--timeout",
+            str(_TIMEOUT),
+            "--max-bytes",
+            str(_MAX_BYTES),
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}/sparql"
     try:
@@ -70,7 +88,9 @@ def serving(path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"kg serve did not start: {process.stderr.read() if process.stderr else ''}")
+                    raise RuntimeError(
+                        f"kg serve did not start: {process.stderr.read() if process.stderr else ''}"
+                    )
                 time.sleep(0.1)
         yield url, process
     finally:
@@ -95,7 +115,9 @@ def _client(url: str, query: str, fmt: str) -> SPARQLWrapper:
 
 
 def _raw(url: str, query: str, accept: str) -> tuple[int, str, str]:
-    request = urllib.request.Request(f"{url}?{urllib.parse.urlencode({'query': query})}", headers={"Accept": accept})
+    request = urllib.request.Request(
+        f"{url}?{urllib.parse.urlencode({'query': query})}", headers={"Accept": accept}
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, response.headers["Content-Type"], response.read().decode()
@@ -111,15 +133,23 @@ def test_select_in_json_and_xml(endpoint: str) -> None:
     assert [n.firstChild.data for n in xml.getElementsByTagName("literal")] == ["Nvidia", "Foxconn"]  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize(("fmt", "text"), [(CSV, "a,b\r\nNvidia,Foxconn\r\n"), (TSV, '?a\t?b\n"Nvidia"\t"Foxconn"\n')])
+@pytest.mark.parametrize(
+    ("fmt", "text"), [(CSV, "a,b\r\nNvidia,Foxconn\r\n"), (TSV, '?a\t?b\n"Nvidia"\t"Foxconn"\n')]
+)
 def test_select_in_csv_and_tsv(endpoint: str, fmt: str, text: str) -> None:
     assert _client(endpoint, _PARTNERS, fmt).queryAndConvert().decode() == text  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("fmt", [JSON, XML])
 def test_ask(endpoint: str, fmt: str) -> None:
-    result = _client(endpoint, "ASK { ?s <https://w3id.org/kg-text/relation/partners> ?o }", fmt).queryAndConvert()
-    answer = result["boolean"] if fmt == JSON else result.getElementsByTagName("boolean")[0].firstChild.data == "true"  # type: ignore[index,union-attr]
+    result = _client(
+        endpoint, "ASK { ?s <https://w3id.org/kg-text/relation/partners> ?o }", fmt
+    ).queryAndConvert()
+    answer = (
+        result["boolean"]
+        if fmt == JSON
+        else result.getElementsByTagName("boolean")[0].firstChild.data == "true"
+    )  # type: ignore[index,union-attr]
     assert answer is True
 
 
@@ -131,12 +161,16 @@ def test_construct_as_turtle_and_n_triples(endpoint: str) -> None:
     assert len(Graph().parse(data=turtle, format="turtle")) == 1
     status, kind, text = _raw(endpoint, query, "application/n-triples")
     assert (status, kind.split(";")[0]) == (200, "application/n-triples")
-    assert text == ("<https://w3id.org/kg-text/entity/organization/Nvidia> <https://w3id.org/kg-text/relation/partners> "
-                    "<https://w3id.org/kg-text/entity/organization/Foxconn> .\n")
+    assert text == (
+        "<https://w3id.org/kg-text/entity/organization/Nvidia> <https://w3id.org/kg-text/relation/partners> "
+        "<https://w3id.org/kg-text/entity/organization/Foxconn> .\n"
+    )
 
 
 def test_describe_returns_a_graph(endpoint: str) -> None:
-    status, kind, text = _raw(endpoint, "DESCRIBE <https://w3id.org/kg-text/entity/place/Taiwan>", "text/turtle")
+    status, kind, text = _raw(
+        endpoint, "DESCRIBE <https://w3id.org/kg-text/entity/place/Taiwan>", "text/turtle"
+    )
     assert status == 200 and kind.startswith("text/turtle") and "Taiwan" in text
 
 
@@ -151,7 +185,9 @@ def test_rdflib_sparqlstore_reads_the_union_default_graph(endpoint: str) -> None
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
     graph = Graph(store=SPARQLStore(endpoint))
-    rows = list(graph.query("SELECT ?s WHERE { ?s <https://w3id.org/kg-text/relation/basedIn> ?o }"))
+    rows = list(
+        graph.query("SELECT ?s WHERE { ?s <https://w3id.org/kg-text/relation/basedIn> ?o }")
+    )
     assert len(rows) == 2
 
 
@@ -166,13 +202,19 @@ def test_updates_are_refused_with_a_clear_error(endpoint: str) -> None:
         assert error.value.read().decode().startswith("kg serve is read-only: SPARQL updates")
     status, _, text = _raw(endpoint, update, "application/sparql-results+json")
     assert (status, text.split(":")[0]) == (403, "kg serve is read-only")
-    request = urllib.request.Request(endpoint.replace("/sparql", "/update"), data=b"CLEAR ALL",
-                                     headers={"Content-Type": "application/sparql-update"})
+    request = urllib.request.Request(
+        endpoint.replace("/sparql", "/update"),
+        data=b"CLEAR ALL",
+        headers={"Content-Type": "application/sparql-update"},
+    )
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(request, timeout=10)
     with error.value:
         assert error.value.code == 403
-    assert _client(endpoint, "ASK { <https://a.example/s> ?p ?o }", JSON).queryAndConvert()["boolean"] is False  # type: ignore[index]
+    assert (
+        _client(endpoint, "ASK { <https://a.example/s> ?p ?o }", JSON).queryAndConvert()["boolean"]
+        is False
+    )  # type: ignore[index]
 
 
 def test_a_syntax_error_is_a_bad_request(endpoint: str) -> None:
@@ -182,21 +224,30 @@ def test_a_syntax_error_is_a_bad_request(endpoint: str) -> None:
 
 def test_a_runaway_query_is_stopped_at_the_timeout(endpoint: str) -> None:
     started = time.monotonic()
-    status, _, text = _raw(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
-                           "application/sparql-results+json")
+    status, _, text = _raw(
+        endpoint,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        "application/sparql-results+json",
+    )
     assert (status, text.split(",")[0]) == (503, f"The query was stopped after {_TIMEOUT} s")
     assert time.monotonic() - started < _TIMEOUT + 5
     with pytest.raises(urllib.error.HTTPError) as error:
-        _client(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", JSON).query()
+        _client(
+            endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", JSON
+        ).query()
     with error.value:
         assert error.value.code == 503
 
 
 def test_a_result_larger_than_the_cap_is_refused(endpoint: str) -> None:
-    status, _, text = _raw(endpoint, "SELECT * WHERE { ?s ?p ?o }", "application/sparql-results+json")
+    status, _, text = _raw(
+        endpoint, "SELECT * WHERE { ?s ?p ?o }", "application/sparql-results+json"
+    )
     assert status == 413
     assert text.startswith(f"The result is larger than {_MAX_BYTES:,} bytes")
-    status, _, text = _raw(endpoint, "SELECT * WHERE { ?s ?p ?o } LIMIT 10", "application/sparql-results+json")
+    status, _, text = _raw(
+        endpoint, "SELECT * WHERE { ?s ?p ?o } LIMIT 10", "application/sparql-results+json"
+    )
     assert status == 200 and len(json.loads(text)["results"]["bindings"]) == 10
 
 

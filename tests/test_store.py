@@ -39,7 +39,9 @@ def test_each_statement_lives_in_the_ontology_the_facts_or_its_document_graph(st
     store.replace_document(dg)
     graphs = {str(q.graph_name.value) for q in store.oxigraph}
     assert graphs == {str(ONTOLOGY_GRAPH), str(FACTS_GRAPH), str(dg.iri)}
-    assert dg.iri == document_iri(content_hash("Nvidia partnered with Foxconn. Nvidia is based in Taiwan."))
+    assert dg.iri == document_iri(
+        content_hash("Nvidia partnered with Foxconn. Nvidia is based in Taiwan.")
+    )
 
 
 def test_an_edge_read_in_two_documents_is_one_row_with_evidence_from_both(store: Store) -> None:
@@ -47,12 +49,17 @@ def test_an_edge_read_in_two_documents_is_one_row_with_evidence_from_both(store:
     store.replace_document(doc_b())
     rows = select(store, "SELECT ?s ?o WHERE { ?s rel:partners ?o }")
     assert len(rows) == 1
-    evidence = select(store, """
+    evidence = select(
+        store,
+        """
         SELECT ?doc ?sentence WHERE {
           ?a rdf:subject ?s ; rdf:predicate rel:partners ; kg:evidence ?e .
-          ?e prov:wasDerivedFrom ?doc ; kg:sentence ?sentence }""")
+          ?e prov:wasDerivedFrom ?doc ; kg:sentence ?sentence }""",
+    )
     assert {str(r["sentence"]) for r in evidence} == {
-        "Nvidia partnered with Foxconn.", "Foxconn said Nvidia partnered with Foxconn again."}
+        "Nvidia partnered with Foxconn.",
+        "Foxconn said Nvidia partnered with Foxconn again.",
+    }
     labels = select(store, "SELECT ?l WHERE { ?s rdfs:label ?l FILTER(?l = 'Nvidia') }")
     assert len(labels) == 1  # entity descriptions are shared facts, not repeated per document
 
@@ -92,14 +99,20 @@ def test_removing_the_last_evidence_removes_the_edge_and_orphan_entities(store: 
     assert select(store, "SELECT ?s WHERE { ?s rel:partners ?o }")  # b still says it
     assert not select(store, "SELECT ?o WHERE { ?s rel:basedIn ?o ; rdfs:label 'Nvidia' }")
     store.remove_document(str(b.iri))
-    assert set(store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(str(FACTS_GRAPH)))) == set()
+    assert (
+        set(store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(str(FACTS_GRAPH))))
+        == set()
+    )
     assert {q.graph_name.value for q in store.oxigraph} == {str(ONTOLOGY_GRAPH)}
 
 
 def test_a_changed_document_replaces_its_earlier_version(store: Store) -> None:
     store.replace_document(doc_a())
-    edited = news("a.txt", "Samsung is based in Taiwan.",
-                  ("Samsung is based in Taiwan.", SAMSUNG, "based in", TAIWAN))
+    edited = news(
+        "a.txt",
+        "Samsung is based in Taiwan.",
+        ("Samsung is based in Taiwan.", SAMSUNG, "based in", TAIWAN),
+    )
     replaced = store.replace_document(edited)
     assert replaced == (str(doc_a().iri),)
     assert [(d.source, d.iri) for d in store.documents()] == [("a.txt", str(edited.iri))]
@@ -127,7 +140,11 @@ def test_totals_count_documents_sentences_entities_and_edges(store: Store) -> No
 def test_the_ontology_is_installed_once(store: Store) -> None:
     assert not store.install_ontology()
     rows = select(store, "SELECT ?p WHERE { ?p a owl:SymmetricProperty }")
-    assert {str(r["p"]).rsplit("/", 1)[1] for r in rows} >= {"partners", "collaborates", "competesWith"}
+    assert {str(r["p"]).rsplit("/", 1)[1] for r in rows} >= {
+        "partners",
+        "collaborates",
+        "competesWith",
+    }
 
 
 def test_store_directory_persists_and_a_second_writer_is_refused(tmp_path: Path) -> None:
@@ -166,7 +183,9 @@ def documents() -> list[Document]:
     return list(iter_documents([str(DATA)]))
 
 
-def test_building_data_twice_adding_one_and_removing_it(tmp_path: Path, documents: list[Document]) -> None:
+def test_building_data_twice_adding_one_and_removing_it(
+    tmp_path: Path, documents: list[Document]
+) -> None:
     from kg.build import build
 
     *first, last = documents
@@ -181,7 +200,10 @@ def test_building_data_twice_adding_one_and_removing_it(tmp_path: Path, document
         added = build(documents, sink=store)
         assert (added.added, added.unchanged) == (1, len(first))
         new_graph = document_iri(content_hash(last.text))
-        assert {str(q.graph_name.value) for q in _quads(store) - before} <= {str(new_graph), str(FACTS_GRAPH)}
+        assert {str(q.graph_name.value) for q in _quads(store) - before} <= {
+            str(new_graph),
+            str(FACTS_GRAPH),
+        }
         assert before <= _quads(store)
         store.remove_document(store.find_document(last.name).iri)
         assert len(store) == count and store.export("turtle") == export

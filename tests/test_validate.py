@@ -41,8 +41,13 @@ def test_evidence_without_its_document_is_reported(graph: Graph) -> None:
 
 
 def test_an_edge_without_a_statement_node_is_reported(graph: Graph) -> None:
-    graph.add((entity_iri("Samsung", "organization"), REL.partners, entity_iri("Nvidia", "organization")))
-    assert "An edge between entities has no statement node (kg:Assertion) explaining it" in _messages(graph)
+    graph.add(
+        (entity_iri("Samsung", "organization"), REL.partners, entity_iri("Nvidia", "organization"))
+    )
+    assert (
+        "An edge between entities has no statement node (kg:Assertion) explaining it"
+        in _messages(graph)
+    )
 
 
 def test_an_unknown_kind_and_a_second_label_are_reported(graph: Graph) -> None:

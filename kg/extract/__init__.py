@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy
 from spacy.tokens import Doc
 
+from kg.errors import PipelineError
 from kg.extract.coref import apply_resolutions, resolve_document
 from kg.extract.dates import (
     merge_dates,
@@ -27,7 +28,6 @@ from kg.extract.mentions import TokenMention, find_mentions, mention_index, wide
 from kg.extract.pipeline import DEFAULT_PIPELINE, load_pipeline
 from kg.extract.rules import Sentence, extract_sentence
 from kg.extract.segment import split_blocks
-from kg.errors import PipelineError
 from kg.model import Document, Extraction, Mention
 
 __all__ = [
@@ -69,15 +69,20 @@ def _read(
     # A name written in full anywhere in the document is the name wherever its end is found.
     longer = {
         doc[m.start : m.end].text: m.label
-        for _, doc, ms in found for m in ms if m.end - m.start > 1
+        for _, doc, ms in found
+        for m in ms
+        if m.end - m.start > 1
     }
     read: list[tuple[int, Doc, list[TokenMention]]] = []
     for offset, doc, found_here in found:
         token_mentions = with_lifespans(
-            with_evidence(doc, widen(doc, found_here, longer)), doc, document.text, offset)
+            with_evidence(doc, widen(doc, found_here, longer)), doc, document.text, offset
+        )
         token_mentions = with_dated_works(token_mentions, doc, document.text, offset)
         read.append((offset, doc, token_mentions))
-        extractions.extend(read_lifespans(doc, token_mentions, document.text, offset, document.name))
+        extractions.extend(
+            read_lifespans(doc, token_mentions, document.text, offset, document.name)
+        )
         index = mention_index(doc, token_mentions)
         for m in token_mentions:
             begin = offset + doc[m.start].idx
@@ -175,7 +180,9 @@ def extract_lines(
     """
     nlp = load_pipeline(pipeline)
     items = list(lines)
-    for document, doc in zip(items, nlp.pipe((d.text for d in items), batch_size=_BATCH), strict=True):
+    for document, doc in zip(
+        items, nlp.pipe((d.text for d in items), batch_size=_BATCH), strict=True
+    ):
         yield _read(document, [(0, doc)], whole_lines=True)
 
 

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from kg.extract.emit import NOMINAL_POS, RULES, Emitter, Reading, conjuncts, phrase
 from kg.extract.mentions import TITLES
@@ -28,30 +29,119 @@ _COMPLEMENTS: Final = frozenset({"attr", "acomp", "oprd"})
 _HEDGES: Final = frozenset({"may", "might", "could", "would", "should"})
 # Adverbs that report a clause as claimed or likely, not as a fact: "allegedly supplied arms".
 _HEDGE_ADVERBS: Final = frozenset(
-    {"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "possibly",
-     "probably", "likely", "perhaps", "presumably", "seemingly", "rumoredly"}
+    {
+        "allegedly",
+        "reportedly",
+        "purportedly",
+        "supposedly",
+        "apparently",
+        "possibly",
+        "probably",
+        "likely",
+        "perhaps",
+        "presumably",
+        "seemingly",
+        "rumoredly",
+    }
 )
 # Verbs whose infinitive is wanted, planned or threatened rather than done: "threatened to
 # strike the base", "plans to buy X".
 _UNREALISED: Final = frozenset(
-    {"threaten", "plan", "intend", "want", "hope", "propose", "consider", "refuse", "fail",
-     "expect", "schedule", "decline", "offer", "promise", "wish", "need", "vow", "pledge",
-     "prepare", "seek", "try", "attempt", "aim", "agree", "decide", "urge", "ask"}
+    {
+        "threaten",
+        "plan",
+        "intend",
+        "want",
+        "hope",
+        "propose",
+        "consider",
+        "refuse",
+        "fail",
+        "expect",
+        "schedule",
+        "decline",
+        "offer",
+        "promise",
+        "wish",
+        "need",
+        "vow",
+        "pledge",
+        "prepare",
+        "seek",
+        "try",
+        "attempt",
+        "aim",
+        "agree",
+        "decide",
+        "urge",
+        "ask",
+    }
 )
 _SAYING: Final = frozenset(
-    {"say", "claim", "report", "state", "believe", "think", "argue", "suggest", "allege",
-     "deny", "insist", "warn", "tell", "write", "add", "note", "predict", "expect", "hope"}
+    {
+        "say",
+        "claim",
+        "report",
+        "state",
+        "believe",
+        "think",
+        "argue",
+        "suggest",
+        "allege",
+        "deny",
+        "insist",
+        "warn",
+        "tell",
+        "write",
+        "add",
+        "note",
+        "predict",
+        "expect",
+        "hope",
+    }
 )
 _RELATIVE_TAGS: Final = frozenset({"WDT", "WP", "WP$"})
 _CHAIN: Final = frozenset({"aux", "auxpass", "neg", "prt"})
 _QUANTITY_ENTS: Final = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
 # Nouns that, after "is", carry the relation to their "of" object ("the capital of Taiwan").
-_RELATIONAL_NOUNS: Final = TITLES | KIN_NOUNS | ROLE_NOUNS | {
-    "capital", "member", "part", "home", "subsidiary", "unit", "owner", "maker", "supplier",
-    "partner", "rival", "competitor", "customer", "headquarters", "division", "founder",
-    "leader", "ally", "suburb", "neighbourhood", "neighborhood", "episode", "single", "track",
-    "season", "chapter", "sequel", "prequel", "tributary", "branch", "affiliate",
-}
+_RELATIONAL_NOUNS: Final = (
+    TITLES
+    | KIN_NOUNS
+    | ROLE_NOUNS
+    | {
+        "capital",
+        "member",
+        "part",
+        "home",
+        "subsidiary",
+        "unit",
+        "owner",
+        "maker",
+        "supplier",
+        "partner",
+        "rival",
+        "competitor",
+        "customer",
+        "headquarters",
+        "division",
+        "founder",
+        "leader",
+        "ally",
+        "suburb",
+        "neighbourhood",
+        "neighborhood",
+        "episode",
+        "single",
+        "track",
+        "season",
+        "chapter",
+        "sequel",
+        "prequel",
+        "tributary",
+        "branch",
+        "affiliate",
+    }
+)
 
 
 # Verbs and event nouns whose coordinated subjects act on each other: "A and B met", "during a
@@ -85,14 +175,21 @@ def _verb_chain_tokens(verb: Token) -> list[Token]:
     parts.extend(c for c in verb.children if c.dep_ in _CHAIN and c.i > verb.i - 6)
     # A stranded preposition before another one is part of the verb: "referred to as".
     parts.extend(
-        c for c in verb.children
-        if c.dep_ == "prep" and c.i > verb.i and not any(c.children)
-        and c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ == "prep"
+        c
+        for c in verb.children
+        if c.dep_ == "prep"
+        and c.i > verb.i
+        and not any(c.children)
+        and c.i + 1 < len(c.doc)
+        and c.doc[c.i + 1].dep_ == "prep"
     )
     first = min(p.i for p in parts)
     parts.extend(
-        c for c in verb.children
-        if c.dep_ == "advmod" and c.tag_ == "RB" and not any(c.children)
+        c
+        for c in verb.children
+        if c.dep_ == "advmod"
+        and c.tag_ == "RB"
+        and not any(c.children)
         and (first < c.i < verb.i or c.i == verb.i - 1)
     )
     return sorted(parts, key=lambda t: t.i)
@@ -183,7 +280,8 @@ def _modality(verb: Token) -> str:
 def _is_catenative(verb: Token) -> bool:
     """A verb whose only job is to govern an infinitive ("aims to secure")."""
     return any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in verb.children) and not any(
-        c.dep_ in _OBJECTS | _COMPLEMENTS | {"dative"} or (c.dep_ in {"prep", "agent"} and c.i > verb.i)
+        c.dep_ in _OBJECTS | _COMPLEMENTS | {"dative"}
+        or (c.dep_ in {"prep", "agent"} and c.i > verb.i)
         for c in verb.children
     )
 
@@ -195,8 +293,11 @@ def _clause(verb: Token) -> _Clause | None:
     relation_tokens = _verb_chain_tokens(verb)
     predicate_head = third_person(verb.lemma_)
     passive = verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)
-    if verb.tag_ == "VBN" and passive and verb.lemma_.lower() not in SYMMETRIC and not any(
-        c.dep_ == "agent" for c in verb.children
+    if (
+        verb.tag_ == "VBN"
+        and passive
+        and verb.lemma_.lower() not in SYMMETRIC
+        and not any(c.dep_ == "agent" for c in verb.children)
     ):
         # Without its agent a passive stays passive: "referred to as", not "refers as"; the
         # participle alone reads like the demonym rule's "based in", so both give one predicate.
@@ -294,15 +395,19 @@ def _drops_relative_object(verb: Token, phrases: list[_Phrase]) -> bool:
     if verb.dep_ != "relcl" or verb.pos_ != "VERB" or phrases:
         return False
     own = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    return bool(own) and own[0].tag_ not in _RELATIVE_TAGS and not any(
-        c.dep_ in _COMPLEMENTS | {"ccomp", "xcomp", "auxpass", "dative", "mark"}
-        or c.tag_ in _RELATIVE_TAGS | {"WRB"}
-        for c in verb.children
+    return (
+        bool(own)
+        and own[0].tag_ not in _RELATIVE_TAGS
+        and not any(
+            c.dep_ in _COMPLEMENTS | {"ccomp", "xcomp", "auxpass", "dative", "mark"}
+            or c.tag_ in _RELATIVE_TAGS | {"WRB"}
+            for c in verb.children
+        )
     )
 
 
 def _emit_content(em: Emitter, clause: _Clause, subject: Token, content: Token) -> None:
-    """"X said that Y ...": the reported clause, as written, is the object of the saying.
+    """ "X said that Y ...": the reported clause, as written, is the object of the saying.
 
     The clause's own extractions carry the attribution; this one only records who said it.
     """
@@ -318,8 +423,13 @@ def _emit_content(em: Emitter, clause: _Clause, subject: Token, content: Token) 
     if start >= end or start <= clause.verb.i < end:
         return
     em.emit(
-        _clause_rule(clause, "reported"), subject, phrase([*clause.relation_tokens, *marks[:1]]),
-        content, clause.predicate_head, reading=clause.reading, object_tokens=(start, end),
+        _clause_rule(clause, "reported"),
+        subject,
+        phrase([*clause.relation_tokens, *marks[:1]]),
+        content,
+        clause.predicate_head,
+        reading=clause.reading,
+        object_tokens=(start, end),
     )
 
 
@@ -357,45 +467,77 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
         if verb.lemma_ == "be" and complements:
             for comp in complements:
                 of_preps = [
-                    (p, o) for p in comp.children if p.dep_ == "prep" and p.lower_ in {"of", "for", "at", "in"}
-                    for c in p.children if c.dep_ == "pobj" for o in conjuncts(c)
+                    (p, o)
+                    for p in comp.children
+                    if p.dep_ == "prep" and p.lower_ in {"of", "for", "at", "in"}
+                    for c in p.children
+                    if c.dep_ == "pobj"
+                    for o in conjuncts(c)
                 ]
-                if comp.pos_ in {"NOUN", "PROPN"} and of_preps and comp.lemma_.lower() in _RELATIONAL_NOUNS:
+                if (
+                    comp.pos_ in {"NOUN", "PROPN"}
+                    and of_preps
+                    and comp.lemma_.lower() in _RELATIONAL_NOUNS
+                ):
                     for prep, pobj in of_preps:
                         left, _ = em.np_range(comp)
                         rel_tokens = [*relation_words, *em.doc[left : prep.i + 1]]
                         em.emit(
-                            "copula-of", subject, phrase(rel_tokens), pobj,
-                            f"{comp.lemma_.lower()} {prep.lower_}", reading=reading, penalty=penalty,
+                            "copula-of",
+                            subject,
+                            phrase(rel_tokens),
+                            pobj,
+                            f"{comp.lemma_.lower()} {prep.lower_}",
+                            reading=reading,
+                            penalty=penalty,
                         )
                 else:
                     em.emit(
-                        _clause_rule(clause, "copula"), subject, phrase(relation_words), comp,
-                        "is", reading=reading, args=args_except(None), penalty=penalty,
+                        _clause_rule(clause, "copula"),
+                        subject,
+                        phrase(relation_words),
+                        comp,
+                        "is",
+                        reading=reading,
+                        args=args_except(None),
+                        penalty=penalty,
                     )
                     describe(em, subject, comp, relation_words, reading, penalty, rule="copula-of")
             continue
         if objects:
             for obj in objects:
                 noun = "" if _is_quantity(obj) or obj.pos_ in {"PROPN", "PRON"} else obj.lemma_
-                extra = tuple(em.phrase_argument(None, (d,), clause.predicate_head) for d in datives)
+                extra = tuple(
+                    em.phrase_argument(None, (d,), clause.predicate_head) for d in datives
+                )
                 em.emit(
-                    _clause_rule(clause, "svo"), subject, phrase(relation_words), obj,
+                    _clause_rule(clause, "svo"),
+                    subject,
+                    phrase(relation_words),
+                    obj,
                     _join(clause.predicate_head, ""),
-                    reading=reading, args=extra + args_except(None, noun), penalty=penalty,
+                    reading=reading,
+                    args=extra + args_except(None, noun),
+                    penalty=penalty,
                 )
                 # "seeks collaboration with China": the relation sits in the object noun.
                 if not is_relational_noun(obj.lemma_):
                     continue
                 for prep in (c for c in obj.children if c.dep_ == "prep"):
-                    for pobj in (o for c in prep.children if c.dep_ == "pobj" for o in conjuncts(c)):
+                    for pobj in (
+                        o for c in prep.children if c.dep_ == "pobj" for o in conjuncts(c)
+                    ):
                         if em.mention(pobj) is None and pobj.pos_ != "PROPN":
                             continue
                         rel_tokens = [*relation_words, *em.doc[em.np_range(obj)[0] : prep.i + 1]]
                         em.emit(
-                            _clause_rule(clause, "svo"), subject, phrase(rel_tokens), pobj,
+                            _clause_rule(clause, "svo"),
+                            subject,
+                            phrase(rel_tokens),
+                            pobj,
                             predicate_label(verb.lemma_, particle, obj.lemma_, prep.lower_),
-                            reading=reading, penalty=penalty + 0.1,
+                            reading=reading,
+                            penalty=penalty + 0.1,
                         )
             continue
         if contents:
@@ -407,17 +549,29 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
             for ph in agents:
                 for agent in ph.heads:
                     em.emit(
-                        _clause_rule(clause, "passive"), subject, phrase([*relation_words, ph.prep]), agent,
-                        clause.predicate_head, reading=reading, args=args_except(ph),
-                        penalty=penalty, inverse=True,
+                        _clause_rule(clause, "passive"),
+                        subject,
+                        phrase([*relation_words, ph.prep]),
+                        agent,
+                        clause.predicate_head,
+                        reading=reading,
+                        args=args_except(ph),
+                        penalty=penalty,
+                        inverse=True,
                     )
             if agents:
                 continue
         if complements:
             for comp in complements:
                 em.emit(
-                    _clause_rule(clause, "copula"), subject, phrase(relation_words), comp,
-                    clause.predicate_head, reading=reading, args=args_except(None), penalty=penalty,
+                    _clause_rule(clause, "copula"),
+                    subject,
+                    phrase(relation_words),
+                    comp,
+                    clause.predicate_head,
+                    reading=reading,
+                    args=args_except(None),
+                    penalty=penalty,
                 )
             continue
         later = [ph for ph in phrases if ph.prep is not None and ph.prep.i > verb.i]
@@ -425,46 +579,69 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
             first = later[0]
             for pobj in first.heads:
                 em.emit(
-                    _clause_rule(clause, "sv-prep"), subject, phrase([*relation_words, first.prep]),
-                    pobj, _join(clause.predicate_head, first.preposition, drop_with=verb.lemma_.lower()),
-                    reading=reading, args=args_except(first), penalty=penalty,
+                    _clause_rule(clause, "sv-prep"),
+                    subject,
+                    phrase([*relation_words, first.prep]),
+                    pobj,
+                    _join(clause.predicate_head, first.preposition, drop_with=verb.lemma_.lower()),
+                    reading=reading,
+                    args=args_except(first),
+                    penalty=penalty,
                 )
             continue
         if phrases:
             first = phrases[0]
             em.emit(
-                _clause_rule(clause, "sv-adverbial"), subject, phrase(relation_words), first.heads[0],
-                clause.predicate_head, reading=reading, args=args_except(first), penalty=penalty,
+                _clause_rule(clause, "sv-adverbial"),
+                subject,
+                phrase(relation_words),
+                first.heads[0],
+                clause.predicate_head,
+                reading=reading,
+                args=args_except(first),
+                penalty=penalty,
                 object_tokens=first.extent(em, first.heads[0]),
             )
             continue
         if not any(c.dep_ in {"xcomp", "ccomp"} for c in children):
-            em.emit(_clause_rule(clause, "sv"), subject, phrase(relation_words), None,
-                    clause.predicate_head, reading=reading, penalty=penalty)
+            em.emit(
+                _clause_rule(clause, "sv"),
+                subject,
+                phrase(relation_words),
+                None,
+                clause.predicate_head,
+                reading=reading,
+                penalty=penalty,
+            )
 
 
 def _predicates(sent: SpacySpan) -> Iterator[Token]:
     for token in sent:
         if token.pos_ == "VERB" or (
-            token.pos_ == "AUX" and token.dep_ in {"ROOT", "conj", "relcl", "ccomp", "advcl", "xcomp"}
+            token.pos_ == "AUX"
+            and token.dep_ in {"ROOT", "conj", "relcl", "ccomp", "advcl", "xcomp"}
             and (token.dep_ != "xcomp" or any(c.dep_ in _COMPLEMENTS for c in token.children))
         ):
             yield token
 
 
 def _reciprocal(em: Emitter, clause: _Clause) -> None:
-    """"A and B met" or "During a summit, A and B signed …" → A / meets / B, once per pair."""
+    """ "A and B met" or "During a summit, A and B signed …" → A / meets / B, once per pair."""
     named = [s for s in clause.subjects if em.mention(s) is not None]
     if len(named) < 2 or clause.rule_prefix:
         return
     verb = clause.verb
-    if verb.lemma_.lower() in _RECIPROCAL_VERBS and not any(c.dep_ in _OBJECTS for c in verb.children):
+    if verb.lemma_.lower() in _RECIPROCAL_VERBS and not any(
+        c.dep_ in _OBJECTS for c in verb.children
+    ):
         relation = phrase(list(clause.relation_tokens))
     else:
         events = [
-            (prep, pobj) for prep in verb.children
+            (prep, pobj)
+            for prep in verb.children
             if prep.dep_ == "prep" and prep.lower_ in _EVENT_PREPOSITIONS
-            for pobj in prep.children if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _RECIPROCAL_EVENTS
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _RECIPROCAL_EVENTS
         ]
         if not events:
             return

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from kg.aliases import builtin_aliases
 from kg.entities import COUNTRIES, clean_name, decide_kind
@@ -32,15 +33,25 @@ _THING: Final = frozenset(
     {"organization", "place", "product", "concept", "event", "work", "law", "award"}
 )
 _PRONOUNS: Final[dict[str, tuple[str, frozenset[str], str]]] = {
-    "it": ("one", _THING, ""), "its": ("one", _THING, ""),
-    "they": ("many", frozenset(), ""), "them": ("many", frozenset(), ""),
+    "it": ("one", _THING, ""),
+    "its": ("one", _THING, ""),
+    "they": ("many", frozenset(), ""),
+    "them": ("many", frozenset(), ""),
     "their": ("many", frozenset(), ""),
-    "he": ("one", frozenset({"person"}), "male"), "him": ("one", frozenset({"person"}), "male"),
-    "his": ("one", frozenset({"person"}), "male"), "she": ("one", frozenset({"person"}), "female"),
+    "he": ("one", frozenset({"person"}), "male"),
+    "him": ("one", frozenset({"person"}), "male"),
+    "his": ("one", frozenset({"person"}), "male"),
+    "she": ("one", frozenset({"person"}), "female"),
     "her": ("one", frozenset({"person"}), "female"),
 }
-_HONORIFIC_GENDER: Final = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female",
-                            "mrs": "female", "mrs.": "female"}
+_HONORIFIC_GENDER: Final = {
+    "mr": "male",
+    "mr.": "male",
+    "ms": "female",
+    "ms.": "female",
+    "mrs": "female",
+    "mrs.": "female",
+}
 _DEFINITE: Final = frozenset({"the", "this", "that", "these", "those", "both"})
 _COUNTRY_NOUNS: Final = frozenset({"country", "nation"})
 # How many sentences back an anaphor may look: pronouns stay close, descriptions reach further.
@@ -128,8 +139,10 @@ def _document_kinds(mentions: Iterable[Mention]) -> dict[str, str]:
 
 def _restrictive(token: Token) -> bool:
     # "the company that makes X", "the country of origin": a description that says which one.
-    return any(c.dep_ in {"relcl", "acl", "poss"} or (c.dep_ == "prep" and c.lower_ == "of")
-               for c in token.children)
+    return any(
+        c.dep_ in {"relcl", "acl", "poss"} or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in token.children
+    )
 
 
 def _anaphor(token: Token, index: list[TokenMention | None]) -> _Anaphor | None:
@@ -152,27 +165,55 @@ def _anaphor(token: Token, index: list[TokenMention | None]) -> _Anaphor | None:
     number = "two" if both else ("many" if plural else "one")
     start = min([token.i, *(c.i for c in token.lefts)])
     country = token.lemma_.lower() in _COUNTRY_NOUNS
-    return _Anaphor(token, start, number, frozenset({kind}), "", country, "definite-description",
-                    _DESCRIPTION_WINDOW)
+    return _Anaphor(
+        token,
+        start,
+        number,
+        frozenset({kind}),
+        "",
+        country,
+        "definite-description",
+        _DESCRIPTION_WINDOW,
+    )
 
 
 # "It was a long night", "it is time to", "it rained": no antecedent at all.
 _TIME_NOUNS: Final = frozenset(
-    {"night", "day", "week", "month", "year", "time", "morning", "evening", "afternoon",
-     "moment", "hour", "season", "decade", "era", "weekend", "summer", "winter", "spring",
-     "autumn"}
+    {
+        "night",
+        "day",
+        "week",
+        "month",
+        "year",
+        "time",
+        "morning",
+        "evening",
+        "afternoon",
+        "moment",
+        "hour",
+        "season",
+        "decade",
+        "era",
+        "weekend",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+    }
 )
 _WEATHER: Final = frozenset({"rain", "snow", "hail", "drizzle", "pour"})
 
 
 def _pleonastic(token: Token) -> bool:
-    """"it is important to …", "it seems that …", "it was a long night in Gaza", "it rained":
+    """ "it is important to …", "it seems that …", "it was a long night in Gaza", "it rained":
     an "it" that points at nothing."""
     verb = token.head
     if token.dep_ != "nsubj":
         return False
-    if verb.lemma_ in _WEATHER or (verb.lemma_ == "be" and any(
-            c.dep_ == "attr" and c.lemma_.lower() in _TIME_NOUNS for c in verb.children)):
+    if verb.lemma_ in _WEATHER or (
+        verb.lemma_ == "be"
+        and any(c.dep_ == "attr" and c.lemma_.lower() in _TIME_NOUNS for c in verb.children)
+    ):
         return True
     clause = any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
     return clause and (
@@ -212,13 +253,19 @@ class _Reader:
         # Demonyms ("Russian") are adjectives here, not things a pronoun points back to.
         by_head = {
             _mention_head(doc, m).i: _mention(self.text, offset, doc, m)
-            for m in mentions if m.label != "NORP"
+            for m in mentions
+            if m.label != "NORP"
         }
         for sent in doc.sents:
             self.read_sentence(sent, offset, index, by_head)
 
-    def read_sentence(self, sent: SpacySpan, offset: int, index: list[TokenMention | None],
-                      by_head: dict[int, Mention]) -> None:
+    def read_sentence(
+        self,
+        sent: SpacySpan,
+        offset: int,
+        index: list[TokenMention | None],
+        by_head: dict[int, Mention],
+    ) -> None:
         """Resolve the anaphors of one sentence, then keep what it mentions for later ones."""
         doc = sent.doc
         here: list[_Referent] = []
@@ -240,8 +287,14 @@ class _Reader:
                 kinds = frozenset({kind}) if kind else frozenset()
                 here.append(_Referent((), token.tag_ == "NNS", 0, token.i, kinds))
 
-    def resolve(self, doc: Doc, offset: int, anaphor: _Anaphor, by_head: dict[int, Mention],
-                here: list[_Referent]) -> None:
+    def resolve(
+        self,
+        doc: Doc,
+        offset: int,
+        anaphor: _Anaphor,
+        by_head: dict[int, Mention],
+        here: list[_Referent],
+    ) -> None:
         token = anaphor.head
         named = [by_head[c.i] for c in token.children if c.dep_ == "appos" and c.i in by_head]
         if named and anaphor.rule != "pronoun":
@@ -278,7 +331,7 @@ class _Reader:
     def _pair(
         self, anaphor: _Anaphor, sentences: list[list[_Referent]]
     ) -> tuple[Mention, ...] | None:
-        """"both countries": a coordination of two, or the two nearest that fit, no third."""
+        """ "both countries": a coordination of two, or the two nearest that fit, no third."""
         found: dict[str, Mention] = {}
         for referents in sentences:
             for r in referents:
@@ -314,8 +367,9 @@ class _Reader:
             return "person" not in r.kinds or len(r.kinds) == 1
         return r.kinds <= anaphor.kinds
 
-    def record(self, doc: Doc, offset: int, anaphor: _Anaphor, chosen: tuple[Mention, ...],
-               rule: str) -> None:
+    def record(
+        self, doc: Doc, offset: int, anaphor: _Anaphor, chosen: tuple[Mention, ...], rule: str
+    ) -> None:
         head = anaphor.head
         begin = offset + doc[anaphor.start].idx
         head_begin = offset + head.idx
@@ -400,7 +454,8 @@ def apply_resolutions(
     for ex in extractions:
         args = tuple(
             dataclasses.replace(a, mention=options[0])
-            if len(options := _lookup(_without_preposition(a), a.mention, found)) == 1 else a
+            if len(options := _lookup(_without_preposition(a), a.mention, found)) == 1
+            else a
             for a in ex.args
         )
         for subject in _lookup(ex.subject, ex.subject_mention, found):

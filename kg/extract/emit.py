@@ -9,23 +9,59 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from kg.extract.mentions import TokenMention
 from kg.model import Argument, Extraction, Mention, Span
 
 __all__ = [
-    "NOMINAL_POS", "PLACE_CLASSES", "RULES", "Emitter", "Reading", "Sentence", "conjuncts", "np_range", "phrase",
+    "NOMINAL_POS",
+    "PLACE_CLASSES",
+    "RULES",
+    "Emitter",
+    "Reading",
+    "Sentence",
+    "conjuncts",
+    "np_range",
+    "phrase",
 ]
 
 NOMINAL_POS: Final = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 # Nouns that name the kind of a place whose name follows in "of": "the city of Lima", "the U.S.
 # state of Alaska". The phrase names the place.
 PLACE_CLASSES: Final = frozenset(
-    {"city", "town", "village", "state", "province", "county", "district", "region",
-     "municipality", "commune", "island", "prefecture", "borough", "parish", "department",
-     "canton", "territory", "kingdom", "duchy", "oblast", "township", "governorate", "emirate",
-     "voivodeship", "republic", "islands", "archipelago", "valley", "suburb"}
+    {
+        "city",
+        "town",
+        "village",
+        "state",
+        "province",
+        "county",
+        "district",
+        "region",
+        "municipality",
+        "commune",
+        "island",
+        "prefecture",
+        "borough",
+        "parish",
+        "department",
+        "canton",
+        "territory",
+        "kingdom",
+        "duchy",
+        "oblast",
+        "township",
+        "governorate",
+        "emirate",
+        "voivodeship",
+        "republic",
+        "islands",
+        "archipelago",
+        "valley",
+        "suburb",
+    }
 )
 # Children that end a noun phrase: clauses, appositions and other conjuncts are not part of it.
 _NP_STOP: Final = frozenset(
@@ -97,8 +133,13 @@ class Sentence:
         """The mention covering ``token``; for "the city of X", "the state of X", X's."""
         found = self.mentions[token.i]
         if found is None and token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_CLASSES:
-            named = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for o in p.children if o.dep_ == "pobj"]
+            named = [
+                o
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
             if named:
                 found = self.mentions[named[0].i]
         return found
@@ -124,8 +165,10 @@ def conjuncts(token: Token) -> list[Token]:
     """The token and every token coordinated with it ("Russia and China" → both)."""
     found = [token]
     for child in token.children:
-        if child.dep_ == "conj" and child.pos_ == token.pos_ or (
-            child.dep_ == "conj" and child.pos_ in NOMINAL_POS and token.pos_ in NOMINAL_POS
+        if (
+            (child.dep_ == "conj"
+            and child.pos_ == token.pos_)
+            or (child.dep_ == "conj" and child.pos_ in NOMINAL_POS and token.pos_ in NOMINAL_POS)
         ):
             found.extend(conjuncts(child))
     return found
@@ -144,7 +187,10 @@ def np_range(token: Token) -> tuple[int, int]:
     def joins(i: int, step: int) -> bool:
         # A hyphen or quote of the head's own sits inside the phrase when words go on beyond it.
         return i in kept or (
-            0 <= i < len(doc) and doc[i].is_punct and doc[i].head.i == token.i and i + step in kept
+            0 <= i < len(doc)
+            and doc[i].is_punct
+            and doc[i].head.i == token.i
+            and i + step in kept
             and doc[i].lower_ not in _PHRASE_BREAKS
         )
 
@@ -162,7 +208,7 @@ def np_range(token: Token) -> tuple[int, int]:
     opened = sum(1 for t in doc[left : right + 1] if t.is_quote) % 2 == 1
     if opened and right + 1 < len(doc) and doc[right + 1].is_quote:
         right += 1
-    elif 0 < left and right + 1 < len(doc) and doc[left - 1].is_quote and doc[right + 1].is_quote:
+    elif left > 0 and right + 1 < len(doc) and doc[left - 1].is_quote and doc[right + 1].is_quote:
         left, right = left - 1, right + 1
     return left, right + 1
 
@@ -198,7 +244,9 @@ class Emitter:
         start, end = self.np_range(token)
         return self.sentence.char_span(start, end)
 
-    def phrase_argument(self, prep: Token | None, heads: tuple[Token, ...], predicate: str) -> Argument:
+    def phrase_argument(
+        self, prep: Token | None, heads: tuple[Token, ...], predicate: str
+    ) -> Argument:
         """The argument "in A and B": from the preposition to the end of the last conjunct."""
         start, _ = self.np_range(heads[0])
         _, end = self.np_range(heads[-1])
@@ -242,7 +290,12 @@ class Emitter:
         if len(" ".join(words).split()) < _SHORT_WORDS:
             confidence -= 0.1
         self._add(
-            rule, subject_span, relation, object_span, predicate, confidence,
+            rule,
+            subject_span,
+            relation,
+            object_span,
+            predicate,
+            confidence,
             args=args,
             subject_mention=self.sentence.mention_at(subject),
             object_mention=self.sentence.mention_at(obj) if obj is not None else None,
@@ -253,21 +306,42 @@ class Emitter:
         )
 
     def emit_implied(
-        self, rule: str, subject: Span, relation: str, object_name: str, object_token: Token,
-        predicate: str, *, mention_of: Token, reading: Reading = Reading(),
+        self,
+        rule: str,
+        subject: Span,
+        relation: str,
+        object_name: str,
+        object_token: Token,
+        predicate: str,
+        *,
+        mention_of: Token,
+        reading: Reading = Reading(),
     ) -> None:
         """Emit an extraction whose object is implied ("Chinese" → China) rather than written."""
         obj_span = self.sentence.char_span(object_token.i, object_token.i + 1)
         self._add(
-            rule, subject, relation, obj_span, predicate, RULES[rule],
+            rule,
+            subject,
+            relation,
+            obj_span,
+            predicate,
+            RULES[rule],
             subject_mention=self.sentence.mention_at(mention_of),
             object_mention=Mention(object_name, obj_span.start, obj_span.end, "GPE"),
-            negated=reading.negated, modality=reading.modality, attribution=reading.attribution,
+            negated=reading.negated,
+            modality=reading.modality,
+            attribution=reading.attribution,
         )
 
     def _add(
-        self, rule: str, subject: Span, relation: str, obj: Span, predicate: str,
-        confidence: float, **details: Any,
+        self,
+        rule: str,
+        subject: Span,
+        relation: str,
+        obj: Span,
+        predicate: str,
+        confidence: float,
+        **details: Any,
     ) -> None:
         self.out.append(
             Extraction(

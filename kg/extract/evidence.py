@@ -17,87 +17,430 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from kg import gazetteer
-from kg.names import person_name_shape
 from kg.extract.mentions import EVENT_CLASSES, WORK_CLASSES, TokenMention
+from kg.names import person_name_shape
 
 __all__ = ["CLASS_NOUNS", "EVIDENCE_RULES", "class_of", "with_evidence", "with_lifespans"]
 
 # Nouns that say what kind of thing the name beside them is ("X, the chipmaker").
 _ORG_NOUNS: Final = frozenset(
-    {"company", "firm", "chipmaker", "band", "team", "club", "university", "college", "school",
-     "party", "newspaper", "magazine", "label", "network", "channel", "station", "agency",
-     "ministry", "army", "navy", "league", "association", "federation", "union", "council", "carmaker", "automaker", "maker", "manufacturer", "supplier",
-     "producer", "provider", "operator", "group", "corporation", "conglomerate", "startup",
-     "start-up", "retailer", "bank", "lender", "insurer", "airline", "carrier", "developer",
-     "designer", "vendor", "contractor", "subsidiary", "giant", "business", "foundry", "lab",
-     "laboratory", "brand", "multinational", "broadcaster", "publisher", "exporter", "importer"}
+    {
+        "company",
+        "firm",
+        "chipmaker",
+        "band",
+        "team",
+        "club",
+        "university",
+        "college",
+        "school",
+        "party",
+        "newspaper",
+        "magazine",
+        "label",
+        "network",
+        "channel",
+        "station",
+        "agency",
+        "ministry",
+        "army",
+        "navy",
+        "league",
+        "association",
+        "federation",
+        "union",
+        "council",
+        "carmaker",
+        "automaker",
+        "maker",
+        "manufacturer",
+        "supplier",
+        "producer",
+        "provider",
+        "operator",
+        "group",
+        "corporation",
+        "conglomerate",
+        "startup",
+        "start-up",
+        "retailer",
+        "bank",
+        "lender",
+        "insurer",
+        "airline",
+        "carrier",
+        "developer",
+        "designer",
+        "vendor",
+        "contractor",
+        "subsidiary",
+        "giant",
+        "business",
+        "foundry",
+        "lab",
+        "laboratory",
+        "brand",
+        "multinational",
+        "broadcaster",
+        "publisher",
+        "exporter",
+        "importer",
+    }
 )
 _PLACE_NOUNS: Final = frozenset(
-    {"country", "nation", "city", "capital", "state", "province", "region", "town", "village",
-     "island", "port", "county", "district", "territory", "republic", "kingdom", "prefecture",
-     "municipality", "suburb", "commune", "river", "lake", "mountain", "borough",
-     "parish", "community", "neighbourhood", "neighborhood", "hamlet", "peninsula", "valley"}
+    {
+        "country",
+        "nation",
+        "city",
+        "capital",
+        "state",
+        "province",
+        "region",
+        "town",
+        "village",
+        "island",
+        "port",
+        "county",
+        "district",
+        "territory",
+        "republic",
+        "kingdom",
+        "prefecture",
+        "municipality",
+        "suburb",
+        "commune",
+        "river",
+        "lake",
+        "mountain",
+        "borough",
+        "parish",
+        "community",
+        "neighbourhood",
+        "neighborhood",
+        "hamlet",
+        "peninsula",
+        "valley",
+    }
 )
 _PERSON_NOUNS: Final = frozenset(
-    {"president", "vice-president", "minister", "premier", "chancellor", "king", "queen", "prince",
-     "princess", "ceo", "cto", "cfo", "coo", "chairman", "chairwoman", "chair", "founder",
-     "co-founder", "governor", "mayor", "secretary", "ambassador", "spokesman", "spokeswoman",
-     "spokesperson", "executive", "senator", "commissioner", "envoy", "emperor", "analyst",
-     "economist", "professor", "scientist", "researcher", "lawmaker", "journalist", "director",
-     "singer", "actor", "actress", "writer", "author", "poet", "novelist", "politician",
-     "player", "footballer", "musician", "composer", "painter", "artist", "songwriter",
-     "rapper", "guitarist", "drummer", "filmmaker", "screenwriter", "athlete",
-     "cyclist", "swimmer", "boxer", "wrestler", "coach", "manager", "architect", "engineer",
-     "bishop", "priest", "officer", "soldier", "judge", "lawyer", "historian", "philosopher",
-     "businessman", "businesswoman", "entrepreneur", "comedian", "dancer", "pianist",
-     "violinist", "conductor", "photographer", "physician", "diplomat", "mathematician",
-     "astronomer", "physicist", "chemist", "biologist", "scholar", "theologian", "monk", "nun",
-     "saint", "defenceman", "defenseman", "forward", "striker", "midfielder", "goalkeeper",
-     "quarterback", "pitcher", "figure", "dealer", "merchant", "banker", "inventor", "explorer",
-     "aviator", "pilot", "nobleman", "noblewoman", "aristocrat", "courtier", "cardinal", "pope",
-     "archbishop", "rabbi", "imam", "activist", "reformer", "revolutionary", "general",
-     "admiral", "colonel", "commander", "sculptor", "illustrator", "cartoonist", "animator",
-     "playwright", "lyricist", "vocalist", "bassist", "keyboardist", "singer-songwriter",
-     "dj", "presenter", "host", "anchor", "reporter", "columnist", "critic",
-     "editor", "translator", "linguist", "anthropologist", "archaeologist", "sociologist", "psychologist", "psychiatrist", "surgeon", "nurse", "teacher", "educator",
-     "academic", "lecturer", "skier", "skater", "runner", "sprinter", "gymnast", "golfer",
-     "jockey", "racer", "driver", "rower", "sailor", "fencer", "archer", "shooter", "weightlifter",
-     "prelate", "canon", "deacon", "missionary", "essayist"}
+    {
+        "president",
+        "vice-president",
+        "minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "founder",
+        "co-founder",
+        "governor",
+        "mayor",
+        "secretary",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "executive",
+        "senator",
+        "commissioner",
+        "envoy",
+        "emperor",
+        "analyst",
+        "economist",
+        "professor",
+        "scientist",
+        "researcher",
+        "lawmaker",
+        "journalist",
+        "director",
+        "singer",
+        "actor",
+        "actress",
+        "writer",
+        "author",
+        "poet",
+        "novelist",
+        "politician",
+        "player",
+        "footballer",
+        "musician",
+        "composer",
+        "painter",
+        "artist",
+        "songwriter",
+        "rapper",
+        "guitarist",
+        "drummer",
+        "filmmaker",
+        "screenwriter",
+        "athlete",
+        "cyclist",
+        "swimmer",
+        "boxer",
+        "wrestler",
+        "coach",
+        "manager",
+        "architect",
+        "engineer",
+        "bishop",
+        "priest",
+        "officer",
+        "soldier",
+        "judge",
+        "lawyer",
+        "historian",
+        "philosopher",
+        "businessman",
+        "businesswoman",
+        "entrepreneur",
+        "comedian",
+        "dancer",
+        "pianist",
+        "violinist",
+        "conductor",
+        "photographer",
+        "physician",
+        "diplomat",
+        "mathematician",
+        "astronomer",
+        "physicist",
+        "chemist",
+        "biologist",
+        "scholar",
+        "theologian",
+        "monk",
+        "nun",
+        "saint",
+        "defenceman",
+        "defenseman",
+        "forward",
+        "striker",
+        "midfielder",
+        "goalkeeper",
+        "quarterback",
+        "pitcher",
+        "figure",
+        "dealer",
+        "merchant",
+        "banker",
+        "inventor",
+        "explorer",
+        "aviator",
+        "pilot",
+        "nobleman",
+        "noblewoman",
+        "aristocrat",
+        "courtier",
+        "cardinal",
+        "pope",
+        "archbishop",
+        "rabbi",
+        "imam",
+        "activist",
+        "reformer",
+        "revolutionary",
+        "general",
+        "admiral",
+        "colonel",
+        "commander",
+        "sculptor",
+        "illustrator",
+        "cartoonist",
+        "animator",
+        "playwright",
+        "lyricist",
+        "vocalist",
+        "bassist",
+        "keyboardist",
+        "singer-songwriter",
+        "dj",
+        "presenter",
+        "host",
+        "anchor",
+        "reporter",
+        "columnist",
+        "critic",
+        "editor",
+        "translator",
+        "linguist",
+        "anthropologist",
+        "archaeologist",
+        "sociologist",
+        "psychologist",
+        "psychiatrist",
+        "surgeon",
+        "nurse",
+        "teacher",
+        "educator",
+        "academic",
+        "lecturer",
+        "skier",
+        "skater",
+        "runner",
+        "sprinter",
+        "gymnast",
+        "golfer",
+        "jockey",
+        "racer",
+        "driver",
+        "rower",
+        "sailor",
+        "fencer",
+        "archer",
+        "shooter",
+        "weightlifter",
+        "prelate",
+        "canon",
+        "deacon",
+        "missionary",
+        "essayist",
+    }
 )
 CLASS_NOUNS: Final[dict[str, frozenset[str]]] = {
-    "organization": _ORG_NOUNS, "place": _PLACE_NOUNS, "person": _PERSON_NOUNS,
-    "work": WORK_CLASSES, "event": EVENT_CLASSES,
+    "organization": _ORG_NOUNS,
+    "place": _PLACE_NOUNS,
+    "person": _PERSON_NOUNS,
+    "work": WORK_CLASSES,
+    "event": EVENT_CLASSES,
 }
 # Nouns for a firm that name people too ("the producer", "a developer", "the publisher").
 _FIRM_OR_PERSON: Final = frozenset(
-    {"producer", "designer", "developer", "publisher", "operator", "contractor", "vendor",
-     "dealer", "supplier", "provider", "maker", "manufacturer", "exporter", "importer",
-     "broadcaster", "retailer", "business", "brand", "band", "label", "group", "team", "giant"}
+    {
+        "producer",
+        "designer",
+        "developer",
+        "publisher",
+        "operator",
+        "contractor",
+        "vendor",
+        "dealer",
+        "supplier",
+        "provider",
+        "maker",
+        "manufacturer",
+        "exporter",
+        "importer",
+        "broadcaster",
+        "retailer",
+        "business",
+        "brand",
+        "band",
+        "label",
+        "group",
+        "team",
+        "giant",
+    }
 )
 # Roles that only a company has ("the chief executive of X", "IBM CEO", "X's shareholders").
 _CORPORATE_ROLES: Final = frozenset(
-    {"ceo", "cto", "cfo", "coo", "chairman", "chairwoman", "executive", "founder", "co-founder",
-     "shareholder", "shareholders", "board", "subsidiary", "shares", "stock", "revenue", "profit",
-     "earnings", "investors"}
+    {
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "chairman",
+        "chairwoman",
+        "executive",
+        "founder",
+        "co-founder",
+        "shareholder",
+        "shareholders",
+        "board",
+        "subsidiary",
+        "shares",
+        "stock",
+        "revenue",
+        "profit",
+        "earnings",
+        "investors",
+    }
 )
 # Words that end a company's name ("Infineon Technologies", "Hyundai Motor").
 _DESIGNATORS: Final = frozenset(
-    {"inc", "corp", "corporation", "ltd", "llc", "plc", "gmbh", "ag", "group", "holdings",
-     "technologies", "technology", "industries", "electronics", "systems", "motor", "motors",
-     "computing", "semiconductor", "semiconductors", "airlines", "airways", "labs", "bank",
-     "telecom", "communications", "pharmaceuticals", "networks", "software", "energy"}
+    {
+        "inc",
+        "corp",
+        "corporation",
+        "ltd",
+        "llc",
+        "plc",
+        "gmbh",
+        "ag",
+        "group",
+        "holdings",
+        "technologies",
+        "technology",
+        "industries",
+        "electronics",
+        "systems",
+        "motor",
+        "motors",
+        "computing",
+        "semiconductor",
+        "semiconductors",
+        "airlines",
+        "airways",
+        "labs",
+        "bank",
+        "telecom",
+        "communications",
+        "pharmaceuticals",
+        "networks",
+        "software",
+        "energy",
+    }
 )
 # Verbs whose subject is a company more often than a country; weak evidence only.
 _COMMERCE_VERBS: Final = frozenset(
-    {"acquire", "manufacture", "assemble", "supply", "ship", "sell", "hire", "employ", "license",
-     "operate", "market", "design", "lay"}
+    {
+        "acquire",
+        "manufacture",
+        "assemble",
+        "supply",
+        "ship",
+        "sell",
+        "hire",
+        "employ",
+        "license",
+        "operate",
+        "market",
+        "design",
+        "lay",
+    }
 )
 _ACQUIRED: Final = frozenset({"acquire", "buy", "purchase"})
 _LOCATIVE_PREPS: Final = frozenset({"in", "near", "at", "outside"})
 # Heads of "<noun> in X" that put X on a map.
 _SITES: Final = frozenset(
-    {"factory", "plant", "facility", "office", "headquarters", "line", "site", "campus", "centre",
-     "center", "fab", "hub", "conference", "summit", "meeting", "warehouse", "mine", "port"}
+    {
+        "factory",
+        "plant",
+        "facility",
+        "office",
+        "headquarters",
+        "line",
+        "site",
+        "campus",
+        "centre",
+        "center",
+        "fab",
+        "hub",
+        "conference",
+        "summit",
+        "meeting",
+        "warehouse",
+        "mine",
+        "port",
+    }
 )
 _HEADQUARTERED: Final = frozenset({"headquarter", "headquartered"})
 # Verbs only people are the parties of, and works people perform in ("voiced by X").
@@ -105,18 +448,50 @@ _MARRY: Final = frozenset({"marry", "wed", "divorce"})
 _PERFORMED: Final = frozenset({"voice", "portray", "narrate"})
 # Kin a person has ("X's widow", "the daughter of X").
 _KIN: Final = frozenset(
-    {"wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow",
-     "widower", "grandson", "granddaughter", "grandfather", "grandmother", "nephew", "niece",
-     "uncle", "aunt", "cousin", "spouse", "fiancée", "fiancé", "stepson", "stepdaughter",
-     "stepfather", "stepmother", "half-brother", "half-sister", "sibling", "parent", "child",
-     "grandchild", "consort", "mistress", "heir", "descendant"}
+    {
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "widow",
+        "widower",
+        "grandson",
+        "granddaughter",
+        "grandfather",
+        "grandmother",
+        "nephew",
+        "niece",
+        "uncle",
+        "aunt",
+        "cousin",
+        "spouse",
+        "fiancée",
+        "fiancé",
+        "stepson",
+        "stepdaughter",
+        "stepfather",
+        "stepmother",
+        "half-brother",
+        "half-sister",
+        "sibling",
+        "parent",
+        "child",
+        "grandchild",
+        "consort",
+        "mistress",
+        "heir",
+        "descendant",
+    }
 )
 # What people do, said without an object ("X retired in 1990", "X starred in Y").
 _LIVED_ALONE: Final = frozenset({"retire", "resign", "graduate", "star", "emigrate", "immigrate"})
 # Verbs of a life's places ("born in X", "died at X").
 _LIFE_VERBS: Final = frozenset({"bear", "die", "bury", "baptize", "baptise", "grow", "raise"})
 _SITED_VERBS: Final = _HEADQUARTERED | {"base", "locate"}
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +544,7 @@ def _description(noun: Token, index: list[TokenMention | None], person: bool = F
 
 
 def _apposition(at: _Site) -> str:
-    """"X, the chipmaker," and "the Russian tech company, X,"."""
+    """ "X, the chipmaker," and "the Russian tech company, X,"."""
     person = _person_named(at)
     found = [_description(c, at.index, person) for c in at.head.children if c.dep_ == "appos"]
     if at.head.dep_ == "appos":
@@ -178,7 +553,7 @@ def _apposition(at: _Site) -> str:
 
 
 def _copula(at: _Site) -> str:
-    """"X is the largest supplier of …"."""
+    """ "X is the largest supplier of …"."""
     verb = at.role.head
     if at.role.dep_ != "nsubj" or verb.lemma_ != "be":
         return ""
@@ -188,7 +563,7 @@ def _copula(at: _Site) -> str:
 
 
 def _designation(at: _Site) -> str:
-    """"tech firm Baidu", "President Xi": a class noun or title right before the name."""
+    """ "tech firm Baidu", "President Xi": a class noun or title right before the name."""
     m = at.mention
     if m.start == 0:
         return ""
@@ -202,7 +577,7 @@ def _designation(at: _Site) -> str:
 
 
 def _role_of(at: _Site) -> str:
-    """"the chief executive of X" (a company), "the capital of X" (a place)."""
+    """ "the chief executive of X" (a company), "the capital of X" (a place)."""
     if at.role.dep_ != "pobj" or at.role.head.lower_ != "of":
         return ""
     noun = at.role.head.head
@@ -212,7 +587,7 @@ def _role_of(at: _Site) -> str:
 
 
 def _role_after(at: _Site) -> str:
-    """"IBM CEO Arvind Krishna", "Foxconn Chairman Young Liu", "X's shareholders"."""
+    """ "IBM CEO Arvind Krishna", "Foxconn Chairman Young Liu", "X's shareholders"."""
     doc, end = at.doc, at.mention.end
     k = end + (1 if end < len(doc) and doc[end].tag_ == "POS" else 0)
     if k < len(doc) and doc[k].lower_ in {"chief", "vice"}:
@@ -223,7 +598,7 @@ def _role_after(at: _Site) -> str:
 
 
 def _sited(at: _Site) -> str:
-    """"X is headquartered in …", "X was founded by …" (a company); "a plant in X" (a place)."""
+    """ "X is headquartered in …", "X was founded by …" (a company); "a plant in X" (a place)."""
     role, verb = at.role, at.role.head
     if role.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() in _HEADQUARTERED:
         return "organization"
@@ -239,14 +614,14 @@ def _sited(at: _Site) -> str:
 
 
 def _based(at: _Site) -> str:
-    """"X is based in …": a company more often than not (a person can be based somewhere)."""
+    """ "X is based in …": a company more often than not (a person can be based somewhere)."""
     verb = at.role.head
     based = at.role.dep_ == "nsubjpass" and verb.lemma_ == "base"
     return "organization" if based and any(c.lower_ == "in" for c in verb.children) else ""
 
 
 def _commerce(at: _Site) -> str:
-    """"X acquired Y", "X supplies …": verbs of commerce with X (or Y acquired) as a party."""
+    """ "X acquired Y", "X supplies …": verbs of commerce with X (or Y acquired) as a party."""
     verb = at.role.head
     if at.role.dep_ == "nsubj" and verb.lemma_ in _COMMERCE_VERBS:
         return "organization"
@@ -256,7 +631,7 @@ def _commerce(at: _Site) -> str:
 
 
 def _personal(at: _Site) -> str:
-    """"X married Y", "married to Y", "voiced by Y", "Y's widow", "the son of Y", "X was
+    """ "X married Y", "married to Y", "voiced by Y", "Y's widow", "the son of Y", "X was
     born", "X died", "X retired": what only people do or have."""
     role, verb = at.role, at.role.head
     lemma = verb.lemma_.lower()
@@ -265,7 +640,7 @@ def _personal(at: _Site) -> str:
     if role.dep_ == "nsubjpass" and lemma == "bear" and verb.lower_ == "born":
         return "person"
     intransitive = not any(c.dep_ in {"dobj", "attr"} for c in verb.children)
-    if role.dep_ == "nsubj" and (lemma == "die" or lemma in _LIVED_ALONE and intransitive):
+    if role.dep_ == "nsubj" and (lemma == "die" or (lemma in _LIVED_ALONE and intransitive)):
         return "person"
     if role.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lower_ in {"married", "engaged"}:
         return "person"
@@ -278,7 +653,7 @@ def _personal(at: _Site) -> str:
 
 
 def _lived(at: _Site) -> str:
-    """"born in X", "died at X", "buried in X": where a life happened is a place."""
+    """ "born in X", "died at X", "buried in X": where a life happened is a place."""
     role, prep = at.role, at.role.head
     if role.dep_ != "pobj" or prep.lower_ not in {"in", "at", "near"}:
         return ""
@@ -286,7 +661,7 @@ def _lived(at: _Site) -> str:
 
 
 def _chained(at: _Site) -> str:
-    """"Kavieng, New Ireland" and "Rabaul, Papua New Guinea": a name followed by the state or
+    """ "Kavieng, New Ireland" and "Rabaul, Papua New Guinea": a name followed by the state or
     country it lies in is a place."""
     doc, end = at.doc, at.mention.end
     if end + 1 >= len(doc) or doc[end].text != ",":
@@ -300,8 +675,24 @@ def _chained(at: _Site) -> str:
 
 # Words before a role noun that belong to the role ("chief executive", "bass player").
 _ROLE_MODIFIERS: Final = frozenset(
-    {"chief", "vice", "deputy", "executive", "senior", "junior", "assistant", "associate",
-     "prime", "foreign", "general", "lead", "head", "principal", "managing", "founding"}
+    {
+        "chief",
+        "vice",
+        "deputy",
+        "executive",
+        "senior",
+        "junior",
+        "assistant",
+        "associate",
+        "prime",
+        "foreign",
+        "general",
+        "lead",
+        "head",
+        "principal",
+        "managing",
+        "founding",
+    }
 )
 
 
@@ -357,7 +748,9 @@ _LIFESPAN: Final = re.compile(
 )
 
 
-def with_lifespans(mentions: list[TokenMention], doc: Doc, text: str, offset: int) -> list[TokenMention]:
+def with_lifespans(
+    mentions: list[TokenMention], doc: Doc, text: str, offset: int
+) -> list[TokenMention]:
     """Return ``mentions`` with those followed by a lifespan in the original ``text`` ("X
     (1731–1803) was …", "X (born 1950)") argued to be people; ``offset`` is where ``doc``
     starts in ``text`` (the parse may have had the parenthesis blanked out)."""
@@ -402,7 +795,7 @@ def with_evidence(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
 def _coordinated(
     doc: Doc, mentions: list[TokenMention], roles: dict[int, list[int]]
 ) -> list[TokenMention]:
-    """"Samsung, SK Group, Hyundai Motor and Naver": names listed together are things of one
+    """ "Samsung, SK Group, Hyundai Motor and Naver": names listed together are things of one
     kind, so a list with a company in it leans the others to companies (weak evidence)."""
     out = list(mentions)
     for members in roles.values():
@@ -416,7 +809,9 @@ def _coordinated(
         for k in members:
             # "Ada Lind and Bosch": a name the tagger reads as a person and that is written as
             # a person's is not leaned to a company by the company beside it.
-            person = out[k].label == "PERSON" and person_name_shape(doc[out[k].start : out[k].end].text)
+            person = out[k].label == "PERSON" and person_name_shape(
+                doc[out[k].start : out[k].end].text
+            )
             if not out[k].kind and not person and set(firms) - {k}:
                 out[k] = dataclasses.replace(out[k], kind="organization", evidence="coordinated")
     return out

@@ -8,7 +8,6 @@ names is the graph side's (``kg.entities``).
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,8 +16,8 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from kg.entities import DEMONYMS, TITLES, name_kinds
-from kg.names import person_name_shape
 from kg.extract.titles import is_title_case
+from kg.names import person_name_shape
 
 __all__ = [
     "DEMONYMS",
@@ -36,63 +35,322 @@ _NUMERIC: Final = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "OR
 _LEADING_DROP: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Capitalised words the small model leaves untagged that are dates, not names.
 _TIME_WORDS: Final = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-     "february", "march", "april", "june", "july", "august", "september", "october",
-     "november", "december"}
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
 )
 _HONORIFICS: Final = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"})
 # Class nouns of works and events: "X is a 2005 film", "the album X", "X was a battle".
 WORK_CLASSES: Final = frozenset(
-    {"album", "song", "single", "ep", "film", "movie", "novel", "book", "poem", "play",
-     "opera", "symphony", "painting", "series", "sitcom", "show", "episode", "soundtrack",
-     "musical", "documentary", "video", "anthology", "novella", "manga", "comic", "sculpture",
-     "mixtape", "ballad", "hymn", "anthem", "videogame", "telenovela", "drama", "game",
-     "strip", "miniseries", "serial", "franchise", "trilogy"}
+    {
+        "album",
+        "song",
+        "single",
+        "ep",
+        "film",
+        "movie",
+        "novel",
+        "book",
+        "poem",
+        "play",
+        "opera",
+        "symphony",
+        "painting",
+        "series",
+        "sitcom",
+        "show",
+        "episode",
+        "soundtrack",
+        "musical",
+        "documentary",
+        "video",
+        "anthology",
+        "novella",
+        "manga",
+        "comic",
+        "sculpture",
+        "mixtape",
+        "ballad",
+        "hymn",
+        "anthem",
+        "videogame",
+        "telenovela",
+        "drama",
+        "game",
+        "strip",
+        "miniseries",
+        "serial",
+        "franchise",
+        "trilogy",
+    }
 )
 EVENT_CLASSES: Final = frozenset(
-    {"festival", "tournament", "championship", "championships", "war", "battle", "election",
-     "competition", "race", "olympics", "cup", "season", "conference", "summit", "rebellion",
-     "revolution", "uprising", "siege", "campaign", "expedition", "ceremony", "contest"}
+    {
+        "festival",
+        "tournament",
+        "championship",
+        "championships",
+        "war",
+        "battle",
+        "election",
+        "competition",
+        "race",
+        "olympics",
+        "cup",
+        "season",
+        "conference",
+        "summit",
+        "rebellion",
+        "revolution",
+        "uprising",
+        "siege",
+        "campaign",
+        "expedition",
+        "ceremony",
+        "contest",
+    }
 )
 # Words that name a role, an office, a class or an institution in general, not one thing:
 # a mention made only of these ("Coach", "State Attorney", "U.S. Representative", "the
 # Government") is a title or a description, not a name.
-_GENERIC: Final = TITLES | WORK_CLASSES | EVENT_CLASSES | frozenset(
-    {"coach", "captain", "member", "representative", "attorney", "deputy", "scorer", "writer",
-     "producer", "editor", "manager", "player", "singer", "actor", "actress", "grandmaster",
-     "champion", "bishop", "archbishop", "metropolitan", "cardinal", "kapellmeister", "judge",
-     "government", "department", "ministry",
-     "state", "city", "county", "district", "province", "region", "day", "home", "bill", "lord",
-     "lady", "sir", "dame", "test", "top", "gold", "silver", "platinum", "fm", "am", "zip",
-     "code", "sr", "jr", "mr", "mrs", "ms", "dr", "saint", "st",
-     "central", "national", "federal", "royal", "general", "special", "senior",
-     "junior", "assistant", "associate", "acting", "interim", "former", "grand", "high", "chief",
-     "first", "second", "third", "headquarters", "office", "republic", "kingdom",
-     "empire", "administration", "secretariat", "agency", "authority", "service", "station",
-     "school", "university",
-     "college", "hospital", "church", "museum", "library", "airport", "bank", "company",
-     # ranks, offices and honours written capitalised before or instead of a name
-     "lieutenant", "sergeant", "colonel", "major", "admiral", "commander", "marshal", "viceroy",
-     "czar", "tsar", "emperor", "empress", "sultan", "caliph", "khan", "shah", "pharaoh", "mp",
-     "mep", "advocate", "barrister", "solicitor", "counsel", "secretaries", "ministers",
-     "lordship", "ladyship", "majesty", "highness", "excellency", "honour", "honor",
-     # formats, degrees and chart words
-     "lp", "ep", "cd", "dvd", "vhs", "ba", "ma", "bsc", "msc", "phd", "mba", "llb", "no",
-     "number", "area", "politics", "democrat", "republican", "conservative", "liberal",
-     "socialist", "communist", "repression", "award", "awards", "prize", "medal", "trophy"}
+_GENERIC: Final = (
+    TITLES
+    | WORK_CLASSES
+    | EVENT_CLASSES
+    | frozenset(
+        {
+            "coach",
+            "captain",
+            "member",
+            "representative",
+            "attorney",
+            "deputy",
+            "scorer",
+            "writer",
+            "producer",
+            "editor",
+            "manager",
+            "player",
+            "singer",
+            "actor",
+            "actress",
+            "grandmaster",
+            "champion",
+            "bishop",
+            "archbishop",
+            "metropolitan",
+            "cardinal",
+            "kapellmeister",
+            "judge",
+            "government",
+            "department",
+            "ministry",
+            "state",
+            "city",
+            "county",
+            "district",
+            "province",
+            "region",
+            "day",
+            "home",
+            "bill",
+            "lord",
+            "lady",
+            "sir",
+            "dame",
+            "test",
+            "top",
+            "gold",
+            "silver",
+            "platinum",
+            "fm",
+            "am",
+            "zip",
+            "code",
+            "sr",
+            "jr",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "saint",
+            "st",
+            "central",
+            "national",
+            "federal",
+            "royal",
+            "general",
+            "special",
+            "senior",
+            "junior",
+            "assistant",
+            "associate",
+            "acting",
+            "interim",
+            "former",
+            "grand",
+            "high",
+            "chief",
+            "first",
+            "second",
+            "third",
+            "headquarters",
+            "office",
+            "republic",
+            "kingdom",
+            "empire",
+            "administration",
+            "secretariat",
+            "agency",
+            "authority",
+            "service",
+            "station",
+            "school",
+            "university",
+            "college",
+            "hospital",
+            "church",
+            "museum",
+            "library",
+            "airport",
+            "bank",
+            "company",
+            # ranks, offices and honours written capitalised before or instead of a name
+            "lieutenant",
+            "sergeant",
+            "colonel",
+            "major",
+            "admiral",
+            "commander",
+            "marshal",
+            "viceroy",
+            "czar",
+            "tsar",
+            "emperor",
+            "empress",
+            "sultan",
+            "caliph",
+            "khan",
+            "shah",
+            "pharaoh",
+            "mp",
+            "mep",
+            "advocate",
+            "barrister",
+            "solicitor",
+            "counsel",
+            "secretaries",
+            "ministers",
+            "lordship",
+            "ladyship",
+            "majesty",
+            "highness",
+            "excellency",
+            "honour",
+            "honor",
+            # formats, degrees and chart words
+            "lp",
+            "ep",
+            "cd",
+            "dvd",
+            "vhs",
+            "ba",
+            "ma",
+            "bsc",
+            "msc",
+            "phd",
+            "mba",
+            "llb",
+            "no",
+            "number",
+            "area",
+            "politics",
+            "democrat",
+            "republican",
+            "conservative",
+            "liberal",
+            "socialist",
+            "communist",
+            "repression",
+            "award",
+            "awards",
+            "prize",
+            "medal",
+            "trophy",
+        }
+    )
 )
 # Portfolios of ministers and secretaries: part of an office's title ("Economy Minister",
 # "the Defence Secretary"), never a thing of their own.
 PORTFOLIOS: Final = frozenset(
-    {"economy", "economic", "finance", "financial", "foreign", "defence", "defense", "health",
-     "interior", "justice", "trade", "education", "energy", "transport", "transportation",
-     "home", "treasury", "culture", "agriculture", "labour", "labor", "environment",
-     "infrastructure", "industry", "tourism", "sport", "sports", "housing", "immigration",
-     "security", "communications", "digital", "technology", "science", "research", "budget",
-     "commerce", "development", "welfare", "employment", "fisheries", "mining", "veterans"}
+    {
+        "economy",
+        "economic",
+        "finance",
+        "financial",
+        "foreign",
+        "defence",
+        "defense",
+        "health",
+        "interior",
+        "justice",
+        "trade",
+        "education",
+        "energy",
+        "transport",
+        "transportation",
+        "home",
+        "treasury",
+        "culture",
+        "agriculture",
+        "labour",
+        "labor",
+        "environment",
+        "infrastructure",
+        "industry",
+        "tourism",
+        "sport",
+        "sports",
+        "housing",
+        "immigration",
+        "security",
+        "communications",
+        "digital",
+        "technology",
+        "science",
+        "research",
+        "budget",
+        "commerce",
+        "development",
+        "welfare",
+        "employment",
+        "fisheries",
+        "mining",
+        "veterans",
+    }
 )
 _PLACE_WORDS: Final = frozenset({"u.s.", "us", "u.s", "uk", "u.k.", "un", "eu"})
-_TITLE_LABELS: Final = {**{n: "WORK_OF_ART" for n in WORK_CLASSES}, **{n: "EVENT" for n in EVENT_CLASSES}}
+_TITLE_LABELS: Final = {
+    **{n: "WORK_OF_ART" for n in WORK_CLASSES},
+    **{n: "EVENT" for n in EVENT_CLASSES},
+}
 _MAX_TITLE: Final = 12
 
 
@@ -181,7 +439,7 @@ def _joined(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
 
 
 def _continues(doc: Doc, left: TokenMention, right: TokenMention) -> bool:
-    if left.end != right.start or "" not in {left.label, right.label} and left.label != "NORP":
+    if left.end != right.start or ("" not in {left.label, right.label} and left.label != "NORP"):
         return False
     if left.label == "NORP" and right.label not in {"PERSON", "GPE"}:
         # "the French Revolution", "the Chinese Communist Party": a demonym that begins the
@@ -196,7 +454,7 @@ def _continues(doc: Doc, left: TokenMention, right: TokenMention) -> bool:
 
 
 def _epithets(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
-    """"the Google of Russia": a name with an article and "of <place>" is an epithet, one
+    """ "the Google of Russia": a name with an article and "of <place>" is an epithet, one
     name of its own, not a mention of Google and of Russia."""
     out: list[TokenMention] = []
     skip = -1
@@ -208,8 +466,12 @@ def _epithets(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
             before -= 1
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         after_the = before >= 0 and doc[before].lower_ == "the"
-        of_place = (nxt is not None and nxt.start == mention.end + 1 and nxt.label in {"GPE", "LOC"}
-                    and doc[mention.end].lower_ == "of")
+        of_place = (
+            nxt is not None
+            and nxt.start == mention.end + 1
+            and nxt.label in {"GPE", "LOC"}
+            and doc[mention.end].lower_ == "of"
+        )
         named_place = mention.label in {"GPE", "LOC", "FAC"}
         if after_the and of_place and nxt is not None and not named_place:
             out.append(TokenMention(mention.start, nxt.end, ""))
@@ -264,8 +526,9 @@ def _first_word(text: str) -> str:
     return text[:cut]
 
 
-def _candidates(text: str, starts: list[int], ends: list[int], i: int,
-                by_word: dict[str, tuple[str, ...]]) -> Iterator[str]:
+def _candidates(
+    text: str, starts: list[int], ends: list[int], i: int, by_word: dict[str, tuple[str, ...]]
+) -> Iterator[str]:
     # A name's first word ends at a space or at the end of the name, which is a token end;
     # tokens written without a space between ("U.S.-based") give one candidate word each.
     stop = next((k for k in range(starts[i], ends[-1]) if text[k].isspace()), ends[-1])
@@ -310,8 +573,14 @@ def _titles(doc: Doc) -> list[TokenMention]:
         verb = next((t for t in sent[: _MAX_TITLE + 1] if t.lemma_ == "be"), None)
         if verb is None or verb.i <= sent.start:
             continue
-        label = next((_TITLE_LABELS[c.lemma_.lower()] for c in verb.children
-                      if c.dep_ == "attr" and c.lemma_.lower() in _TITLE_LABELS), "")
+        label = next(
+            (
+                _TITLE_LABELS[c.lemma_.lower()]
+                for c in verb.children
+                if c.dep_ == "attr" and c.lemma_.lower() in _TITLE_LABELS
+            ),
+            "",
+        )
         start, end = sent.start, verb.i
         while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
             end -= 1
@@ -392,8 +661,14 @@ def _whole_names(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
 def _hyphen_joined(doc: Doc, start: int) -> bool:
     """Whether ``doc[start]`` ends a hyphenated name written without spaces ("Faure-Favier")."""
     hyphen, left = doc[start - 1], doc[start - 2]
-    return (hyphen.text in {"-", "‐"} and not hyphen.whitespace_ and not left.whitespace_
-            and left.is_alpha and left.text[:1].isupper() and doc[start].text[:1].isupper())
+    return (
+        hyphen.text in {"-", "‐"}
+        and not hyphen.whitespace_
+        and not left.whitespace_
+        and left.is_alpha
+        and left.text[:1].isupper()
+        and doc[start].text[:1].isupper()
+    )
 
 
 def _edition(doc: Doc, start: int, mention: TokenMention) -> bool:
@@ -430,8 +705,11 @@ def _is_generic(doc: Doc, mention: TokenMention, names: frozenset[str]) -> bool:
     if not words:
         return False
     generic = [w for w in words if w in _GENERIC or w in PORTFOLIOS]
-    rest = [w for w in words
-            if w not in _GENERIC | PORTFOLIOS and w not in _PLACE_WORDS and w not in DEMONYMS]
+    rest = [
+        w
+        for w in words
+        if w not in _GENERIC | PORTFOLIOS and w not in _PLACE_WORDS and w not in DEMONYMS
+    ]
     return bool(generic) and not rest
 
 

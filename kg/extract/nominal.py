@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from kg import gazetteer
 from kg.entities import COUNTRIES, DEMONYMS, clean_name
@@ -31,18 +32,59 @@ KIN_NOUNS: Final = frozenset(
 )
 # Roles in a group written like a title: "Ironwood drummer Sam Reyes", "X, a member of Y".
 ROLE_NOUNS: Final = frozenset(
-    {"member", "drummer", "guitarist", "bassist", "singer", "vocalist", "frontman",
-     "keyboardist", "player", "striker", "midfielder", "defender", "goalkeeper", "captain",
-     "coach", "manager", "editor", "anchor", "correspondent", "presenter", "host", "producer",
-     "spokesman", "spokeswoman", "spokesperson", "employee", "engineer", "officer"}
+    {
+        "member",
+        "drummer",
+        "guitarist",
+        "bassist",
+        "singer",
+        "vocalist",
+        "frontman",
+        "keyboardist",
+        "player",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "captain",
+        "coach",
+        "manager",
+        "editor",
+        "anchor",
+        "correspondent",
+        "presenter",
+        "host",
+        "producer",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "employee",
+        "engineer",
+        "officer",
+    }
 )
 _DESCRIBING: Final = frozenset({"in", "by"})
 # Words before an office that make it another office: "vice president", "prime minister".
 _RANKS: Final = frozenset({"vice", "deputy", "prime", "assistant", "associate", "lieutenant"})
 # Nouns of works that name their maker with "by": "an album by X", "X's novel Y".
 WORK_NOUNS: Final = frozenset(
-    {"album", "song", "single", "ep", "record", "novel", "book", "poem", "play", "story",
-     "opera", "symphony", "film", "painting", "game"}
+    {
+        "album",
+        "song",
+        "single",
+        "ep",
+        "record",
+        "novel",
+        "book",
+        "poem",
+        "play",
+        "story",
+        "opera",
+        "symphony",
+        "film",
+        "painting",
+        "game",
+    }
 )
 _LEVELS: Final = {"country": 3, "subdivision": 2, "city": 1}
 
@@ -61,9 +103,12 @@ def _modifiers(token: Token) -> list[Token]:
 def _pobjects(head: Token, prepositions: frozenset[str] | None = None) -> list[tuple[Token, Token]]:
     """(preposition, object) pairs of ``head``'s prepositional phrases, one per conjunct."""
     return [
-        (p, o) for p in head.children
+        (p, o)
+        for p in head.children
         if p.dep_ == "prep" and (prepositions is None or p.lower_ in prepositions)
-        for c in p.children if c.dep_ == "pobj" for o in conjuncts(c)
+        for c in p.children
+        if c.dep_ == "pobj"
+        for o in conjuncts(c)
     ]
 
 
@@ -96,7 +141,11 @@ def _title_words(modifiers: list[Token]) -> list[Token]:
     if k < 0:
         return []
     start = k
-    while start > 0 and modifiers[start - 1].lower_ in titles and modifiers[start - 1].i == modifiers[start].i - 1:
+    while (
+        start > 0
+        and modifiers[start - 1].lower_ in titles
+        and modifiers[start - 1].i == modifiers[start].i - 1
+    ):
         start -= 1
     return modifiers[start : k + 1]
 
@@ -104,11 +153,13 @@ def _title_words(modifiers: list[Token]) -> list[Token]:
 def _possessors(tokens: list[Token]) -> list[Token]:
     """Names and pronouns written as possessors of any of ``tokens``: "Spain" in "Spain's King
     Felipe", "his" in "his brother John"."""
-    return [c for t in tokens for c in t.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "PRON"}]
+    return [
+        c for t in tokens for c in t.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "PRON"}
+    ]
 
 
 def _modifier_rules(em: Emitter, name: Token) -> None:
-    """"Russian President Vladimir Putin", "Microsoft CEO Satya Nadella", "Spain's King Felipe",
+    """ "Russian President Vladimir Putin", "Microsoft CEO Satya Nadella", "Spain's King Felipe",
     "Chinese firm Baidu", "the American singer Jo Ray"."""
     mention = em.mention(name)
     assert mention is not None
@@ -118,16 +169,26 @@ def _modifier_rules(em: Emitter, name: Token) -> None:
     while title and title[0].i > 0 and em.doc[title[0].i - 1].lower_ in PORTFOLIOS:
         title = [em.doc[title[0].i - 1], *title]
     countries = [m for m in modifiers if _demonym(em, m)]
-    owners = [m for m in modifiers if em.mention(m) is not None and m.pos_ == "PROPN"
-              and m.lower_ not in PORTFOLIOS]
+    owners = [
+        m
+        for m in modifiers
+        if em.mention(m) is not None and m.pos_ == "PROPN" and m.lower_ not in PORTFOLIOS
+    ]
     owners += [o for o in _possessors([name, *title]) if em.mention(o) is not None]
     name_span = em.sentence.char_span(mention.start, mention.end)
     if title:
         role = " ".join(t.lower_ for t in title)
         written = " ".join(t.text for t in title)
         for country in countries:
-            em.emit_implied("title", name_span, f"{written} of", demonym_country(country) or "",
-                            country, f"{role} of", mention_of=name)
+            em.emit_implied(
+                "title",
+                name_span,
+                f"{written} of",
+                demonym_country(country) or "",
+                country,
+                f"{role} of",
+                mention_of=name,
+            )
         for owner in owners:
             if em.mention(owner) is not mention:
                 em.emit("title", name, f"{written} of", owner, f"{role} of")
@@ -140,16 +201,27 @@ def _modifier_rules(em: Emitter, name: Token) -> None:
                 em.emit("made-by", name, f"'s {modifier.text}", owner, f"{lemma} by")
     if mention.label not in {"NORP", "GPE"}:
         for country in countries:
-            em.emit_implied("demonym", name_span, "from", demonym_country(country) or "",
-                            country, "country", mention_of=name)
+            em.emit_implied(
+                "demonym",
+                name_span,
+                "from",
+                demonym_country(country) or "",
+                country,
+                "country",
+                mention_of=name,
+            )
 
 
 def _apposition(em: Emitter, appos: Token) -> None:
-    """"the Russian tech company, Yandex," and "Jensen Huang, the chief executive of Nvidia,"."""
+    """ "the Russian tech company, Yandex," and "Jensen Huang, the chief executive of Nvidia,"."""
     head = appos.head
-    if head.pos_ not in NOMINAL_POS or any(t.lower_ in _NOT_APPOSITIVE for t in em.doc[head.i : appos.i]):
+    if head.pos_ not in NOMINAL_POS or any(
+        t.lower_ in _NOT_APPOSITIVE for t in em.doc[head.i : appos.i]
+    ):
         return
-    named, description = (appos, head) if em.mention(appos) and not em.mention(head) else (head, appos)
+    named, description = (
+        (appos, head) if em.mention(appos) and not em.mention(head) else (head, appos)
+    )
     if em.mention(named) is None:
         return
     of_preps = _pobjects(description, frozenset({"of"}))
@@ -160,8 +232,13 @@ def _apposition(em: Emitter, appos: Token) -> None:
         office = " ".join([*rank, lemma])
         for prep, pobj in of_preps:
             left, _ = em.np_range(description)
-            em.emit("apposition", named, "is " + phrase(list(em.doc[left : prep.i + 1])), pobj,
-                    f"{office} of")
+            em.emit(
+                "apposition",
+                named,
+                "is " + phrase(list(em.doc[left : prep.i + 1])),
+                pobj,
+                f"{office} of",
+            )
         return
     if description.pos_ == "NOUN" and lemma in KIN_NOUNS:
         # "his brother, John": the owner's brother is John.
@@ -174,8 +251,14 @@ def _apposition(em: Emitter, appos: Token) -> None:
 
 
 def describe(
-    em: Emitter, subject: Token, noun: Token, relation_words: list[Token], reading: Reading,
-    penalty: float, *, rule: str,
+    em: Emitter,
+    subject: Token,
+    noun: Token,
+    relation_words: list[Token],
+    reading: Reading,
+    penalty: float,
+    *,
+    rule: str,
 ) -> None:
     """What "X is a …" and "X, a …," say of X beyond its class: "an American singer" → X /
     country / United States; "a town in Kent" → X / is in / Kent; "a novel by Y" → X / novel
@@ -185,25 +268,47 @@ def describe(
     for modifier in _modifiers(noun):
         country = _demonym(em, modifier)
         if country:
-            em.emit_implied("demonym", em.span_of(subject), "is", country, modifier, "country",
-                            mention_of=subject, reading=reading)
+            em.emit_implied(
+                "demonym",
+                em.span_of(subject),
+                "is",
+                country,
+                modifier,
+                "country",
+                mention_of=subject,
+                reading=reading,
+            )
         elif _names_country(em, modifier):
             # "a U.S. businessman": the country's name used as a modifier.
-            em.emit(rule, subject, phrase([*relation_words, modifier]), modifier, "country",
-                    reading=reading, penalty=penalty, object_tokens=_span_of(em, modifier))
+            em.emit(
+                rule,
+                subject,
+                phrase([*relation_words, modifier]),
+                modifier,
+                "country",
+                reading=reading,
+                penalty=penalty,
+                object_tokens=_span_of(em, modifier),
+            )
     left, _ = em.np_range(noun)
     lemma = noun.lemma_.lower()
     for prep, pobj in _pobjects(noun, _DESCRIBING):
         if em.mention(pobj) is None or (prep.lower_ == "by") != (lemma in WORK_NOUNS):
             continue
         predicate = f"{lemma} by" if prep.lower_ == "by" else "is in"
-        em.emit("made-by" if prep.lower_ == "by" else rule, subject,
-                phrase([*relation_words, *em.doc[left : prep.i + 1]]), pobj, predicate,
-                reading=reading, penalty=penalty)
+        em.emit(
+            "made-by" if prep.lower_ == "by" else rule,
+            subject,
+            phrase([*relation_words, *em.doc[left : prep.i + 1]]),
+            pobj,
+            predicate,
+            reading=reading,
+            penalty=penalty,
+        )
 
 
 def _possessive(em: Emitter, noun: Token) -> None:
-    """"Russia's dependence on the West" → Russia / depends on / West."""
+    """ "Russia's dependence on the West" → Russia / depends on / West."""
     owners = [c for c in noun.children if c.dep_ == "poss" and em.mention(c) is not None]
     if not owners:
         return
@@ -214,21 +319,28 @@ def _possessive(em: Emitter, noun: Token) -> None:
         if prep.lower_ == "of" or em.mention(pobj) is None:
             continue
         verb = NOMINALIZATIONS.get(lemma)
-        predicate = predicate_label(verb, preposition=prep.lower_) if verb else f"{lemma} {prep.lower_}"
+        predicate = (
+            predicate_label(verb, preposition=prep.lower_) if verb else f"{lemma} {prep.lower_}"
+        )
         for owner in conjuncts(owners[0]):
             em.emit("possessive", owner, f"'s {noun.text} {prep.text}", pobj, predicate)
 
 
 def _between(em: Emitter, noun: Token) -> None:
-    """"a partnership between Airbus and Tata" → Airbus / partners / Tata."""
+    """ "a partnership between Airbus and Tata" → Airbus / partners / Tata."""
     verb = NOMINALIZATIONS.get(noun.lemma_.lower())
     if verb is None:
         return
     members = [o for _, o in _pobjects(noun, frozenset({"between"}))]
     if len(members) == 2 and all(em.mention(m) for m in members):
         prep = next(c for c in noun.children if c.lower_ == "between")
-        em.emit("nominal-between", members[0], f"{noun.text} {prep.text}", members[1],
-                predicate_label(verb, preposition="with"))
+        em.emit(
+            "nominal-between",
+            members[0],
+            f"{noun.text} {prep.text}",
+            members[1],
+            predicate_label(verb, preposition="with"),
+        )
 
 
 def _core_end(em: Emitter, noun: Token, stop: int) -> tuple[int, int] | None:
@@ -245,17 +357,23 @@ def _be(noun: Token) -> str:
 
 
 def _noun_preposition(em: Emitter, noun: Token) -> None:
-    """"companies in Japan" → companies / are in / Japan: what a noun's own phrase says of it."""
+    """ "companies in Japan" → companies / are in / Japan: what a noun's own phrase says of it."""
     for prep, pobj in _pobjects(noun, _LOCATING):
         core = _core_end(em, noun, prep.i)
         if core is None:
             continue
-        em.emit("noun-preposition", noun, f"{_be(noun)} {prep.lower_}", pobj,
-                f"{_be(noun)} {prep.lower_}", subject_tokens=core)
+        em.emit(
+            "noun-preposition",
+            noun,
+            f"{_be(noun)} {prep.lower_}",
+            pobj,
+            f"{_be(noun)} {prep.lower_}",
+            subject_tokens=core,
+        )
 
 
 def _possessor(em: Emitter, noun: Token) -> None:
-    """"Nissan 's morale" → Nissan / has / morale (names only: "his" says nothing alone)."""
+    """ "Nissan 's morale" → Nissan / has / morale (names only: "his" says nothing alone)."""
     for owner in (c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"):
         marker = next((c for c in owner.children if c.dep_ == "case"), None)
         start = (marker or owner).i + 1
@@ -293,7 +411,7 @@ def _is_chain(em: Emitter, inner: Token, outer: Token) -> bool:
 
 
 def _location_chains(em: Emitter, sent: SpacySpan) -> None:
-    """"in Dallas, Texas, United States" → Dallas / located in / Texas, Texas / … / United States."""
+    """ "in Dallas, Texas, United States" → Dallas / located in / Texas, Texas / … / United States."""
     heads: list[Token] = []
     for token in sent:
         mention = em.mention(token)
@@ -301,8 +419,15 @@ def _location_chains(em: Emitter, sent: SpacySpan) -> None:
             heads.append(token)
     for inner, outer in zip(heads, heads[1:], strict=False):
         if _is_chain(em, inner, outer):
-            em.emit("location-chain", inner, ",", outer, "located in",
-                    subject_tokens=_span_of(em, inner), object_tokens=_span_of(em, outer))
+            em.emit(
+                "location-chain",
+                inner,
+                ",",
+                outer,
+                "located in",
+                subject_tokens=_span_of(em, inner),
+                object_tokens=_span_of(em, outer),
+            )
 
 
 def _span_of(em: Emitter, token: Token) -> tuple[int, int]:
@@ -312,7 +437,7 @@ def _span_of(em: Emitter, token: Token) -> tuple[int, int]:
 
 
 def _place_class(em: Emitter, noun: Token) -> None:
-    """"the U.S. state of Alaska", "the Australian state of Victoria" → Alaska / located in /
+    """ "the U.S. state of Alaska", "the Australian state of Victoria" → Alaska / located in /
     United States: the class noun's modifier names the larger place."""
     if em.sentence.mentions[noun.i] is not None or noun.lemma_.lower() not in PLACE_CLASSES:
         return
@@ -325,11 +450,25 @@ def _place_class(em: Emitter, noun: Token) -> None:
         country = _demonym(em, modifier)
         outer = em.mention(modifier)
         if country:
-            em.emit_implied("place-class", span, f"{noun.text} of", country, modifier,
-                            "located in", mention_of=name)
+            em.emit_implied(
+                "place-class",
+                span,
+                f"{noun.text} of",
+                country,
+                modifier,
+                "located in",
+                mention_of=name,
+            )
         elif outer is not None and modifier.i == outer.end - 1 and outer is not place:
-            em.emit("place-class", name, f"{noun.text} of", modifier, "located in",
-                    subject_tokens=(place.start, place.end), object_tokens=(outer.start, outer.end))
+            em.emit(
+                "place-class",
+                name,
+                f"{noun.text} of",
+                modifier,
+                "located in",
+                subject_tokens=(place.start, place.end),
+                object_tokens=(outer.start, outer.end),
+            )
 
 
 def read_nominals(em: Emitter, sent: SpacySpan) -> None:

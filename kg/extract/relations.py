@@ -43,8 +43,27 @@ NOMINALIZATIONS: Final[dict[str, str]] = {
 
 # Nouns that name a relation between parties without being a verb's nominalisation.
 _RELATIONAL: Final = frozenset(
-    {"ties", "tie", "relation", "relations", "relationship", "deal", "pact", "treaty", "contract",
-     "talks", "offer", "bid", "stake", "link", "links", "dispute", "war", "rivalry", "trade"}
+    {
+        "ties",
+        "tie",
+        "relation",
+        "relations",
+        "relationship",
+        "deal",
+        "pact",
+        "treaty",
+        "contract",
+        "talks",
+        "offer",
+        "bid",
+        "stake",
+        "link",
+        "links",
+        "dispute",
+        "war",
+        "rivalry",
+        "trade",
+    }
 )
 _NOMINAL_SUFFIXES: Final = ("tion", "sion", "ment", "ence", "ance", "ship")
 
@@ -77,7 +96,9 @@ def third_person(lemma: str) -> str:
     return word + "s"
 
 
-def predicate_label(verb_lemma: str, particle: str = "", noun: str = "", preposition: str = "") -> str:
+def predicate_label(
+    verb_lemma: str, particle: str = "", noun: str = "", preposition: str = ""
+) -> str:
     """Return the normalised predicate for a verb (with particle), light-verb noun and preposition.
 
     A relational noun replaces a light verb ("seeks collaboration with" → "collaborates");

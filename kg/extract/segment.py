@@ -167,8 +167,11 @@ def _cut(block: Block) -> list[Block]:
     for start, end in pieces:
         piece = _make_block(text, start, end, block.headline)
         if piece.text:
-            blocks.append(Block(block.start + piece.start, block.start + piece.end, piece.text,
-                                block.headline))
+            blocks.append(
+                Block(
+                    block.start + piece.start, block.start + piece.end, piece.text, block.headline
+                )
+            )
     return blocks
 
 

@@ -19,8 +19,31 @@ TITLES_COMPONENT: Final = "kg_quoted_titles"
 _OPENING: Final = frozenset({'"', "\u201c", "``", "\u2018", "'"})
 _CLOSING: Final = frozenset({'"', "\u201d", "''", "\u2019", "'"})
 # Words a title keeps in lower case: "Take the Night Train Home", "Les amants de la nuit".
-_SMALL: Final = frozenset({"of", "the", "a", "an", "and", "in", "to", "for", "on", "at", "by",
-                           "with", "or", "from", "is", "it", "de", "la", "le", "du", "des"})
+_SMALL: Final = frozenset(
+    {
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "in",
+        "to",
+        "for",
+        "on",
+        "at",
+        "by",
+        "with",
+        "or",
+        "from",
+        "is",
+        "it",
+        "de",
+        "la",
+        "le",
+        "du",
+        "des",
+    }
+)
 _MAX_WORDS: Final = 10
 _SENTENCE_PUNCT: Final = frozenset({".", "!", "?", ",", ";", ":"})
 
@@ -51,8 +74,14 @@ def merge_quoted_titles(doc: Doc) -> Doc:
     i = 0
     while i < len(doc):
         if doc[i].text in _OPENING:
-            close = next((j for j in range(i + 1, min(len(doc), i + _MAX_WORDS + 2))
-                          if doc[j].text in _CLOSING), None)
+            close = next(
+                (
+                    j
+                    for j in range(i + 1, min(len(doc), i + _MAX_WORDS + 2))
+                    if doc[j].text in _CLOSING
+                ),
+                None,
+            )
             if close is not None and close - i > 2:
                 words = [t.text for t in doc[i + 1 : close]]
                 # One word in quotes is a word in quotes, not worth a merge.

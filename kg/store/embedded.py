@@ -44,9 +44,17 @@ RDF_FORMATS: Final[dict[str, ox.RdfFormat]] = {
     "json-ld": ox.RdfFormat.JSON_LD,
     "xml": ox.RdfFormat.RDF_XML,
 }
-_SUFFIXES: Final = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig",
-                    ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".owl": "xml",
-                    ".xml": "xml"}
+_SUFFIXES: Final = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+}
 _UNION: Final = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 _TOTALS: Final = f"""
 SELECT ?d ?s ?e ?t WHERE {{
@@ -95,8 +103,10 @@ def _ontology_quads() -> tuple[ox.Quad, ...]:
 
     data = resources.files("kg").joinpath("ontology.ttl").read_bytes()
     graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
-    triples = [*ox.parse(data, format=ox.RdfFormat.TURTLE),
-               *ox.parse(ontology_turtle(), format=ox.RdfFormat.TURTLE)]
+    triples = [
+        *ox.parse(data, format=ox.RdfFormat.TURTLE),
+        *ox.parse(ontology_turtle(), format=ox.RdfFormat.TURTLE),
+    ]
     return tuple(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
 
 
@@ -116,7 +126,9 @@ class Store:
     release the directory for other processes.
     """
 
-    def __init__(self, inner: ox.Store, path: Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(
+        self, inner: ox.Store, path: Path | None = None, *, read_only: bool = False
+    ) -> None:
         self._inner: ox.Store | None = inner
         self.path = path
         self.read_only = read_only
@@ -135,7 +147,9 @@ class Store:
         """
         path = Path(path)
         if read_only and not is_store(path):
-            raise StoreError(f"{path}: not a kg store (build one with `kg build INPUT --store {path}`)")
+            raise StoreError(
+                f"{path}: not a kg store (build one with `kg build INPUT --store {path}`)"
+            )
         try:
             if read_only:
                 inner = ox.Store.read_only(str(path))
@@ -168,7 +182,9 @@ class Store:
             raise GraphFormatError(f"{path}: no such RDF file or store (build one with `kg build`)")
         fmt = format_name(format) if format else _SUFFIXES.get(path.suffix.lower(), "turtle")
         if fmt not in RDF_FORMATS:
-            raise GraphFormatError(f"{path}: cannot read {fmt}. Readable: {', '.join(sorted(RDF_FORMATS))}")
+            raise GraphFormatError(
+                f"{path}: cannot read {fmt}. Readable: {', '.join(sorted(RDF_FORMATS))}"
+            )
         inner = ox.Store()
         try:
             inner.bulk_load(path=str(path), format=RDF_FORMATS[fmt])
@@ -194,8 +210,12 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     @property
@@ -242,7 +262,9 @@ class Store:
         store = self._writable()
         # Looked up by source, not by listing every document: a build writes each document
         # in turn, and a listing per write made a build of n files take n² time.
-        by_source = store.quads_for_pattern(None, ox.NamedNode(str(KG.source)), ox.Literal(document.source), None)
+        by_source = store.quads_for_pattern(
+            None, ox.NamedNode(str(KG.source)), ox.Literal(document.source), None
+        )
         old = {q.subject.value for q in by_source if q.subject == q.graph_name}
         if self.oxigraph.contains_named_graph(ox.NamedNode(str(document.iri))):
             old.add(str(document.iri))
@@ -256,14 +278,19 @@ class Store:
                 quads.append(quad)
         try:
             if old:
-                operations = [*self._drop_operations(sorted(old)), f"INSERT DATA {{ {_data(quads)} }}"]
+                operations = [
+                    *self._drop_operations(sorted(old)),
+                    f"INSERT DATA {{ {_data(quads)} }}",
+                ]
                 store.update(" ;\n".join(operations))
             else:
                 # Nothing to replace: one atomic extend writes the same quads without
                 # building and parsing a SPARQL update (most of a build's write time).
                 store.extend(quads)
         except OSError as e:
-            raise StoreError(f"{self.path}: cannot write {document.source}: {_first_line(e)}") from e
+            raise StoreError(
+                f"{self.path}: cannot write {document.source}: {_first_line(e)}"
+            ) from e
         log.debug("wrote %s (%d statements), replaced %s", document.iri, len(quads), sorted(old))
         return tuple(sorted(old - {str(document.iri)}))
 
@@ -271,7 +298,9 @@ class Store:
         # Only install_ontology writes the ontology graph, so it is read once per Store.
         if self._ontology is None:
             ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
-            known = frozenset(q.triple for q in self.oxigraph.quads_for_pattern(None, None, None, ontology))
+            known = frozenset(
+                q.triple for q in self.oxigraph.quads_for_pattern(None, None, None, ontology)
+            )
             self._ontology = known, frozenset(t.subject for t in known)
         return self._ontology
 
@@ -293,14 +322,19 @@ class Store:
         assertions: set[Any] = set()
         for iri in iris:
             graph = ox.NamedNode(iri)
-            assertions.update(q.subject for q in self.oxigraph.quads_for_pattern(None, evidence, None, graph))
+            assertions.update(
+                q.subject for q in self.oxigraph.quads_for_pattern(None, evidence, None, graph)
+            )
             yield f"DROP SILENT GRAPH {graph}"
         entities, relations = set(), set()
         for a in assertions:
             for p, bucket in ((subject, entities), (obj, entities), (predicate, relations)):
                 bucket.update(q.object for q in self.oxigraph.quads_for_pattern(a, p, None, facts))
-        for template, nodes in ((_ORPHAN_ASSERTIONS, assertions), (_ORPHAN_ENTITIES, entities),
-                                (_ORPHAN_RELATIONS, relations)):
+        for template, nodes in (
+            (_ORPHAN_ASSERTIONS, assertions),
+            (_ORPHAN_ENTITIES, entities),
+            (_ORPHAN_RELATIONS, relations),
+        ):
             if nodes:
                 yield template % " ".join(sorted(map(str, nodes)))
 
@@ -346,7 +380,9 @@ class Store:
         the ontology."""
         fmt = RDF_FORMATS.get(format_name(format))
         if fmt is None:
-            raise GraphFormatError(f"Cannot write {format}. Available: {', '.join(sorted(RDF_FORMATS))}")
+            raise GraphFormatError(
+                f"Cannot write {format}. Available: {', '.join(sorted(RDF_FORMATS))}"
+            )
         if fmt == ox.RdfFormat.TURTLE:
             return to_turtle(self.triples(), PREFIXES).encode("utf-8")
         if fmt.supports_datasets:
@@ -359,8 +395,10 @@ class Store:
     def to_graph(self) -> Graph:
         """Return the union of the store's graphs as an rdflib Graph (for rdflib-based code)."""
         graph = new_graph()
-        graph.addN((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), graph)
-                   for t in self.triples())
+        graph.addN(
+            (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), graph)
+            for t in self.triples()
+        )
         return graph
 
     def entity_kinds(self) -> dict[str, str]:

@@ -104,9 +104,16 @@ class RemoteStore:
     HTTP Basic or Digest authentication, whichever the server asks for.
     """
 
-    def __init__(self, url: str, update_url: str | None = None, *, user: str | None = None,
-                 password: str | None = None, timeout: float = 120.0,
-                 chunk: int = CHUNK_STATEMENTS) -> None:
+    def __init__(
+        self,
+        url: str,
+        update_url: str | None = None,
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        timeout: float = 120.0,
+        chunk: int = CHUNK_STATEMENTS,
+    ) -> None:
         self.url = url
         self.update_url = update_url or _update_url(url)
         self.timeout = timeout
@@ -116,16 +123,22 @@ class RemoteStore:
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             for endpoint in {self.url, self.update_url}:
                 passwords.add_password(None, endpoint, user, password or "")
-            handlers += [urllib.request.HTTPBasicAuthHandler(passwords),
-                         urllib.request.HTTPDigestAuthHandler(passwords)]
+            handlers += [
+                urllib.request.HTTPBasicAuthHandler(passwords),
+                urllib.request.HTTPDigestAuthHandler(passwords),
+            ]
         self._opener = urllib.request.build_opener(*handlers)
 
     @classmethod
     def from_env(cls, url: str, update_url: str | None = None) -> RemoteStore:
         """Return a store at ``url`` with the credentials in ``KG_STORE_USER`` and
         ``KG_STORE_PASSWORD`` (none if the user is unset)."""
-        return cls(url, update_url, user=os.environ.get(USER_VARIABLE) or None,
-                   password=os.environ.get(PASSWORD_VARIABLE))
+        return cls(
+            url,
+            update_url,
+            user=os.environ.get(USER_VARIABLE) or None,
+            password=os.environ.get(PASSWORD_VARIABLE),
+        )
 
     def __enter__(self) -> RemoteStore:
         return self
@@ -143,17 +156,22 @@ class RemoteStore:
 
     def _post(self, url: str, field: str, text: str, accept: str) -> bytes:
         body = urllib.parse.urlencode({field: text}).encode("utf-8")
-        request = urllib.request.Request(url, data=body, method="POST", headers={
-            "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
+        request = urllib.request.Request(
+            url,
+            data=body,
+            method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
+        )
         try:
             with self._opener.open(request, timeout=self.timeout) as response:
                 return bytes(response.read())
         except urllib.error.HTTPError as e:
             detail = e.read().decode("utf-8", "replace").strip().splitlines()[:1]
-            hint = (f" (set {USER_VARIABLE} and {PASSWORD_VARIABLE})"
-                    if e.code in {401, 403} else "")
-            raise StoreError(f"{url}: the SPARQL server answered {e.code} {e.reason}{hint}: "
-                             f"{detail[0] if detail else ''}") from e
+            hint = f" (set {USER_VARIABLE} and {PASSWORD_VARIABLE})" if e.code in {401, 403} else ""
+            raise StoreError(
+                f"{url}: the SPARQL server answered {e.code} {e.reason}{hint}: "
+                f"{detail[0] if detail else ''}"
+            ) from e
         except (urllib.error.URLError, OSError) as e:
             reason = getattr(e, "reason", e)
             raise StoreError(f"{url}: cannot reach the SPARQL server: {reason}") from e
@@ -199,7 +217,9 @@ class RemoteStore:
     def has_document(self, content_hash: str) -> bool:
         """Whether a document with this content hash is completely stored."""
         iri = document_iri(content_hash)
-        return self.ask(f'ASK {{ GRAPH <{iri}> {{ <{iri}> <{KG.contentHash}> "{content_hash}" }} }}')
+        return self.ask(
+            f'ASK {{ GRAPH <{iri}> {{ <{iri}> <{KG.contentHash}> "{content_hash}" }} }}'
+        )
 
     def replace_document(self, document: DocumentGraph) -> tuple[str, ...]:
         """Write ``document``'s graph and facts, replacing earlier versions from its source.
@@ -234,7 +254,9 @@ class RemoteStore:
     def _drop_operations(self, iris: Iterable[str]) -> Iterator[str]:
         assertions: set[str] = set()
         for iri in iris:
-            rows = self.select(f"SELECT DISTINCT ?a WHERE {{ GRAPH <{iri}> {{ ?a <{KG.evidence}> ?e }} }}")
+            rows = self.select(
+                f"SELECT DISTINCT ?a WHERE {{ GRAPH <{iri}> {{ ?a <{KG.evidence}> ?e }} }}"
+            )
             assertions.update(str(r["a"]) for r in rows)
             yield f"DROP SILENT GRAPH <{iri}>"
         entities: set[str] = set()
@@ -243,11 +265,15 @@ class RemoteStore:
             values = " ".join(sorted(assertions))
             rows = self.select(
                 f"SELECT DISTINCT ?x ?p WHERE {{ VALUES ?a {{ {values} }} GRAPH <{FACTS_GRAPH}> {{ "
-                f"?a ?p ?x VALUES ?p {{ <{RDF.subject}> <{RDF.object}> <{RDF.predicate}> }} }} }}")
+                f"?a ?p ?x VALUES ?p {{ <{RDF.subject}> <{RDF.object}> <{RDF.predicate}> }} }} }}"
+            )
             for r in rows:
                 (relations if r["p"].value == str(RDF.predicate) else entities).add(str(r["x"]))
-        for template, nodes in ((_ORPHAN_ASSERTIONS, assertions), (_ORPHAN_ENTITIES, entities),
-                                (_ORPHAN_RELATIONS, relations)):
+        for template, nodes in (
+            (_ORPHAN_ASSERTIONS, assertions),
+            (_ORPHAN_ENTITIES, entities),
+            (_ORPHAN_RELATIONS, relations),
+        ):
             if nodes:
                 yield template % " ".join(sorted(nodes))
 
@@ -255,15 +281,19 @@ class RemoteStore:
 
     def entity_kinds(self) -> dict[str, str]:
         """The kind of every entity name the server holds (label → kind), unambiguous ones only."""
-        return kinds_of((row["label"].value, row["kind"].value) for row in self.select(ENTITY_KINDS))
+        return kinds_of(
+            (row["label"].value, row["kind"].value) for row in self.select(ENTITY_KINDS)
+        )
 
     def totals(self) -> Totals:
         """Count the store's documents, their sentences, its entities and edges."""
         row = self.select(_DOCUMENT_COUNTS)[0]
         documents = int(row["n"].value)
         sentences = int(row["s"].value) if "s" in row else 0
-        entities, triples = (int(self.select(_COUNT_IN_FACTS % f"<{c}>")[0]["n"].value)
-                             for c in (KG.Entity, KG.Assertion))
+        entities, triples = (
+            int(self.select(_COUNT_IN_FACTS % f"<{c}>")[0]["n"].value)
+            for c in (KG.Entity, KG.Assertion)
+        )
         return Totals(documents, sentences, entities, triples)
 
     def to_store(self) -> Store:

@@ -31,8 +31,18 @@ cat out/graph.ttl
 def _unshare_works() -> bool:
     if shutil.which("unshare") is None:
         return False
-    probe = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c",
-                            "mount -t tmpfs -o size=4k tmpfs /mnt"], capture_output=True)
+    probe = subprocess.run(
+        [
+            "unshare",
+            "-m",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            "mount -t tmpfs -o size=4k tmpfs /mnt",
+        ],
+        capture_output=True,
+    )
     return probe.returncode == 0
 
 
@@ -42,8 +52,24 @@ def _run(tmp_path: Path, mode: str, store: str) -> tuple[str, list[str]]:
     (tmp_path / "in").mkdir()
     shutil.copy(_DATA / "01-nvidia-foxconn-taiwan-supercomputer.txt", tmp_path / "in")
     (tmp_path / "out").mkdir()
-    done = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c", _SCRIPT, sys.executable,
-                           mode, store], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            "unshare",
+            "-m",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            _SCRIPT,
+            sys.executable,
+            mode,
+            store,
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert "rc=" in done.stdout, done.stderr
     return done.stderr.strip(), done.stdout.split("rc=", 1)[1].splitlines()
 
@@ -51,18 +77,34 @@ def _run(tmp_path: Path, mode: str, store: str) -> tuple[str, list[str]]:
 @pytest.mark.parametrize(
     ("mode", "store", "error"),
     [
-        pytest.param("full", "store", "Error: Cannot write out/graph.ttl: No space left on device", id="disk-full"),
-        pytest.param("full", "out/store", "Error: out/store: cannot open the store: IO error: No space left on device",
-                     id="disk-full-under-the-store"),
-        pytest.param("read-only", "store", "Error: Cannot write out/graph.ttl: Read-only file system",
-                     id="read-only-folder"),
+        pytest.param(
+            "full",
+            "store",
+            "Error: Cannot write out/graph.ttl: No space left on device",
+            id="disk-full",
+        ),
+        pytest.param(
+            "full",
+            "out/store",
+            "Error: out/store: cannot open the store: IO error: No space left on device",
+            id="disk-full-under-the-store",
+        ),
+        pytest.param(
+            "read-only",
+            "store",
+            "Error: Cannot write out/graph.ttl: Read-only file system",
+            id="read-only-folder",
+        ),
     ],
 )
-def test_unwritable_output_is_one_clear_error_and_no_half_file(tmp_path: Path, mode: str, store: str,
-                                                                error: str) -> None:
+def test_unwritable_output_is_one_clear_error_and_no_half_file(
+    tmp_path: Path, mode: str, store: str, error: str
+) -> None:
     stderr, (code, left, *graph) = _run(tmp_path, mode, store)
     assert code == "1"
     assert stderr.startswith(error), stderr
     assert len(stderr.splitlines()) == 1, stderr  # no traceback
     assert graph == ["previous"]  # the last good file is untouched
-    assert sorted(left.split()) == sorted(["graph.ttl", *(["store"] if store.startswith("out/") else [])])
+    assert sorted(left.split()) == sorted(
+        ["graph.ttl", *(["store"] if store.startswith("out/") else [])]
+    )

@@ -28,9 +28,25 @@ _DATA = Path(__file__).resolve().parents[2] / "data"
 
 def _kg_build(inputs: Path, out: Path) -> subprocess.Popen[str]:
     # Its own session, so the parse workers it starts can be cleaned up with it.
-    return subprocess.Popen([sys.executable, "-m", "kg", "build", str(inputs), "--out", str(out), "--no-html",
-                             "-q", "--jobs", "1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "build",
+            str(inputs),
+            "--out",
+            str(out),
+            "--no-html",
+            "-q",
+            "--jobs",
+            "1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def _finish(process: subprocess.Popen[str]) -> tuple[int, str]:
@@ -107,7 +123,8 @@ def test_a_killed_build_leaves_everything_readable_and_the_rerun_completes(
     # What was there stays readable: the Turtle is the old file or a whole new one.
     turtle = (out / "graph.ttl").read_bytes()
     assert turtle == before or len(Graph().parse(data=turtle, format="turtle")) > len(
-        Graph().parse(data=before, format="turtle"))
+        Graph().parse(data=before, format="turtle")
+    )
     # The store opens, and every document the previous build wrote is still in it.
     assert _quads(out / "store") >= {q for q in _quads(previous / "store") if "/document/" in q}
 
@@ -155,7 +172,8 @@ def test_a_build_killed_inside_a_long_document_leaves_the_store_readable_and_the
     # The document is written as one transaction: the store holds none of it or all of it.
     turtle = (out / "graph.ttl").read_bytes()
     assert turtle == before or len(Graph().parse(data=turtle, format="turtle")) > len(
-        Graph().parse(data=before, format="turtle"))
+        Graph().parse(data=before, format="turtle")
+    )
     assert _quads(out / "store") in (_quads(previous / "store"), _quads(clean / "store"))
     code, err = _finish(_kg_build(inputs, out))
     assert code == 0, err

@@ -29,13 +29,19 @@ def _read(paths: list[str]) -> tuple[list[str], list[str]]:
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
-        pytest.param("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", id="binary-png"),
-        pytest.param("latin1.txt", "café crème".encode("latin-1"), "not valid UTF-8", id="invalid-utf8"),
+        pytest.param(
+            "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", id="binary-png"
+        ),
+        pytest.param(
+            "latin1.txt", "café crème".encode("latin-1"), "not valid UTF-8", id="invalid-utf8"
+        ),
         pytest.param("empty.txt", b"", "empty", id="empty-file"),
         pytest.param("blank.md", b" \n\t\n", "empty", id="whitespace-only"),
     ],
 )
-def test_bad_file_is_skipped_with_a_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+def test_bad_file_is_skipped_with_a_reason(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / name).write_bytes(data)
     names, skipped = _read([str(tmp_path)])
@@ -87,8 +93,14 @@ def _read_without_override(paths: list[str]) -> tuple[list[str], list[str]]:
         if shutil.which("setpriv") is None:
             pytest.skip("root reads files whatever their mode, and setpriv (util-linux) is missing")
         command = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", *command]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True,
-                          cwd=Path(__file__).parents[2])
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
     names, skipped = json.loads(done.stdout)
     return names, skipped
 
@@ -106,8 +118,10 @@ def test_unreadable_file_and_folder_are_skipped(tmp_path: Path) -> None:
     finally:
         (tmp_path / "private").chmod(0o700)
     assert names == [str(tmp_path / "good.txt")]
-    assert sorted(skipped) == [f"{locked}: cannot be read (Permission denied)",
-                               f"{tmp_path / 'private'}: cannot be read (Permission denied)"]
+    assert sorted(skipped) == [
+        f"{locked}: cannot be read (Permission denied)",
+        f"{tmp_path / 'private'}: cannot be read (Permission denied)",
+    ]
 
 
 @pytest.mark.timeout(60)
@@ -117,8 +131,10 @@ def test_fifo_and_device_in_a_folder_are_skipped_not_read(tmp_path: Path) -> Non
     (tmp_path / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
     names, skipped = _read([str(tmp_path)])
     assert names == [str(tmp_path / "good.txt")]
-    assert sorted(skipped) == [f"{tmp_path / 'pipe.txt'}: not a regular file (a FIFO); skipped",
-                               f"{tmp_path / 'zero.txt'}: not a regular file (a device or socket); skipped"]
+    assert sorted(skipped) == [
+        f"{tmp_path / 'pipe.txt'}: not a regular file (a FIFO); skipped",
+        f"{tmp_path / 'zero.txt'}: not a regular file (a device or socket); skipped",
+    ]
 
 
 def test_a_fifo_named_on_the_command_line_is_read(tmp_path: Path) -> None:
@@ -135,7 +151,9 @@ def test_a_file_name_that_is_not_utf8_is_read_and_stored(tmp_path: Path) -> None
     folder = os.fsencode(tmp_path)
     with open(folder + b"/caf\xe9 \x1b[31mred\n.txt", "wb") as out:
         out.write(GOOD.encode())
-    result = CliRunner().invoke(main, ["build", str(tmp_path), "--out", str(tmp_path / "out"), "--no-html", "-q"])
+    result = CliRunner().invoke(
+        main, ["build", str(tmp_path), "--out", str(tmp_path / "out"), "--no-html", "-q"]
+    )
     assert result.exit_code == 0, result.output
     (document,) = Store.open(tmp_path / "out" / "store", read_only=True).documents()
     assert document.source == f"{tmp_path}/caf\\xe9 \x1b[31mred\n.txt"
@@ -144,8 +162,10 @@ def test_a_file_name_that_is_not_utf8_is_read_and_stored(tmp_path: Path) -> None
 def test_control_characters_in_a_name_are_escaped_in_the_message(tmp_path: Path) -> None:
     (tmp_path / "evil\x1b[2J\nWarning: fake.txt").write_bytes(b"\x00binary")
     _, skipped = _read([str(tmp_path)])
-    assert skipped == [f"{tmp_path}/evil\\x1b[2J\\nWarning: fake.txt: looks like a binary file "
-                       "(it contains NUL bytes); skipped"]
+    assert skipped == [
+        f"{tmp_path}/evil\\x1b[2J\\nWarning: fake.txt: looks like a binary file "
+        "(it contains NUL bytes); skipped"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -169,11 +189,18 @@ def test_encodings(tmp_path: Path, data: bytes, text: str | None) -> None:
 
 
 def test_closed_stdin_is_nothing_to_read(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "kg", "build", "-", "--out", str(tmp_path), "--no-html"],
-                          capture_output=True, text=True,
-                          timeout=120, preexec_fn=lambda: os.close(0))
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", "build", "-", "--out", str(tmp_path), "--no-html"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: os.close(0),
+    )
     assert done.returncode == 1
-    assert done.stderr.splitlines()[-1] == "Error: No readable text in the input (looked for .txt and .md files)"
+    assert (
+        done.stderr.splitlines()[-1]
+        == "Error: No readable text in the input (looked for .txt and .md files)"
+    )
     assert "stdin: nothing to read" in done.stderr
 
 
@@ -187,7 +214,9 @@ def test_build_with_skipped_inputs_exits_with_the_skip_status(tmp_path: Path) ->
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "in" / "bin.txt").write_bytes(b"\x00\x01\x02")
-    result = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-html"])
+    result = CliRunner().invoke(
+        main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-html"]
+    )
     assert result.exit_code == EXIT_SKIPPED
     assert "1 input(s) skipped" in result.stderr
     assert (tmp_path / "out" / "graph.ttl").is_file()

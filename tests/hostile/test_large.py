@@ -26,7 +26,9 @@ _SENTENCE = "Intel partnered with Samsung. "
         pytest.param("e\u0301", None, id="combining-marks"),
     ],
 )
-def test_a_50mb_line_is_cut_into_pieces_that_keep_their_offsets(unit: str, cut_at: str | None) -> None:
+def test_a_50mb_line_is_cut_into_pieces_that_keep_their_offsets(
+    unit: str, cut_at: str | None
+) -> None:
     text = unit * (50_000_000 // len(unit))
     started = time.perf_counter()
     blocks = split_blocks(text)
@@ -48,9 +50,14 @@ def test_a_line_longer_than_spacys_max_length_builds(tmp_path: Path) -> None:
     line = (_SENTENCE + "Q" * 2000 + " ") * 540
     assert len(line) > 1_000_000
     (tmp_path / "long.txt").write_text(line, encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", str(tmp_path / "long.txt"), "--out", str(tmp_path / "out"),
-                                       "--no-html", "-q"])
+    result = CliRunner().invoke(
+        main,
+        ["build", str(tmp_path / "long.txt"), "--out", str(tmp_path / "out"), "--no-html", "-q"],
+    )
     assert result.exit_code == 0, result.output
     graph = load(tmp_path / "out" / "graph.ttl")
-    assert (entity_iri("Intel", "organization"), relation_iri("partners"),
-            entity_iri("Samsung", "organization")) in graph
+    assert (
+        entity_iri("Intel", "organization"),
+        relation_iri("partners"),
+        entity_iri("Samsung", "organization"),
+    ) in graph

@@ -14,7 +14,6 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.inputs import iter_documents
 from kg.store import Store
 
 _NAMES = ("Intel", "Samsung", "Nokia", "Ericsson", "Airbus", "Tata", "Baidu", "Yandex")
@@ -26,7 +25,9 @@ def _tiny_files(root: Path, folders: int, per_folder: int) -> None:
         folder.mkdir(parents=True)
         for i in range(per_folder):
             a, b = _NAMES[i % 8], _NAMES[(i + d + 1) % 8]
-            (folder / f"{i:05}.txt").write_text(f"{a} partnered with {b} in {d}-{i}.\n", encoding="utf-8")
+            (folder / f"{i:05}.txt").write_text(
+                f"{a} partnered with {b} in {d}-{i}.\n", encoding="utf-8"
+            )
 
 
 # Measured in a fresh interpreter: tracemalloc counts every thread's allocations, and threads
@@ -44,8 +45,9 @@ print(count, peak, time.perf_counter() - started)
 
 def test_reading_30000_files_streams_them(tmp_path: Path) -> None:
     _tiny_files(tmp_path, folders=30, per_folder=1000)
-    done = subprocess.run([sys.executable, "-c", _READ_ALL, str(tmp_path)], capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_ALL, str(tmp_path)], capture_output=True, text=True, check=True
+    )
     count, peak, seconds = done.stdout.split()
     assert int(count) == 30_000
     assert float(seconds) < 60
@@ -62,8 +64,17 @@ def test_building_a_thousand_tiny_files_takes_linear_time(tmp_path: Path) -> Non
     for n in (1, 2):
         _tiny_files(tmp_path / f"in{n}", folders=n, per_folder=1000)
         started = time.perf_counter()
-        result = CliRunner().invoke(main, ["build", str(tmp_path / f"in{n}"), "--out", str(tmp_path / f"out{n}"),
-                                           "--no-html", "-q"])
+        result = CliRunner().invoke(
+            main,
+            [
+                "build",
+                str(tmp_path / f"in{n}"),
+                "--out",
+                str(tmp_path / f"out{n}"),
+                "--no-html",
+                "-q",
+            ],
+        )
         timings.append(time.perf_counter() - started)
         assert result.exit_code == 0, result.output
         with Store.open(tmp_path / f"out{n}" / "store", read_only=True) as store:

@@ -17,10 +17,20 @@ from kg.namespace import entity_iri, relation_iri, slug
 from kg.store import Store
 
 # Each format kg exports, rdflib's parser for it, and whether it keeps the named graphs.
-_FORMATS = [("turtle", "turtle", False), ("nt", "nt", False), ("trig", "trig", True),
-            ("nquads", "nquads", True), ("json-ld", "json-ld", True)]
-_OX = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
-       "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}
+_FORMATS = [
+    ("turtle", "turtle", False),
+    ("nt", "nt", False),
+    ("trig", "trig", True),
+    ("nquads", "nquads", True),
+    ("json-ld", "json-ld", True),
+]
+_OX = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "json-ld": ox.RdfFormat.JSON_LD,
+}
 
 HOSTILE_TEXTS = {
     "markup": 'Intel <b>partnered</b> with "Samsung" <script>alert(1)</script> ]]> & Nokia.',
@@ -59,13 +69,18 @@ def _check_exports(store: Store) -> None:
         assert count == len(parsed), name
     # Labels come back as written: every rdfs:label of the store is in the Turtle as a literal.
     turtle = Graph().parse(data=store.export("turtle"), format="turtle")
-    labels = {q.object.value for q in store.oxigraph.quads_for_pattern(None, ox.NamedNode(str(RDFS.label)), None)}
+    labels = {
+        q.object.value
+        for q in store.oxigraph.quads_for_pattern(None, ox.NamedNode(str(RDFS.label)), None)
+    }
     assert labels == {str(o) for o in turtle.objects(None, RDFS.label)}
 
 
 @pytest.mark.parametrize("text", [pytest.param(t, id=k) for k, t in HOSTILE_TEXTS.items()])
 def test_hostile_text_builds_and_every_export_parses(text: str) -> None:
-    result = build([Document("hostile.txt", text), Document('<evil> "name"\n.txt', text + " Again.")])
+    result = build(
+        [Document("hostile.txt", text), Document('<evil> "name"\n.txt', text + " Again.")]
+    )
     _check_exports(result.sink)  # type: ignore[arg-type]
 
 
@@ -87,15 +102,18 @@ def test_entity_iris_are_valid_rfc3987_and_survive_turtle(name: str, kind: str) 
     assert list(ox.parse(graph.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES))
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param("http://evil.example/a b>c", id="looks-like-an-iri"),
-    pytest.param("New\nYork  City", id="newline-and-spaces"),
-    pytest.param("x" * 1000, id="1000-characters"),
-    pytest.param(".", id="dot"),
-    pytest.param("..", id="dot-dot"),
-    pytest.param("%41", id="percent"),
-    pytest.param("\u202eevil\u202c", id="rtl-override"),
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("http://evil.example/a b>c", id="looks-like-an-iri"),
+        pytest.param("New\nYork  City", id="newline-and-spaces"),
+        pytest.param("x" * 1000, id="1000-characters"),
+        pytest.param(".", id="dot"),
+        pytest.param("..", id="dot-dot"),
+        pytest.param("%41", id="percent"),
+        pytest.param("\u202eevil\u202c", id="rtl-override"),
+    ],
+)
 def test_awkward_entity_names(name: str) -> None:
     iri = str(entity_iri(name, "organization"))
     assert is_valid_syntax_iri(iri)
@@ -104,10 +122,27 @@ def test_awkward_entity_names(name: str) -> None:
     assert URIRef(iri) == entity_iri(name, "organization")  # stable
 
 
-_PIECES = st.sampled_from([*HOSTILE_TEXTS.values(), "Intel partnered with Samsung. ", "\n\n", "Nokia ",
-                           "acquired ", "Yandex.", " ", "\n"])
-_TEXTS = st.lists(_PIECES | st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
-                  min_size=1, max_size=8).map("".join).filter(str.strip)
+_PIECES = st.sampled_from(
+    [
+        *HOSTILE_TEXTS.values(),
+        "Intel partnered with Samsung. ",
+        "\n\n",
+        "Nokia ",
+        "acquired ",
+        "Yandex.",
+        " ",
+        "\n",
+    ]
+)
+_TEXTS = (
+    st.lists(
+        _PIECES | st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
+        min_size=1,
+        max_size=8,
+    )
+    .map("".join)
+    .filter(str.strip)
+)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -19,16 +19,37 @@ from tests.test_browser import chromium, open_view  # noqa: F401  (chromium is a
 pytestmark = pytest.mark.browser
 
 _TRAP = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
-_PIECES = st.sampled_from([*HOSTILE_TEXTS.values(), f"Intel partnered with {_TRAP}Samsung. ", "\n\n",
-                           "Nokia acquired Yandex. ", "</script><!--", "`${alert(1)}`", "javascript:alert(1)"])
-_TEXTS = st.lists(_PIECES | st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
-                  min_size=1, max_size=6).map("".join).filter(str.strip)
+_PIECES = st.sampled_from(
+    [
+        *HOSTILE_TEXTS.values(),
+        f"Intel partnered with {_TRAP}Samsung. ",
+        "\n\n",
+        "Nokia acquired Yandex. ",
+        "</script><!--",
+        "`${alert(1)}`",
+        "javascript:alert(1)",
+    ]
+)
+_TEXTS = (
+    st.lists(
+        _PIECES | st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
+        min_size=1,
+        max_size=6,
+    )
+    .map("".join)
+    .filter(str.strip)
+)
 
 
-@settings(max_examples=8, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(text=_TEXTS)
-def test_any_text_renders_a_page_that_runs_nothing(chromium: Any, tmp_path: Path, text: str) -> None:  # noqa: F811
+def test_any_text_renders_a_page_that_runs_nothing(
+    chromium: Any, tmp_path: Path, text: str
+) -> None:
     graph = build([Document(f"{_TRAP}.txt", text)]).graph
     opened = open_view(chromium, render_html(graph, title=text[:80]), tmp_path / "view.html")
     try:
