@@ -27,6 +27,7 @@ __all__ = [
     "Ranked",
     "Stats",
     "components",
+    "count_evidence",
     "degree",
     "kind_evidence",
     "pagerank",
@@ -55,6 +56,8 @@ class Evidence:
     time: str = ""
     start: str = ""
     end: str = ""
+    # kg:evidenceCount: how much evidence its document has for the edge, when it keeps less.
+    count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,7 @@ class Stats:
     entities: int
     relations: int
     documents: int
-    evidence: int
+    evidence: int  # evidence nodes
     components: int
     largest_component: int
     entities_by_kind: tuple[tuple[str, int], ...]
@@ -84,6 +87,8 @@ class Stats:
     date_facts: int = 0  # facts whose object is a date ("born 13 March 1963")
     dated_edges: int = 0  # edges some evidence puts at a time ("In 2019, …")
     date_span: tuple[str, str] | None = None  # the earliest and latest date, as written in RDF
+    # Pieces of evidence, counting those a document did not keep (kg:evidenceCount).
+    stated: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Return the statistics as JSON-ready dicts and lists."""
@@ -171,7 +176,24 @@ def _read_evidence(graph: Graph, node: URIRef, documents: dict[str, str]) -> Evi
         time=str(props.get(KG.pointInTime, "")),
         start=str(props.get(KG.startTime, "")),
         end=str(props.get(KG.endTime, "")),
+        count=int(_number(props.get(KG.evidenceCount)) or 0),
     )
+
+
+def count_evidence(evidence: Iterable[Evidence]) -> int:
+    """Return how many pieces of evidence an edge has: what each document kept, or the count
+    it gave where it kept fewer than it had (``kg:evidenceCount``).
+
+    >>> kept = [Evidence("a.txt", "A owns B.", count=40), Evidence("a.txt", "A owns B!", count=40)]
+    >>> count_evidence([*kept, Evidence("b.txt", "A owns B.")])
+    41
+    """
+    kept: Counter[str] = Counter()
+    counts: dict[str, int] = {}
+    for ev in evidence:
+        kept[ev.document] += 1
+        counts[ev.document] = max(counts.get(ev.document, 0), ev.count)
+    return sum(max(n, counts[doc]) for doc, n in kept.items())
 
 
 def _read(graph: Graph) -> _Records:
@@ -301,7 +323,15 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             records.evidence.get((s, p, o), ()),
             key=lambda e: (e.document, -(e.confidence or 0.0), e.sentence),
         )
-        out.add_edge(s, o, key=p, label=label, symmetric=symmetric, evidence=tuple(items))
+        out.add_edge(
+            s,
+            o,
+            key=p,
+            label=label,
+            symmetric=symmetric,
+            evidence=tuple(items),
+            stated=count_evidence(items),
+        )
     log.debug("projected %d entities and %d edges", out.number_of_nodes(), out.number_of_edges())
     return out
 
@@ -396,6 +426,9 @@ def stats(graph: Graph | nx.MultiDiGraph, *, top: int = 10) -> Stats:
         date_facts=projected.graph.get("date_facts", 0),
         dated_edges=projected.graph.get("dated_edges", 0),
         date_span=(dates[0], dates[-1]) if (dates := projected.graph.get("dates", ())) else None,
+        stated=sum(
+            d.get("stated", len(d.get("evidence", ()))) for _, _, d in projected.edges(data=True)
+        ),
     )
 
 

@@ -722,7 +722,8 @@ def stats(graph_path: str, fmt: str, top: int, explain: bool) -> None:
         f"entities    {result.entities}",
         f"relations   {result.relations}",
         f"documents   {result.documents}",
-        f"evidence    {result.evidence}",
+        f"evidence    {result.evidence}"
+        + (f" (of {result.stated:,} stated)" if result.stated > result.evidence else ""),
         f"components  {result.components} (largest: {result.largest_component} entities)",
         f"dates       {result.date_facts} date facts, {result.dated_edges} dated edges"
         + (f", from {result.date_span[0]} to {result.date_span[1]}" if result.date_span else ""),

@@ -11,6 +11,9 @@ Shape of the graph (see README, "The RDF vocabulary"):
         kg:relationPhrase "seeks collaboration with" ;                # one per sentence
         kg:pointInTime "2019"^^xsd:gYear .                            # when the sentence dates it
 
+An edge one document states more often than it keeps evidence of (``kg.link.MAX_EVIDENCE``)
+has that many evidence nodes from it, each with ``kg:evidenceCount``, how many there were.
+
 A date fact has the same shape with a typed literal as its object and a ``kg:DateStatement``:
 
     ent:person/Ada_Byron rel:dateOfBirth "1815-12-10"^^xsd:date .
@@ -201,6 +204,9 @@ def _evidence(assertion: URIRef, prov: Provenance) -> Iterator[_Statement]:
         yield True, (evidence, KG.inferredFrom, premise_iri)
     if prov.citation:
         yield True, (evidence, KG.citation, Literal(prov.citation))
+    if prov.count:
+        # The document states the edge more often than it keeps evidence of (kg.link).
+        yield True, (evidence, KG.evidenceCount, _int(prov.count))
     for term, when in (
         (KG.pointInTime, prov.time),
         (KG.startTime, prov.start),

@@ -82,6 +82,7 @@ def _inferred(
         relation="located in",
         premises=tuple(Triple(p.subject, p.predicate, p.object) for p in premises),
         citation=citation,
+        count=0,  # one inferred edge, one piece of evidence, whatever its premises' counts
     )
     return Triple(subject, predicate, obj, provenance)
 

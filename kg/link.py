@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Final
+from typing import Final, TypeVar
 
 from kg.aliases import AliasTable
 from kg.confidence import DEFAULT_MIN_CONFIDENCE, calibrated
@@ -25,6 +25,7 @@ from kg.relation_table import RelationTable
 from kg.vocabulary import DATE_KIND, is_date_relation, read_relation
 
 __all__ = [
+    "MAX_EVIDENCE",
     "Linked",
     "LinkedDocument",
     "Linker",
@@ -54,6 +55,11 @@ _TOPIC_DEDUCTION: Final = 0.1
 _ANAPHOR: Final = re.compile(r"^(?:he|she|it|[Tt]he [a-z]+)$", re.IGNORECASE)
 _PERSONAL: Final = frozenset({"he", "she", "him", "her"})
 _PLURAL: Final = frozenset({"they", "them", "we", "these", "those"})
+
+# How many pieces of evidence (a sentence and the rule that read it) one document keeps for
+# one edge: the first ones in document order. A transcript that repeats a claim a thousand
+# times gives one edge with this many evidence nodes, each saying how many there were.
+MAX_EVIDENCE: Final = 10
 
 
 def canonical_name(text: str) -> str:
@@ -178,6 +184,76 @@ def _topic(mentions: tuple[Mention, ...], extractions: tuple[Extraction, ...]) -
     return opening
 
 
+_Stated = TypeVar("_Stated", Triple, DateFact)
+
+
+class _EvidenceCap:
+    """Which of one document's evidence each edge keeps: its first ``limit`` pieces (a
+    sentence and a rule, one evidence node each) in document order; the rest are counted.
+
+    >>> cap = _EvidenceCap(2)
+    >>> said = [Provenance("d", "h", Span("A owns B.", 10 * i, 10 * i + 9), Span("A", 0, 1),
+    ...     Span("B", 7, 8), "svo", 0.9, "owns") for i in range(5)]
+    >>> [cap.admit("A owns B", p) for p in said]
+    [True, True, False, False, False]
+    >>> cap.counts()
+    {'A owns B': 5}
+    """
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._kept: dict[Hashable, set[tuple[int, int, str]]] = {}
+        self._dropped: Counter[Hashable] = Counter()
+        # The sentence last counted past the limit, with its rules: extractions come sentence
+        # by sentence, so each dropped piece is counted once without being remembered.
+        self._last: dict[Hashable, tuple[int, int, set[str]]] = {}
+
+    def admit(self, edge: Hashable, provenance: Provenance | None) -> bool:
+        """Count one piece of evidence for ``edge``; return whether it is kept."""
+        if provenance is None:
+            return True  # no evidence node to keep or count
+        start, end, rule = provenance.sentence.start, provenance.sentence.end, provenance.rule
+        kept = self._kept.setdefault(edge, set())
+        if (start, end, rule) in kept:
+            return True  # the same evidence node again
+        if len(kept) < self._limit:
+            kept.add((start, end, rule))
+            return True
+        last = self._last.get(edge)
+        if last is None or last[:2] != (start, end):
+            self._last[edge] = (start, end, {rule})
+            self._dropped[edge] += 1
+        elif rule not in last[2]:
+            last[2].add(rule)
+            self._dropped[edge] += 1
+        return False
+
+    def counts(self) -> dict[Hashable, int]:
+        """Return each edge that had more evidence than it keeps, with how much it had."""
+        return {edge: self._limit + n for edge, n in self._dropped.items()}
+
+    def counted(self, stated: list[_Stated]) -> list[_Stated]:
+        """Return ``stated`` with each kept piece of such an edge saying how many there were."""
+        counts = self.counts()
+        if not counts:
+            return stated
+        out = []
+        for item in stated:
+            p = item.provenance
+            n = counts.get(_edge(item))
+            out.append(
+                item if p is None or n is None else replace(item, provenance=replace(p, count=n))
+            )
+        return out
+
+
+def _edge(item: Triple | DateFact) -> Hashable:
+    """What makes one statement node: subject, predicate and object (an entity or a date)."""
+    if isinstance(item, Triple):
+        return item.subject, item.predicate, item.object
+    return item.subject, item.predicate, item.value
+
+
 def _when(extraction: Extraction, anchor: Date | None) -> dict[str, When]:
     """When an extraction's arguments say its relation held: ``time``, or ``start`` and
     ``end`` ("In 2019, …" → time; "from 1992 to 2002" → start and end; "since 2010")."""
@@ -227,7 +303,9 @@ class Linker:
     """Links documents one at a time with entities already decided over the whole run.
 
     Keeps only what the merge log needs (each entity's occurrences and names), so a build
-    can link and write each document as it reads it back instead of holding them all.
+    can link and write each document as it reads it back instead of holding them all. Each
+    edge keeps the first ``max_evidence`` pieces of evidence a document gives it, and counts
+    the rest (``Provenance.count``).
     """
 
     def __init__(
@@ -236,9 +314,14 @@ class Linker:
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
         relations: RelationTable | None = None,
         date: Date | None = None,
+        *,
+        max_evidence: int = MAX_EVIDENCE,
     ) -> None:
+        if max_evidence < 1:
+            raise ValueError(f"max_evidence must be at least 1, not {max_evidence}")
         self._resolver = resolver
         self._min_confidence = min_confidence
+        self._max_evidence = max_evidence
         # Users' relation names first, then kg's own vocabulary (an empty table is kg's alone).
         self._relations = RelationTable() if relations is None else relations
         self._date = date  # relative dates count from it where a document gives no date
@@ -269,7 +352,8 @@ class Linker:
 
         Relative dates ("on Monday") count from the document's own date line or front matter
         (``kg.dates.document_date``), else from the Linker's ``date``; with neither they are
-        kept as written.
+        kept as written. An edge the document states more often than it keeps evidence of
+        has its first pieces of evidence, each with the count of them all.
         """
         doc_name, text, mentions, extractions = read
         resolver = self._resolver
@@ -277,12 +361,13 @@ class Linker:
         anchor = document_date(text) or self._date
         triples: list[Triple] = []
         dates: list[DateFact] = []
+        cap = _EvidenceCap(self._max_evidence)
         topic = _topic(mentions, extractions)
         for ex in extractions:
             dated = ex.object_mention is not None and ex.object_mention.label == _DATE_LABEL
             if ex.is_fact and dated:
                 fact = self._date_fact(doc_name, doc_id, ex, anchor, topic)
-                if fact is not None:
+                if fact is not None and cap.admit(_edge(fact), fact.provenance):
                     dates.append(fact)
                 if not ex.args:
                     continue
@@ -327,7 +412,8 @@ class Linker:
                 start=when.get("start"),
                 end=when.get("end"),
             )
-            triples.append(Triple(subject, relation, obj, provenance))
+            if cap.admit((subject, relation, obj), provenance):
+                triples.append(Triple(subject, relation, obj, provenance))
         sentences = sorted({ex.sentence for ex in extractions}, key=lambda s: s.start)
         starts = [s.start for s in sentences]
         named: dict[Entity, Named] = {}
@@ -356,8 +442,9 @@ class Linker:
         for t in infer(triples, named, doc_name, doc_id):
             assert t.provenance is not None
             confidence = calibrated(t.provenance.rule, t.predicate, t.provenance.confidence)
-            if confidence >= self._min_confidence:
+            if confidence >= self._min_confidence and cap.admit(_edge(t), t.provenance):
                 triples.append(replace(t, provenance=replace(t.provenance, confidence=confidence)))
+        triples, dates = cap.counted(triples), cap.counted(dates)
         self._votes = resolver.votes(doc_name, mentions)
         roles: dict[Entity, set[str]] = {}
         for mention, entity in resolved:

@@ -184,6 +184,9 @@ class Provenance:
     time: Date | str | None = None
     start: Date | str | None = None
     end: Date | str | None = None
+    # How many pieces of evidence (sentence and rule) the document has for the edge, when
+    # it states it more often than it keeps evidence of (``kg.link.MAX_EVIDENCE``); else 0.
+    count: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,6 +68,7 @@ class KG(DefinedNamespace):
     subjectEnd: URIRef
     objectBegin: URIRef
     objectEnd: URIRef
+    evidenceCount: URIRef
     source: URIRef
     contentHash: URIRef
     nerLabel: URIRef

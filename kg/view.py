@@ -25,7 +25,7 @@ from typing import Any, Final
 import networkx as nx
 from rdflib import Graph
 
-from kg.analyze import Evidence, pagerank, to_networkx
+from kg.analyze import Evidence, count_evidence, pagerank, to_networkx
 from kg.errors import StoreError
 from kg.layout import layout
 
@@ -197,13 +197,13 @@ def to_pyvis(
             title=f"{label}\n{style['name']} · PageRank {rank:.4f} · {degree} link(s){when}\n{iri}",
         )
         ids.append(iri)
-    pairs = Counter((min(a, b), max(a, b)) for a, b, _, _ in payload["edges"])
+    pairs = Counter((min(a, b), max(a, b)) for a, b, *_ in payload["edges"])
     seen: Counter[tuple[int, int]] = Counter()
-    for a, b, p, evidence in payload["edges"]:
+    for a, b, p, evidence, *stated in payload["edges"]:
         predicate = predicates[p]
         options: dict[str, Any] = {
             "label": predicate["label"],
-            "title": _edge_title(predicate["label"], evidence, payload),
+            "title": _edge_title(predicate["label"], evidence, payload, *stated),
             "smooth": False,
         }
         if predicate["symmetric"]:
@@ -224,15 +224,19 @@ def to_pyvis(
     return network
 
 
-def _edge_title(label: str, evidence: list[list[Any]], payload: dict[str, Any]) -> str:
-    """Return an edge's hover text: its relation, then the sentences it was read from."""
+def _edge_title(
+    label: str, evidence: list[list[Any]], payload: dict[str, Any], stated: int = 0
+) -> str:
+    """Return an edge's hover text: its relation, then the sentences it was read from
+    (``stated`` in all, where documents kept fewer)."""
     lines = [label]
     for doc, sentence, confidence, rule, *_ in evidence[:_TITLE_SENTENCES]:
         sure = "" if confidence is None else f"confidence {confidence:.2f}, "
         name = payload["documents"][doc]["name"]
         lines.append(f"“{payload['sentences'][sentence]}” ({name}; {sure}{rule or 'no rule'})")
-    if len(evidence) > _TITLE_SENTENCES:
-        lines.append(f"… and {len(evidence) - _TITLE_SENTENCES} more")
+    total = max(stated, len(evidence))
+    if total > _TITLE_SENTENCES:
+        lines.append(f"… and {total - _TITLE_SENTENCES} more")
     return "\n".join(lines)
 
 
@@ -309,6 +313,13 @@ def _merged_edges(
     return {k: (label, sym, list(evs)) for k, (label, sym, evs) in edges.items()}
 
 
+def _stated(evidence: list[Evidence]) -> list[int]:
+    """How much evidence an edge has in all, as the page's fifth edge field, where documents
+    kept less of it (``kg:evidenceCount``); nothing where every piece is there."""
+    total = count_evidence(evidence)
+    return [total] if total > len(evidence) else []
+
+
 def _payload(projected: nx.MultiDiGraph, *, max_nodes: int) -> dict[str, Any]:
     """Return what the page's script reads: compact arrays, strings deduplicated into tables."""
     ranks = pagerank(projected)
@@ -367,6 +378,7 @@ def _payload(projected: nx.MultiDiGraph, *, max_nodes: int) -> dict[str, Any]:
             b,
             predicate_index[(label, symmetric)],
             [evidence(ev) for ev in sorted(evs, key=lambda e: document_index[e.document])],
+            *_stated(evs),
         ]
         for (a, b, _), (label, symmetric, evs) in sorted(edges.items())
     ]

@@ -4,16 +4,23 @@ thousands of blocks states the facts its paragraphs state as separate files."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib.namespace import RDF
+from click.testing import CliRunner
+from rdflib import Literal
+from rdflib.namespace import RDF, XSD
 
 import kg.extract
 from kg.build import build
+from kg.cli import main
 from kg.extract import extract, load_pipeline
+from kg.link import MAX_EVIDENCE
 from kg.model import Document
-from kg.namespace import KG
+from kg.namespace import KG, NIF
+from kg.store import Store
+from kg.validate import validate
 
 _PARAGRAPHS = [
     "Acme Robotics acquired Initech Systems in Oslo.",
@@ -72,3 +79,44 @@ def test_a_document_of_thousands_of_blocks_states_what_its_paragraphs_state_as_f
     one = _edges([Document("long.txt", "\n\n".join(paragraphs))])
     assert len(one) >= 3
     assert one == _edges([Document(f"{i}.txt", p) for i, p in enumerate(_PARAGRAPHS)])
+
+
+_SAID = "Globex Foods partnered with Umbrella Labs."
+
+
+def test_an_edge_stated_many_times_keeps_its_first_evidence_and_counts_the_rest() -> None:
+    times = 3 * MAX_EVIDENCE + 2
+    graph = build([Document("same.txt", " ".join([_SAID] * times))]).graph
+    (assertion,) = graph.subjects(RDF.type, KG.Assertion)
+    evidence = list(graph.objects(assertion, KG.evidence))
+    assert len(evidence) == MAX_EVIDENCE
+    step = len(_SAID) + 1
+    begins = sorted(graph.value(e, NIF.beginIndex).toPython() for e in evidence)  # type: ignore[union-attr]
+    assert begins == [step * i for i in range(MAX_EVIDENCE)]  # the first, in document order
+    assert {graph.value(e, KG.evidenceCount) for e in evidence} == {
+        Literal(times, datatype=XSD.integer)
+    }
+    assert validate(graph).conforms
+
+
+def test_an_edge_stated_no_more_often_than_kept_has_no_count() -> None:
+    graph = build([Document("few.txt", " ".join([_SAID] * MAX_EVIDENCE))]).graph
+    assert len(list(graph.subjects(RDF.type, KG.Evidence))) == MAX_EVIDENCE
+    assert not list(graph.triples((None, KG.evidenceCount, None)))
+
+
+def test_counted_evidence_is_the_same_for_any_jobs_and_stats_show_it(tmp_path: Path) -> None:
+    documents = [
+        Document("a.txt", " ".join([_SAID] * (MAX_EVIDENCE + 5))),
+        Document("b.txt", " ".join([_SAID] * (MAX_EVIDENCE + 1) + [_PARAGRAPHS[3]])),
+    ]
+    two = Store.memory()
+    build(documents, sink=two, jobs=2)
+    with Store.open(tmp_path / "one") as one:
+        build(documents, sink=one)
+        assert one.export("turtle") == two.export("turtle")
+    lines = CliRunner().invoke(main, ["stats", str(tmp_path / "one")]).stdout.splitlines()
+    # Each document keeps its first pieces of evidence for the repeated edge, and b.txt's
+    # other edge has its one.
+    kept, stated = 2 * MAX_EVIDENCE + 1, (MAX_EVIDENCE + 5) + (MAX_EVIDENCE + 1) + 1
+    assert f"evidence    {kept} (of {stated} stated)" in lines

@@ -374,6 +374,8 @@
     fact.appendChild(nodeLink(d[1]));
     li.appendChild(fact);
     if (d[3].length === 0) li.appendChild(el("div", "source", "no evidence recorded"));
+    // d[4]: how often the edge is stated in all, where documents kept only their first pieces.
+    if (d[4]) li.appendChild(el("div", "source", "stated " + d[4].toLocaleString("en") + " times; " + d[3].length + " of them kept"));
     d[3].forEach(function (ev) {
       li.appendChild(marked(data.sentences[ev[1]], [[ev[5], ev[6], "subj"], [ev[7], ev[8], "obj"]]));
       var parts = [data.documents[ev[0]].name];
