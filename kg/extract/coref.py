@@ -10,7 +10,7 @@ names nothing ("Collaboration with China … it"). Reads spaCy tokens; decides n
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final
@@ -57,6 +57,8 @@ _COUNTRY_NOUNS: Final = frozenset({"country", "nation"})
 # How many sentences back an anaphor may look: pronouns stay close, descriptions reach further.
 _PRONOUN_WINDOW: Final = 1
 _DESCRIPTION_WINDOW: Final = 3
+# The sentences a reader keeps: the one it reads and those the widest window looks back on.
+_KEPT_SENTENCES: Final = max(_PRONOUN_WINDOW, _DESCRIPTION_WINDOW) + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +236,9 @@ class _Reader:
         self.text = text
         self.kinds = kinds
         self.genders = genders
-        self.sentences: list[list[_Referent]] = []
+        # Only the last few: an anaphor looks back at most a window of sentences, and a long
+        # document's referents would otherwise pile up (and be copied for every anaphor).
+        self.sentences: deque[list[_Referent]] = deque(maxlen=_KEPT_SENTENCES)
         self.found: list[Resolution] = []
 
     def referent(self, mentions: tuple[Mention, ...], rank: int, token: int) -> _Referent:
@@ -313,7 +317,10 @@ class _Reader:
         """The referents of the nearest sentence that has a fitting one, if exactly one is
         the most salient there; None when unsure or when that one names nothing."""
         sentences = [[r for r in here if r.token < anaphor.start]]
-        sentences += list(reversed(self.sentences[:-1]))[: anaphor.window]
+        earlier = len(self.sentences) - 1  # the last one is ``here``
+        sentences += [
+            self.sentences[earlier - k] for k in range(1, min(anaphor.window, earlier) + 1)
+        ]
         if anaphor.number == "two":
             return self._pair(anaphor, sentences)
         for referents in sentences:
