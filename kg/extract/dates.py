@@ -262,7 +262,7 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
     with the verb or class noun it hangs on, read against the entity it dates."""
     em = Emitter(sentence)
     words = date_words()
-    for ent in sentence.span.ents:
+    for ent in _entities(sentence.span):
         if ent.label_ != "DATE":
             continue
         found = find_dates(ent.text)
@@ -381,10 +381,30 @@ def merge_dates(extractions: list[Extraction], dates: list[Extraction]) -> list[
     return out
 
 
+def _entities(span: SpacySpan) -> list[SpacySpan]:
+    """The named entities wholly inside ``span``, as ``span.ents`` gives them, read from its
+    own tokens: ``Span.ents`` goes through every entity of the Doc, for each sentence of a
+    block that may hold hundreds."""
+    doc, out, i = span.doc, [], span.start
+    while i < span.end:
+        token = doc[i]
+        if token.ent_iob_ != "B" or not token.ent_type_:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end <= span.end:
+            out.append(SpacySpan(doc, i, end, label=token.ent_type))
+        i = end
+    return out
+
+
 def without_dates(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
     """Return ``mentions`` without those that are a date and nothing else ("05/06/2007",
     "March 1998", which the tagger sometimes takes for a name): a date is a value, not a node."""
     out = []
+    whole = doc.text  # Doc.text joins every token: once per block, not once per mention
     for mention in mentions:
         text = doc[mention.start : mention.end].text
         found = find_dates(text)
@@ -392,7 +412,7 @@ def without_dates(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
             continue
         # "May" of "May 1998": the start of a date the name was cut from.
         begin = doc[mention.start].idx
-        around = find_dates(doc.text[begin : begin + len(text) + _DATE_TAIL])
+        around = find_dates(whole[begin : begin + len(text) + _DATE_TAIL])
         if around and around[0].start == 0 and around[0].end >= len(text):
             continue
         out.append(mention)
