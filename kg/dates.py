@@ -289,6 +289,9 @@ _DATE_LINE: Final = re.compile(
     r"^\s*(?:date|published|posted|updated)\s*:\s*(?P<value>.+?)\s*$", re.IGNORECASE | re.MULTILINE
 )
 _HEAD_LINES: Final = 5
+# A dateline is a date and a word or two: a longer line is prose, and reading all the dates of
+# a document written on one line, each searched back to its start, took minutes.
+_DATELINE_CHARS: Final = 200
 
 
 def parse_iso(value: str) -> Date | None:
@@ -325,6 +328,8 @@ def document_date(text: str) -> Date | None:
     if front:
         return None
     for line in head.splitlines():
+        if len(line) > _DATELINE_CHARS:
+            continue
         found = [m for m in find_dates(line) if isinstance(m.value, Date)]
         # A dateline: the date is the line, give or take a weekday or a place before it.
         if len(found) == 1 and isinstance(found[0].value, Date) and found[0].value.day:
