@@ -81,6 +81,25 @@ def test_a_document_of_thousands_of_blocks_states_what_its_paragraphs_state_as_f
     assert one == _edges([Document(f"{i}.txt", p) for i, p in enumerate(_PARAGRAPHS)])
 
 
+def test_a_long_document_is_read_in_sections_that_state_what_it_states_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    paragraphs = [_PARAGRAPHS[i % len(_PARAGRAPHS)] for i in range(120)]
+    document = Document("long.txt", "\n\n".join(paragraphs))
+    whole = _edges([document])
+    counting = _CountingPipeline(load_pipeline())
+    monkeypatch.setattr(kg.extract, "load_pipeline", lambda *_: counting)
+    monkeypatch.setattr(kg.extract, "_SECTION_CHARS", 1_000)
+    read = next(extract([document]))
+    # Each section went to the parser on its own, and every paragraph was read.
+    assert len(counting.batches) >= len(document.text) // 1_000
+    assert max(counting.batches) <= 1_000
+    assert read.sentences == len(paragraphs)
+    assert [m.start for m in read.mentions] == sorted(m.start for m in read.mentions)
+    monkeypatch.setattr(kg.extract, "load_pipeline", load_pipeline)
+    assert _edges([document]) == whole
+
+
 _SAID = "Globex Foods partnered with Umbrella Labs."
 
 

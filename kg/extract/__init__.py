@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import PipelineError
@@ -27,7 +28,7 @@ from kg.extract.evidence import with_evidence, with_lifespans
 from kg.extract.mentions import TokenMention, find_mentions, mention_index, widen
 from kg.extract.pipeline import DEFAULT_PIPELINE, load_pipeline
 from kg.extract.rules import Sentence, extract_sentence
-from kg.extract.segment import split_blocks
+from kg.extract.segment import Block, split_blocks
 from kg.model import Document, Extraction, Mention
 
 __all__ = [
@@ -44,6 +45,11 @@ _BATCH = 64
 # working memory grows with the text of a batch, and sixty-four blocks of a long line cut at
 # ``MAX_BLOCK`` took a gigabyte where one took a few dozen megabytes.
 _BATCH_CHARS = 40_000
+# A longer document is read a section of about this many characters at a time (whole blocks):
+# each section is parsed, its names widened and its pronouns resolved on its own, so a long
+# document holds one section's parses, not all of them. Which entity a name is stays decided
+# over the whole document (kg.entities); a pronoun looks back three sentences at most anyway.
+_SECTION_CHARS = 250_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +124,53 @@ def _batches(texts: list[str], size: int) -> Iterator[list[str]]:
         yield group
 
 
+def _sections(blocks: list[Block]) -> Iterator[list[Block]]:
+    """The blocks in order, in runs of at most ``_SECTION_CHARS`` characters (a longer block
+    alone).
+
+    >>> blocks = [Block(0, 9, "x" * 9), Block(11, 20, "y" * 9), Block(22, 25, "zzz")]
+    >>> [[b.start for b in s] for s in _sections(blocks)]
+    [[0, 11, 22]]
+    """
+    group: list[Block] = []
+    chars = 0
+    for block in blocks:
+        if group and chars + len(block.text) > _SECTION_CHARS:
+            yield group
+            group, chars = [], 0
+        group.append(block)
+        chars += len(block.text)
+    if group:
+        yield group
+
+
+def _parse(nlp: Language, texts: list[str], batch_size: int) -> list[Doc]:
+    return [
+        _without_tensor(doc)
+        for group in _batches(texts, batch_size)
+        for doc in nlp.pipe(group, batch_size=len(group))
+    ]
+
+
+def _read_sections(
+    document: Document, blocks: list[Block], nlp: Language, batch_size: int, names: frozenset[str]
+) -> DocumentResult:
+    """Read a long document section by section (``_sections``), as one result."""
+    sentences = 0
+    mentions: list[Mention] = []
+    extractions: list[Extraction] = []
+    for section in _sections(blocks):
+        parsed = _parse(nlp, [b.text for b in section], batch_size)
+        parts = list(zip([b.start for b in section], parsed, strict=True))
+        del parsed
+        result = _read(document, parts, whole_lines=False, names=names)
+        del parts
+        sentences += result.sentences
+        mentions.extend(result.mentions)
+        extractions.extend(result.extractions)
+    return DocumentResult(document, sentences, tuple(mentions), tuple(extractions))
+
+
 def _without_tensor(doc: Doc) -> Doc:
     # The tok2vec output spaCy leaves on each Doc is two thirds of a parsed block's memory,
     # and no rule reads it: a long document keeps every block until it is read as a whole.
@@ -140,7 +193,9 @@ def extract(
     """Yield, for each document in order, the mentions and extractions found in it.
 
     Documents are split into paragraphs and headlines, parsed in batches with ``nlp.pipe``
-    and read one at a time, so memory does not grow with the number of documents. ``names``
+    and read one at a time, so memory does not grow with the number of documents; a long
+    document is read in sections of ``_SECTION_CHARS``, so it does not grow with one
+    document's length as fast either. ``names``
     (an alias file's names) are found as written even where the tagger finds no entity.
     """
     listed = _listed(names)
@@ -149,11 +204,7 @@ def extract(
     texts: list[str] = []
 
     def flush() -> Iterator[DocumentResult]:
-        parsed = [
-            _without_tensor(doc)
-            for group in _batches(texts, batch_size)
-            for doc in nlp.pipe(group, batch_size=len(group))
-        ]
+        parsed = _parse(nlp, texts, batch_size)
         k = 0
         for document, offsets in pending:
             parts = list(zip(offsets, parsed[k : k + len(offsets)], strict=True))
@@ -164,6 +215,10 @@ def extract(
 
     for document in documents:
         blocks = split_blocks(document.text)
+        if len(document.text) > _SECTION_CHARS:
+            yield from flush()
+            yield _read_sections(document, blocks, nlp, batch_size, listed)
+            continue
         pending.append((document, [b.start for b in blocks]))
         texts.extend(b.text for b in blocks)
         if len(texts) >= batch_size:
