@@ -23,7 +23,7 @@ import pickle
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from rdflib import Graph
@@ -50,6 +50,9 @@ log = logging.getLogger(__name__)
 
 # Documents written between two flushes of an on-disk store's write buffers.
 _FLUSH_EVERY = 50
+# Mentions or extractions pickled at once into the spill: pickling a long document's result
+# in one piece kept a memo entry per object, 40 MB per MB of text.
+_SPILL_CHUNK = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,15 +250,36 @@ def _spill(
     on_document: Callable[[Document], None] | None,
 ) -> Iterator[Read]:
     for result in results:
-        pickle.dump(result, spill, protocol=pickle.HIGHEST_PROTOCOL)
+        _dump(result, spill)
         if on_document is not None:
             on_document(result.document)
         yield _as_read(result)
 
 
+def _dump(result: DocumentResult, spill: IO[bytes]) -> None:
+    """Write one result as its document and counts, then its mentions and extractions in
+    chunks of ``_SPILL_CHUNK``."""
+    mentions, extractions = result.mentions, result.extractions
+    head = replace(result, mentions=(), extractions=())
+    pickle.dump((head, len(mentions), len(extractions)), spill, protocol=pickle.HIGHEST_PROTOCOL)
+    for items in (mentions, extractions):
+        for k in range(0, len(items), _SPILL_CHUNK):
+            pickle.dump(items[k : k + _SPILL_CHUNK], spill, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _load(spill: IO[bytes], count: int) -> tuple[Any, ...]:
+    chunks: list[tuple[Any, ...]] = []
+    read = 0
+    while read < count:
+        chunks.append(pickle.load(spill))
+        read += len(chunks[-1])
+    return tuple(itertools.chain.from_iterable(chunks))
+
+
 def _unspill(spill: IO[bytes]) -> Iterator[DocumentResult]:
     while True:
         try:
-            yield pickle.load(spill)
+            head, mentions, extractions = pickle.load(spill)
         except EOFError:
             return
+        yield replace(head, mentions=_load(spill, mentions), extractions=_load(spill, extractions))
