@@ -662,7 +662,7 @@ def _hyphen_joined(doc: Doc, start: int) -> bool:
     """Whether ``doc[start]`` ends a hyphenated name written without spaces ("Faure-Favier")."""
     hyphen, left = doc[start - 1], doc[start - 2]
     return (
-        hyphen.text in {"-", "‐"}
+        hyphen.text in {"-", "\N{HYPHEN}"}
         and not hyphen.whitespace_
         and not left.whitespace_
         and left.is_alpha
