@@ -6,6 +6,7 @@ Results go to stdout, progress and summaries to stderr. A ``KGError`` is printed
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -536,10 +537,8 @@ def serve(store_dir: str, host: str, port: int, timeout: float, max_bytes: int) 
             f"timeout {timeout:g} s, results up to {max_bytes:,} bytes). Ctrl-C stops it.",
             err=True,
         )
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             stop.wait()
-        except KeyboardInterrupt:
-            pass
 
 
 @main.command(context_settings=_CONTEXT)

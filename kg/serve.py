@@ -29,7 +29,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -314,10 +314,8 @@ class _BoundedServer(ThreadingHTTPServer):
 
     def process_request(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
         if not self._slots.acquire(blocking=False):
-            try:
+            with suppress(OSError):
                 request.sendall(_BUSY)
-            except OSError:
-                pass
             self.shutdown_request(request)
             return
         super().process_request(request, client_address)  # type: ignore[arg-type]

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from kg.errors import GraphFormatError
 from kg.store.embedded import Store
@@ -70,20 +71,20 @@ def validate(source: Store | Graph) -> ValidationReport:
         )
     except Exception as e:  # pySHACL reports malformed shapes and data with its own types
         raise GraphFormatError(f"Cannot validate the graph: {str(e).splitlines()[0]}") from e
+
+    def value(result: Node, predicate: URIRef) -> str:
+        found = results.value(result, predicate)
+        return "" if found is None else str(found)
+
     violations = []
     for result in results.subjects(SH.resultSeverity, None):
-
-        def value(predicate: object) -> str:
-            found = results.value(result, predicate)  # type: ignore[arg-type]
-            return "" if found is None else str(found)
-
-        severity = value(SH.resultSeverity).rsplit("#", 1)[-1]
+        severity = value(result, SH.resultSeverity).rsplit("#", 1)[-1]
         violations.append(
             Violation(
-                value(SH.focusNode),
-                value(SH.resultPath),
-                value(SH.value),
-                value(SH.resultMessage),
+                value(result, SH.focusNode),
+                value(result, SH.resultPath),
+                value(result, SH.value),
+                value(result, SH.resultMessage),
                 severity,
             )
         )

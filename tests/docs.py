@@ -49,10 +49,8 @@ def parse(vocab: Vocab, spec: str, ents: list[tuple[int, int, str]] = ()) -> Doc
         spaces.append(not item.endswith("+"))
         parts = item.removesuffix("+").split("/")
         word, tag, dep, head = parts[:4]
-        if len(parts) > 4:
-            lemma = parts[4]
-        else:
-            lemma = word if tag in {"NNP", "NNPS"} else word.lower()
+        default_lemma = word if tag in {"NNP", "NNPS"} else word.lower()
+        lemma = parts[4] if len(parts) > 4 else default_lemma
         tag, _, coarse = tag.partition(":")
         words.append(word)
         tags.append(tag)

@@ -141,7 +141,7 @@ def test_extract_prints_json_lines_with_the_documented_shape(
         "rule",
     }
     assert records and all(keys <= set(r) for r in records)
-    partners = [r for r in records if r["relation"] == "partnered with"][0]
+    partners = next(r for r in records if r["relation"] == "partnered with")
     start, end = partners["object_span"]
     assert SAMPLE[start:end] == partners["object"] == "Foxconn"
     negated = [r for r in records if r["negated"]]

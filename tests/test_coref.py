@@ -136,7 +136,7 @@ def _extraction(subject: Span, obj: Span, obj_mention: Mention | None) -> Extrac
 
 
 def test_extraction_takes_the_antecedent_and_says_how(vocab) -> None:  # type: ignore[no-untyped-def]
-    doc, resolutions = _resolve(vocab, CASES[0].values[0], CASES[0].values[1])
+    _doc, resolutions = _resolve(vocab, CASES[0].values[0], CASES[0].values[1])
     subject = Span("The company", 29, 40)
     servers = Span("servers", 48, 55)
     [ex] = apply_resolutions([_extraction(subject, servers, None)], resolutions)
@@ -157,7 +157,7 @@ def test_an_anaphor_for_two_gives_one_extraction_each(vocab) -> None:  # type: i
 
 
 def test_a_longer_phrase_ending_in_an_anaphor_is_not_replaced(vocab) -> None:  # type: ignore[no-untyped-def]
-    doc, resolutions = _resolve(vocab, CASES[0].values[0], CASES[0].values[1])
+    _doc, resolutions = _resolve(vocab, CASES[0].values[0], CASES[0].values[1])
     longer = Span("Taipei . The company", 20, 40)
     [ex] = apply_resolutions([_extraction(longer, Span("", 0, 0), None)], resolutions)
     assert ex.subject_mention is None

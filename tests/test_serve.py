@@ -86,11 +86,11 @@ def serving(path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
                 with urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=2) as response:
                     response.read()
                 break
-            except OSError:
+            except OSError as e:
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(
                         f"kg serve did not start: {process.stderr.read() if process.stderr else ''}"
-                    )
+                    ) from e
                 time.sleep(0.1)
         yield url, process
     finally:

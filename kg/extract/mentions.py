@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Final
 
 from spacy.tokens import Doc, Token
@@ -559,7 +560,7 @@ def _titles(doc: Doc) -> list[TokenMention]:
     found: list[TokenMention] = []
     quotes = [t.i for t in doc if t.is_quote]
     used: set[int] = set()
-    for a, b in zip(quotes, quotes[1:], strict=False):
+    for a, b in pairwise(quotes):
         inner = list(doc[a + 1 : b])
         if a in used or not 0 < len(inner) <= _MAX_TITLE or not _is_title_cased(inner):
             continue

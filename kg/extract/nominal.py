@@ -7,6 +7,7 @@ between A and B". Reads spaCy tokens only; verb clauses are ``kg.extract.clauses
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Final
 
 from spacy.tokens import Span as SpacySpan
@@ -417,7 +418,7 @@ def _location_chains(em: Emitter, sent: SpacySpan) -> None:
         mention = em.mention(token)
         if mention is not None and token.i == mention.end - 1:
             heads.append(token)
-    for inner, outer in zip(heads, heads[1:], strict=False):
+    for inner, outer in pairwise(heads):
         if _is_chain(em, inner, outer):
             em.emit(
                 "location-chain",

@@ -150,7 +150,7 @@ def _cut(block: Block) -> list[Block]:
         end = None
         for pattern in (_SENTENCE_END, _SPACE):
             last = None
-            for last in pattern.finditer(text, low, high):
+            for last in pattern.finditer(text, low, high):  # noqa: B007 (runs to the last match)
                 pass
             if last is not None:
                 end = last.end() if pattern is _SENTENCE_END else last.start()
