@@ -32,6 +32,8 @@ from kg.namespace import PREFIXES
 T = TypeVar("T")
 
 _BASE = "https://w3id.org/kg-text/"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
 _PREDICATES = [
     "partners",
     "investsIn",
@@ -69,14 +71,12 @@ def generate(statements: int, seed: int = 0) -> tuple[bytes, str]:
     for i, iri in enumerate(ent):
         kind = kinds[i % 4]
         lines += [
-            f"{iri} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_BASE}ontology#Entity> {facts} .",
+            f"{iri} <{_RDF}type> <{_BASE}ontology#Entity> {facts} .",
             f'{iri} <http://www.w3.org/2000/01/rdf-schema#label> "Entity {i}" {facts} .',
             f'{iri} <{_BASE}ontology#kind> "{kind}" {facts} .',
         ]
     for p in _PREDICATES:
-        lines.append(
-            f"<{_BASE}relation/{p}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_BASE}ontology#Relation> {facts} ."
-        )
+        lines.append(f"<{_BASE}relation/{p}> <{_RDF}type> <{_BASE}ontology#Relation> {facts} .")
     n = 0
     while len(lines) < statements:
         # Zipf-like: a few entities take part in many edges, as in news.
@@ -87,10 +87,10 @@ def generate(statements: int, seed: int = 0) -> tuple[bytes, str]:
         doc = f"<{_BASE}document/d{n % 1000}>"
         lines += [
             f"{s} {p} {o} {facts} .",
-            f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_BASE}ontology#Assertion> {facts} .",
-            f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> {s} {facts} .",
-            f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> {p} {facts} .",
-            f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> {o} {facts} .",
+            f"{a} <{_RDF}type> <{_BASE}ontology#Assertion> {facts} .",
+            f"{a} <{_RDF}subject> {s} {facts} .",
+            f"{a} <{_RDF}predicate> {p} {facts} .",
+            f"{a} <{_RDF}object> {o} {facts} .",
         ]
         for k in range(rng.choice((1, 1, 2, 3))):
             e = f"<{_BASE}evidence/{n}-{k}>"
@@ -99,7 +99,7 @@ def generate(statements: int, seed: int = 0) -> tuple[bytes, str]:
                 f"{e} <http://www.w3.org/ns/prov#wasDerivedFrom> {doc} {doc} .",
                 f'{e} <{_BASE}ontology#sentence> "Sentence {n} number {k} says so." {doc} .',
                 f'{e} <{_BASE}ontology#rule> "svo" {doc} .',
-                f'{e} <{_BASE}ontology#confidence> "0.8"^^<http://www.w3.org/2001/XMLSchema#decimal> {doc} .',
+                f'{e} <{_BASE}ontology#confidence> "0.8"^^<{_XSD}decimal> {doc} .',
             ]
         n += 1
     return ("\n".join(lines) + "\n").encode(), ent[0][1:-1]
@@ -168,7 +168,8 @@ def bench(statements: int, limit: float) -> list[tuple[str, float, float, str]]:
 
 def main(sizes: list[int], limit: float = 300.0) -> None:
     print(
-        f"{'statements':>10}  {'operation':<20} {'Oxigraph s':>11} {'rdflib s':>10} {'rdflib/Oxigraph':>16}  result"
+        f"{'statements':>10}  {'operation':<20} {'Oxigraph s':>11} {'rdflib s':>10} "
+        f"{'rdflib/Oxigraph':>16}  result"
     )
     for size in sizes:
         for name, ox_s, rdf_s, note in bench(size, limit):

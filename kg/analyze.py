@@ -406,7 +406,8 @@ def kind_evidence(graph: Graph) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     >>> from kg.graph import new_graph
     >>> g = new_graph()
     >>> e = URIRef("https://w3id.org/kg-text/entity/person/Ada")
-    >>> for p, o in ((RDF.type, KG.Entity), (RDFS.label, Literal("Ada")), (KG.kind, Literal("person")),
+    >>> for p, o in ((RDF.type, KG.Entity), (RDFS.label, Literal("Ada")),
+    ...              (KG.kind, Literal("person")),
     ...              (KG.kindEvidence, Literal("evidence: copula → person ×1"))):
     ...     _ = g.add((e, p, o))
     >>> kind_evidence(g)

@@ -116,7 +116,8 @@ def name_kinds(name: str) -> frozenset[str]:
 
     >>> sorted(name_kinds("University of Halden")), sorted(name_kinds("Battle of Grey Ridge"))
     (['organization'], ['event'])
-    >>> sorted(name_kinds("Lake Ontario")), sorted(name_kinds("Acme")), sorted(name_kinds("Park Ji-ho"))
+    >>> (sorted(name_kinds("Lake Ontario")), sorted(name_kinds("Acme")),
+    ...  sorted(name_kinds("Park Ji-ho")))
     (['place'], [], [])
     >>> sorted(name_kinds("Vigra Church")), sorted(name_kinds("Old Calvinist Church"))
     (['place'], ['organization'])
@@ -412,7 +413,8 @@ def find_aliases(text: str) -> dict[str, str]:
     """Return the other names ``text`` gives things ("X, also known as Y", "X (formerly Y)"),
     each → the name it is another name of.
 
-    >>> find_aliases("Lake Vanern Bank, formerly Vanern Savings, grew. Ada Lind (also known as Lady Ada) wrote.")
+    >>> find_aliases("Lake Vanern Bank, formerly Vanern Savings, grew. "
+    ...              "Ada Lind (also known as Lady Ada) wrote.")
     {'Vanern Savings': 'Lake Vanern Bank', 'Lady Ada': 'Ada Lind'}
     >>> find_aliases("The Vanern Bridge (Swedish: Vänernbron) opened")
     {'Vänernbron': 'Vanern Bridge'}
@@ -709,8 +711,9 @@ class EntityResolver:
     ...          [Mention("Vladimir Putin", 0, 14, "PERSON"), Mention("Putin", 22, 27, "GPE")]),
     ...         ("b.txt", "Putin", [Mention("Putin", 0, 5, "PERSON")])]
     >>> resolver = EntityResolver(docs)
-    >>> resolver.entity("a.txt", Mention("Putin", 22, 27, "GPE"))
-    Entity(name='Vladimir Putin', kind='person', labels=frozenset(), ner_label='', evidence='', roles=())
+    >>> resolver.entity("a.txt", Mention("Putin", 22, 27, "GPE"))  # doctest: +NORMALIZE_WHITESPACE
+    Entity(name='Vladimir Putin', kind='person', labels=frozenset(), ner_label='', evidence='',
+           roles=())
     >>> resolver.entity("b.txt", Mention("Putin", 0, 5, "PERSON")).name
     'Putin'
     """

@@ -148,7 +148,8 @@ class Extraction:
 
     @property
     def is_fact(self) -> bool:
-        """Whether the extraction may be stated as a plain fact (not negated, hedged or reported)."""
+        """Whether the extraction may be stated as a plain fact (not negated, hedged or
+        reported)."""
         return not (self.negated or self.modality or self.attribution)
 
 

@@ -1,4 +1,5 @@
-"""SPARQL over a store or graph: select() → rows, ask() → bool, construct() → graph; prefixes pre-bound.
+"""SPARQL over a store or graph: select() → rows, ask() → bool, construct() → graph; prefixes
+pre-bound.
 
 Runs on Oxigraph's engine with the union of the named graphs as the default graph, so
 ``?s rel:partners ?o`` finds edges from every document. Reads only; updates are refused.

@@ -1,4 +1,4 @@
-"""SHACL validation of kg's output: the shapes shipped in kg/shapes.ttl, run by pySHACL; changes nothing.
+"""SHACL validation of kg's output: the shapes in kg/shapes.ttl, run by pySHACL; changes nothing.
 
 Checks the shape of what ``kg build`` writes (every edge has a statement node with evidence,
 every piece of evidence names its document, sentence, offsets, rule and confidence, every

@@ -2,7 +2,8 @@
 
 A parse is written one token per item as ``word/TAG/dep/head`` (head is a token index;
 ``/lemma`` may follow; a trailing ``+`` means no space after the token), e.g.
-``"Intel/NNP/nsubj/1 partnered/VBD/ROOT/1 with/IN/prep/1 Samsung/NNP/pobj/2"``. The coarse POS comes from the tag; ``TAG:POS`` overrides it.
+``"Intel/NNP/nsubj/1 partnered/VBD/ROOT/1 with/IN/prep/1 Samsung/NNP/pobj/2"``. The coarse POS
+comes from the tag; ``TAG:POS`` overrides it.
 """
 
 from __future__ import annotations

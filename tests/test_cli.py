@@ -12,7 +12,10 @@ from click.testing import CliRunner
 
 from kg.cli import EXIT_SKIPPED, main
 
-SAMPLE = "Nvidia Deepens Ties With Taiwan\n\nNvidia partnered with Foxconn. Intel did not partner with Huawei.\n"
+SAMPLE = (
+    "Nvidia Deepens Ties With Taiwan\n\n"
+    "Nvidia partnered with Foxconn. Intel did not partner with Huawei.\n"
+)
 
 
 @pytest.fixture

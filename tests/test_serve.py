@@ -156,13 +156,17 @@ def test_ask(endpoint: str, fmt: str) -> None:
 def test_construct_as_turtle_and_n_triples(endpoint: str) -> None:
     from rdflib import Graph
 
-    query = "CONSTRUCT { ?s <https://w3id.org/kg-text/relation/partners> ?o } WHERE { ?s <https://w3id.org/kg-text/relation/partners> ?o }"
+    query = (
+        "CONSTRUCT { ?s <https://w3id.org/kg-text/relation/partners> ?o } "
+        "WHERE { ?s <https://w3id.org/kg-text/relation/partners> ?o }"
+    )
     turtle = _client(endpoint, query, TURTLE).queryAndConvert()
     assert len(Graph().parse(data=turtle, format="turtle")) == 1
     status, kind, text = _raw(endpoint, query, "application/n-triples")
     assert (status, kind.split(";")[0]) == (200, "application/n-triples")
     assert text == (
-        "<https://w3id.org/kg-text/entity/organization/Nvidia> <https://w3id.org/kg-text/relation/partners> "
+        "<https://w3id.org/kg-text/entity/organization/Nvidia> "
+        "<https://w3id.org/kg-text/relation/partners> "
         "<https://w3id.org/kg-text/entity/organization/Foxconn> .\n"
     )
 

@@ -345,7 +345,8 @@ def _between(em: Emitter, noun: Token) -> None:
 
 
 def _core_end(em: Emitter, noun: Token, stop: int) -> tuple[int, int] | None:
-    """The noun phrase of ``noun`` cut before token ``stop`` ("companies" of "companies in Japan")."""
+    """The noun phrase of ``noun`` cut before token ``stop`` ("companies" of "companies in
+    Japan")."""
     start, _ = em.np_range(noun)
     end = stop
     while end > start and em.doc[end - 1].is_punct:
@@ -412,7 +413,8 @@ def _is_chain(em: Emitter, inner: Token, outer: Token) -> bool:
 
 
 def _location_chains(em: Emitter, sent: SpacySpan) -> None:
-    """ "in Dallas, Texas, United States" → Dallas / located in / Texas, Texas / … / United States."""
+    """ "in Dallas, Texas, United States" → Dallas / located in / Texas, Texas / … /
+    United States."""
     heads: list[Token] = []
     for token in sent:
         mention = em.mention(token)

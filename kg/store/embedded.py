@@ -74,7 +74,8 @@ ORDER BY ?source ?doc"""
 _ORPHAN_ASSERTIONS: Final = f"""
 DELETE {{ GRAPH <{FACTS_GRAPH}> {{ ?a ?p ?o . ?s ?pred ?obj }} }}
 WHERE {{ VALUES ?a {{ %s }}
-  GRAPH <{FACTS_GRAPH}> {{ ?a <{RDF.subject}> ?s ; <{RDF.predicate}> ?pred ; <{RDF.object}> ?obj ; ?p ?o }}
+  GRAPH <{FACTS_GRAPH}> {{
+    ?a <{RDF.subject}> ?s ; <{RDF.predicate}> ?pred ; <{RDF.object}> ?obj ; ?p ?o }}
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?a <{KG.evidence}> ?e }} }} }}"""
 _ORPHAN_ENTITIES: Final = f"""
 DELETE {{ GRAPH <{FACTS_GRAPH}> {{ ?x ?p ?o }} }}
@@ -305,7 +306,8 @@ class Store:
         return self._ontology
 
     def remove_document(self, iri: str) -> None:
-        """Remove the document graph ``iri`` and every fact no other document supports, atomically."""
+        """Remove the document graph ``iri`` and every fact no other document supports,
+        atomically."""
         store = self._writable()
         if not store.contains_named_graph(ox.NamedNode(iri)):
             raise StoreError(f"No document {iri} in {self.path or 'the store'}")
@@ -407,7 +409,8 @@ class Store:
         return kinds_of((row["label"].value, row["kind"].value) for row in rows)  # type: ignore[union-attr]
 
     def totals(self) -> Totals:
-        """Count the store's documents, their sentences, its entities and edges (statement nodes)."""
+        """Count the store's documents, their sentences, its entities and edges (statement
+        nodes)."""
         row = next(iter(self.oxigraph.query(_TOTALS, use_default_graph_as_union=True)))
         return Totals(*(int(row[name].value) for name in ("d", "s", "e", "t")))
 
