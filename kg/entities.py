@@ -614,6 +614,7 @@ def _named(
     if not surface:
         return None
     rules: tuple[str, ...] = ()
+    forms: tuple[str, ...]
     name, forms = surface, (surface,)
     main = (other or {}).get(surface)
     if main is not None:
@@ -778,8 +779,8 @@ class EntityResolver:
                 self._forms[(key, doc)] = tuple(written)
         self._display = {key: min(c, key=lambda n: (-c[n], n)) for key, c in spellings.items()}
         self._kinds: dict[str, dict[str, tuple[str, str]]] = {}
-        for key, packed in tallies.items():
-            per_doc = {doc: _Tally.unpacked(votes) for doc, votes in packed.items()}
+        for key, by_doc in tallies.items():
+            per_doc = {doc: _Tally.unpacked(votes) for doc, votes in by_doc.items()}
             self._kinds[key] = _reconcile(per_doc, stored.get(key, ""))
             total = _Tally()
             for votes in per_doc.values():

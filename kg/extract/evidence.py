@@ -773,7 +773,7 @@ def with_evidence(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
     for mention in mentions:
         for k in range(mention.start, mention.end):
             index[k] = mention
-    out = []
+    out: list[TokenMention] = []
     roles: dict[int, list[int]] = {}
     for mention in mentions:
         head = _head(doc, mention)
@@ -785,8 +785,8 @@ def with_evidence(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
         for name, rule in EVIDENCE_RULES.items():
             kind = rule(site)
             if kind:
-                role = _role_phrase(site, name) if kind == "person" else ""
-                mention = dataclasses.replace(mention, kind=kind, evidence=name, role=role)
+                title = _role_phrase(site, name) if kind == "person" else ""
+                mention = dataclasses.replace(mention, kind=kind, evidence=name, role=title)
                 break
         out.append(mention)
     return _coordinated(doc, out, roles)

@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -266,7 +266,11 @@ class Store:
         by_source = store.quads_for_pattern(
             None, ox.NamedNode(str(KG.source)), ox.Literal(document.source), None
         )
-        old = {q.subject.value for q in by_source if q.subject == q.graph_name}
+        old = {
+            q.subject.value
+            for q in by_source
+            if not isinstance(q.subject, ox.Triple) and q.subject == q.graph_name
+        }
         if self.oxigraph.contains_named_graph(ox.NamedNode(str(document.iri))):
             old.add(str(document.iri))
         # A relation the ontology already describes is not described again in the facts.
@@ -328,7 +332,8 @@ class Store:
                 q.subject for q in self.oxigraph.quads_for_pattern(None, evidence, None, graph)
             )
             yield f"DROP SILENT GRAPH {graph}"
-        entities, relations = set(), set()
+        entities: set[Any] = set()
+        relations: set[Any] = set()
         for a in assertions:
             for p, bucket in ((subject, entities), (obj, entities), (predicate, relations)):
                 bucket.update(q.object for q in self.oxigraph.quads_for_pattern(a, p, None, facts))
@@ -346,7 +351,7 @@ class Store:
         """Return the documents in the store, by source name."""
         return [
             DocumentInfo(row["doc"].value, row["source"].value, row["hash"].value)
-            for row in self.oxigraph.query(_DOCUMENTS)
+            for row in cast("ox.QuerySolutions", self.oxigraph.query(_DOCUMENTS))
         ]
 
     def find_document(self, ref: str) -> DocumentInfo:
@@ -372,7 +377,9 @@ class Store:
 
     def triples(self) -> list[ox.Triple]:
         """Return the union of every graph's triples, each once, sorted for stable output."""
-        triples = self.oxigraph.query(_UNION, use_default_graph_as_union=True)
+        triples = cast(
+            "ox.QueryTriples", self.oxigraph.query(_UNION, use_default_graph_as_union=True)
+        )
         return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
     def export(self, format: str = "turtle") -> bytes:
@@ -392,7 +399,8 @@ class Store:
         else:
             data = self.triples()
         prefixes = _prefixes() if fmt == ox.RdfFormat.TRIG else None
-        return bytes(ox.serialize(data, format=fmt, prefixes=prefixes))
+        # Given no output, serialize returns the bytes.
+        return cast("bytes", ox.serialize(data, format=fmt, prefixes=prefixes))
 
     def to_graph(self) -> Graph:
         """Return the union of the store's graphs as an rdflib Graph (for rdflib-based code)."""
@@ -405,20 +413,26 @@ class Store:
 
     def entity_kinds(self) -> dict[str, str]:
         """The kind of every entity name the store holds (label → kind), unambiguous ones only."""
-        rows = self.oxigraph.query(ENTITY_KINDS)
-        return kinds_of((row["label"].value, row["kind"].value) for row in rows)  # type: ignore[union-attr]
+        rows = cast("ox.QuerySolutions", self.oxigraph.query(ENTITY_KINDS))
+        return kinds_of((row["label"].value, row["kind"].value) for row in rows)
 
     def totals(self) -> Totals:
         """Count the store's documents, their sentences, its entities and edges (statement
         nodes)."""
-        row = next(iter(self.oxigraph.query(_TOTALS, use_default_graph_as_union=True)))
+        rows = cast(
+            "ox.QuerySolutions", self.oxigraph.query(_TOTALS, use_default_graph_as_union=True)
+        )
+        row = next(iter(rows))
         return Totals(*(int(row[name].value) for name in ("d", "s", "e", "t")))
 
     def count(self, rdf_class: URIRef) -> int:
         """Return how many distinct nodes of ``rdf_class`` the store holds (in any graph)."""
-        rows = self.oxigraph.query(
-            f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{rdf_class}> }}",
-            use_default_graph_as_union=True,
+        rows = cast(
+            "ox.QuerySolutions",
+            self.oxigraph.query(
+                f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{rdf_class}> }}",
+                use_default_graph_as_union=True,
+            ),
         )
         return int(next(iter(rows))["n"].value)
 

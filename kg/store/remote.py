@@ -235,7 +235,8 @@ class RemoteStore:
             self.update(" ;\n".join(self._drop_operations(sorted(old))))
         known = {q.triple for q in _ontology_quads()}
         marker = (KG.contentHash, document.content_hash)
-        quads, last = [], []
+        quads: list[ox.Quad] = []
+        last: list[ox.Quad] = []
         for s, p, o, g in document.quads():
             quad = ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))
             if quad.triple in known:
