@@ -96,6 +96,10 @@ _PLACE_PREFIXES: Final = frozenset(
 )
 
 
+# A number after a name's head word ("Route 9", "Lunar Games III").
+_NUMBERING: Final = re.compile(r"\d+[a-z]?|[ivx]+")
+
+
 def _church(words: list[str], head: list[str]) -> str:
     """ "The Calvinist Church" and "the Church of Norrland" are bodies of believers; "Vigra
     Church", "Christ Church" and "the Church of Saint Olaf" are buildings."""
@@ -122,9 +126,13 @@ def name_kinds(name: str) -> frozenset[str]:
     (['place'], ['organization'])
     >>> sorted(name_kinds("Church of Saint Olaf")), sorted(name_kinds("Church of the North"))
     (['place'], ['organization'])
+    >>> sorted(name_kinds("State Highway 12")), sorted(name_kinds("Lunar Games III"))
+    (['place'], ['event'])
     """
     words = name.lower().replace(".", "").split()
     head = words[: words.index("of")] if "of" in words[1:] else words
+    while len(head) > 1 and _NUMBERING.fullmatch(head[-1]):
+        head = head[:-1]  # "State Highway 12", "Grand Prix II": the number is not the head
     if not head:
         return frozenset()
     last = _NAME_WORDS.get(head[-1], "")
@@ -741,7 +749,8 @@ class EntityResolver:
             for mention in sorted(set(mentions), key=lambda m: (m.start, m.end, m.text)):
                 if _is_demonym(mention):
                     continue
-                found = _named(clean_name(mention.text), acronyms, table, other)
+                people = nationals_country(mention.text) if mention.label == "NORP" else ""
+                found = _named(people or clean_name(mention.text), acronyms, table, other)
                 if found is None:
                     continue
                 named[mention] = found
@@ -831,6 +840,34 @@ class EntityResolver:
 def _is_demonym(mention: Mention) -> bool:
     # "Russian" in "Russian cities" is an adjective, not a node; the rules read it as a country.
     return mention.label == "NORP" and mention.text.lower() in DEMONYMS
+
+
+def _nationals() -> dict[str, str]:
+    text = resources.files("kg").joinpath("data", "nationals.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+    return {row["noun"]: row["country"] for row in rows}
+
+
+_NATIONALS: Final = _nationals()
+
+
+def nationals_country(text: str) -> str:
+    """Return the country whose people ``text`` names ("Canadians", "Irishmen", "the Poles"),
+    or "": a nationality is handled as its country.
+
+    >>> nationals_country("Canadians"), nationals_country("Frenchmen"), nationals_country("Swedes")
+    ('Canada', 'France', 'Sweden')
+    >>> nationals_country("Canadian"), nationals_country("poles apart")
+    ('', '')
+    """
+    word = clean_name(text).lower()
+    if word.endswith("men"):
+        return DEMONYMS.get(word[:-3], "")
+    if word.endswith("man"):
+        return DEMONYMS.get(word[:-3], "")
+    if not word.endswith("s"):
+        return ""
+    return DEMONYMS.get(word[:-1], "") or _NATIONALS.get(word[:-1], "")
 
 
 def _reconcile(per_doc: dict[str, _Tally], stored: str = "") -> dict[str, tuple[str, str]]:

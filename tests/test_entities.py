@@ -316,6 +316,48 @@ def test_a_bad_alias_file_is_an_input_error(
             {"Rabaul": ("place", "chained")},
             id="a-name-then-its-state",
         ),
+        pytest.param(
+            "Troops/NNS/nsubjpass/2/troop were/VBD:AUX/auxpass/2/be deployed/VBN/ROOT/2/deploy "
+            "to/IN/prep/2 Tavira/NNP/pobj/3 ./././2",
+            [(4, 5, "PERSON")],
+            {"Tavira": ("place", "went-to")},
+            id="deployed-to",
+        ),
+        pytest.param(
+            "Lind/NNP/nsubj/1 moved/VBD/ROOT/1/move to/IN/prep/1 Harbour/NNP/compound/4 "
+            "Records/NNPS/pobj/2 ./././1",
+            [(0, 1, "PERSON"), (3, 5, "ORG")],
+            {},
+            id="a-career-move-to-a-firm",
+        ),
+        pytest.param(
+            "Ostvik/NNP/nsubjpass/2 is/VBZ:AUX/auxpass/2/be bordered/VBN/ROOT/2/border by/IN/agent/2 "
+            "Malund/NNP/pobj/3 ./././2",
+            [(0, 1, "GPE"), (4, 5, "ORG")],
+            {"Malund": ("place", "went-to")},
+            id="bordered-by",
+        ),
+        pytest.param(
+            "the/DT/det/1 invasion/NN/nsubj/4/invasion of/IN/prep/1 Arvenia/NNP/pobj/2 "
+            "failed/VBD/ROOT/4/fail ./././4",
+            [(3, 4, "PERSON")],
+            {"Arvenia": ("place", "went-to")},
+            id="invasion-of",
+        ),
+        pytest.param(
+            "It/PRP/nsubj/1 lies/VBZ/ROOT/1/lie in/IN/prep/1 the/DT/det/5 Tarsi/NNP/compound/5 "
+            "district/NN/pobj/2/district ./././1",
+            [(4, 5, "PERSON")],
+            {"Tarsi": ("place", "area-named")},
+            id="the-x-district",
+        ),
+        pytest.param(
+            "the/DT/det/2 Lutheran/NNP/compound/2 community/NN/nsubj/3/community grew/VBD/ROOT/3/grow "
+            "./././3",
+            [(1, 2, "NORP")],
+            {},
+            id="a-people-before-community-is-no-place",
+        ),
     ],
 )
 def test_kind_evidence_from_the_parse(vocab, spec, ents, expected) -> None:  # type: ignore[no-untyped-def]
@@ -635,6 +677,39 @@ def test_a_name_with_a_lifespan_is_a_person(vocab) -> None:  # type: ignore[no-u
     assert [(m.kind, m.evidence) for m in found] == [("person", "lifespan")]
 
 
+def test_years_after_a_place_of_work_are_no_lifespan(vocab) -> None:  # type: ignore[no-untyped-def]
+    from kg.extract.evidence import with_lifespans
+
+    text = "She taught at Halden (2009–2014)."
+    doc = parse(
+        vocab,
+        "She/PRP/nsubj/1 taught/VBD/ROOT/1/teach at/IN/prep/1 Halden/NNP/pobj/2 ./././1",
+        [(3, 4, "ORG")],
+    )
+    found = with_lifespans(find_mentions(doc), doc, text, 0)
+    assert [(m.kind, m.evidence) for m in found] == [("", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        pytest.param("Canadians", "Canada", id="demonym-plural"),
+        pytest.param("the Irishmen", "Ireland", id="demonym-men"),
+        pytest.param("Swedes", "Sweden", id="a-people-noun"),
+        pytest.param("Canadian", "", id="the-demonym-itself-is-an-adjective"),
+        pytest.param("Lutherans", "", id="no-nationality"),
+    ],
+)
+def test_a_nationality_is_its_country(text: str, country: str) -> None:
+    from kg.entities import nationals_country
+
+    assert nationals_country(text) == country
+    resolver = EntityResolver([("a.txt", text, [Mention(text, 0, len(text), "NORP")])])
+    entity = resolver.entity("a.txt", Mention(text, 0, len(text), "NORP"))
+    if country:
+        assert entity is not None and (entity.name, entity.kind) == (country, "place")
+
+
 @pytest.mark.parametrize(
     ("name", "label", "kind"),
     [
@@ -654,6 +729,8 @@ def test_a_name_with_a_lifespan_is_a_person(vocab) -> None:  # type: ignore[no-u
         pytest.param("Operation Larch", "ORG", "event", id="a-kind-word-english-writes-first"),
         pytest.param("Vanern Shipping", "PERSON", "organization", id="a-company-word"),
         pytest.param("Glen Hills", "GPE", "place", id="a-place-word-read-as-a-place"),
+        pytest.param("State Highway 12", "ORG", "place", id="a-number-after-the-head-word"),
+        pytest.param("Orrin Wilderness Area", "ORG", "place", id="an-area"),
     ],
 )
 def test_words_inside_a_name_and_the_gazetteer_are_kind_evidence(

@@ -20,7 +20,14 @@ from kg import gazetteer
 from kg.extract.mentions import EVENT_CLASSES, WORK_CLASSES, TokenMention
 from kg.names import person_name_shape
 
-__all__ = ["CLASS_NOUNS", "EVIDENCE_RULES", "class_of", "with_evidence", "with_lifespans"]
+__all__ = [
+    "CLASS_NOUNS",
+    "EVIDENCE_RULES",
+    "class_of",
+    "is_placed",
+    "with_evidence",
+    "with_lifespans",
+]
 
 # Nouns that say what kind of thing the name beside them is ("X, the chipmaker").
 _ORG_NOUNS: Final = frozenset(
@@ -492,6 +499,39 @@ _LIVED_ALONE: Final = frozenset({"retire", "resign", "graduate", "star", "emigra
 # Verbs of a life's places ("born in X", "died at X").
 _LIFE_VERBS: Final = frozenset({"bear", "die", "bury", "baptize", "baptise", "grow", "raise"})
 _SITED_VERBS: Final = _HEADQUARTERED | {"base", "locate"}
+# Verbs of going somewhere, and the prepositions that say where to ("deployed to X", "fled
+# towards X", "settled in X"): where people go is a place.
+_MOTION_VERBS: Final = frozenset(
+    {
+        "move",
+        "relocate",
+        "emigrate",
+        "immigrate",
+        "migrate",
+        "deploy",
+        "travel",
+        "flee",
+        "retreat",
+        "sail",
+        "settle",
+        "arrive",
+        "evacuate",
+        "exile",
+        "banish",
+        "deport",
+        "march",
+        "live",
+        "reside",
+        "station",
+    }
+)
+_CAREER_MOVES: Final = frozenset({"move", "relocate"})
+_MOTION_PREPS: Final = frozenset({"to", "towards", "toward", "into", "in", "at", "near"})
+# Verbs and nouns whose object is a territory: "bordered by X", "invaded X", "the invasion of X".
+_TERRITORY_VERBS: Final = frozenset({"border", "invade", "annex", "colonize", "colonise"})
+_TERRITORY_NOUNS: Final = frozenset({"invasion", "annexation", "colonization", "colonisation"})
+# "a professor at X (2007)", "graduated from X (1990)"; not "in", as in "her role in X (2005)".
+_PLACED_PREPS: Final = frozenset({"at", "from"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -660,6 +700,46 @@ def _lived(at: _Site) -> str:
     return "place" if prep.head.lemma_.lower() in _LIFE_VERBS and prep.head.pos_ == "VERB" else ""
 
 
+def _went(at: _Site) -> str:
+    """ "moved to X", "deployed to X", "settled in X", "bordered by X", "invaded X", "the
+    invasion of X": where people go, and what borders and armies take, is a place."""
+    role, governor = at.role, at.role.head
+    if role.dep_ == "pobj" and governor.lower_ in _MOTION_PREPS:
+        verb = governor.head
+        if at.mention.label == "ORG" and verb.lemma_.lower() in _CAREER_MOVES:
+            return ""  # "she moved to Harbour Records": a career moves to firms and clubs too
+        return "place" if verb.pos_ == "VERB" and verb.lemma_.lower() in _MOTION_VERBS else ""
+    if role.dep_ == "pobj" and governor.dep_ == "agent":
+        return "place" if governor.head.lemma_.lower() in _TERRITORY_VERBS else ""
+    if role.dep_ == "dobj" and governor.lemma_.lower() in _TERRITORY_VERBS:
+        return "place"
+    if role.dep_ == "pobj" and governor.lower_ == "of":
+        return "place" if governor.head.lemma_.lower() in _TERRITORY_NOUNS else ""
+    return ""
+
+
+def _area_named(at: _Site) -> str:
+    """ "the Kelso district", "the Arvi valley": a name before a noun for a kind of place, as
+    its modifier, is that place."""
+    head = at.head
+    noun = head.head
+    if head.dep_ != "compound" or noun.i != at.mention.end or at.index[noun.i] is not None:
+        return ""
+    if at.mention.label == "NORP":
+        return ""  # "the Lutheran community" is a people, not a place
+    return "place" if noun.pos_ == "NOUN" and noun.lemma_.lower() in _PLACE_NOUNS else ""
+
+
+def is_placed(doc: Doc, mention: TokenMention) -> bool:
+    """Whether ``mention`` (or the first name of the list it is in) is the object of a
+    preposition of place ("a professor at X (2007)", "graduated from X (1990–1994)"): a year
+    after such a name dates a stay, not a work or a life."""
+    role = _head(doc, mention)
+    while role.dep_ == "conj" and role.head.i != role.i:
+        role = role.head
+    return role.dep_ == "pobj" and role.head.lower_ in _PLACED_PREPS
+
+
 def _chained(at: _Site) -> str:
     """ "Kavieng, New Ireland" and "Rabaul, Papua New Guinea": a name followed by the state or
     country it lies in is a place."""
@@ -733,6 +813,8 @@ EVIDENCE_RULES: Final[dict[str, Rule]] = {
     "personal": _personal,
     "lived-in": _lived,
     "chained": _chained,
+    "went-to": _went,
+    "area-named": _area_named,
     "sited": _sited,
     "based-in": _based,
     "commerce-verb": _commerce,
@@ -758,7 +840,11 @@ def with_lifespans(
     for mention in mentions:
         last = doc[mention.end - 1]
         after = offset + last.idx + len(last.text)
-        if mention.kind != "person" and _LIFESPAN.match(text, after):
+        if (
+            mention.kind != "person"
+            and _LIFESPAN.match(text, after)
+            and not is_placed(doc, mention)
+        ):
             mention = dataclasses.replace(mention, kind="person", evidence="lifespan")
         out.append(mention)
     return out
