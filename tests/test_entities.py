@@ -275,7 +275,7 @@ def test_a_bad_alias_file_is_an_input_error(
             "Louie/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be voiced/VBN/ROOT/2/voice by/IN/agent/2 "
             "Lou/NNP/compound/5 Prima/NNP/pobj/3 ./././2",
             [(4, 6, "ORG")],
-            {"Lou Prima": ("person", "personal")},
+            {"Louie": ("person", "life-of"), "Lou Prima": ("person", "personal")},
             id="voiced-by",
         ),
         pytest.param(
@@ -357,6 +357,60 @@ def test_a_bad_alias_file_is_an_input_error(
             [(1, 2, "NORP")],
             {},
             id="a-people-before-community-is-no-place",
+        ),
+        pytest.param(
+            "a/DT/det/1 film/NN/ROOT/1/film directed/VBN/acl/1/direct by/IN/agent/2 "
+            "Tomas/NNP/compound/5 Velin/NNP/pobj/3 ./././1",
+            [(4, 6, "ORG")],
+            {"Tomas Velin": ("person", "made-by")},
+            id="directed-by",
+        ),
+        pytest.param(
+            "a/DT/det/1 game/NN/ROOT/1/game published/VBN/acl/1/publish by/IN/agent/2 "
+            "Korvi/NNP/pobj/3 ./././1",
+            [(4, 5, "PERSON")],
+            {"Korvi": ("organization", "made-by")},
+            id="published-by",
+        ),
+        pytest.param(
+            "the/DT/det/1 arrest/NN/nsubj/4/arrest of/IN/prep/1 Calder/NNP/pobj/2 "
+            "followed/VBD/ROOT/4/follow ./././4",
+            [(3, 4, "ORG")],
+            {"Calder": ("person", "life-of")},
+            id="the-arrest-of",
+        ),
+        pytest.param(
+            "She/PRP/nsubj/1 is/VBZ/ROOT/1/be a/DT/det/3 member/NN/attr/1/member of/IN/prep/3 "
+            "Rising/NNP/compound/6 Tide/NNP/pobj/4 ./././1",
+            [(5, 7, "PERSON")],
+            {"Rising Tide": ("organization", "member-of")},
+            id="a-member-of",
+        ),
+        pytest.param(
+            "He/PRP/nsubj/1 taught/VBD/ROOT/1/teach at/IN/prep/1 Orrin/NNP/pobj/2 ./././1",
+            [(3, 4, "PERSON")],
+            {"Orrin": ("organization", "member-of")},
+            id="taught-at",
+        ),
+        pytest.param(
+            "He/PRP/nsubj/1 played/VBD/ROOT/1/play for/IN/prep/1 Tarvik/NNP/pobj/2 ./././1",
+            [(3, 4, "GPE")],
+            {"Tarvik": ("organization", "signed")},
+            id="played-for",
+        ),
+        pytest.param(
+            "He/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be signed/VBN/ROOT/2/sign by/IN/agent/2 "
+            "Tarvik/NNP/pobj/3 ./././2",
+            [(4, 5, "GPE")],
+            {"Tarvik": ("organization", "signed")},
+            id="signed-by",
+        ),
+        pytest.param(
+            "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "
+            "Orrin/NNP/compound/5 Glacier/NNP/dobj/2 ./././2",
+            [(4, 6, "ORG")],
+            {},
+            id="a-stream-joins-no-club",
         ),
     ],
 )
@@ -688,6 +742,19 @@ def test_years_after_a_place_of_work_are_no_lifespan(vocab) -> None:  # type: ig
     )
     found = with_lifespans(find_mentions(doc), doc, text, 0)
     assert [(m.kind, m.evidence) for m in found] == [("", "")]
+
+
+def test_years_after_an_event_are_no_lifespan(vocab) -> None:  # type: ignore[no-untyped-def]
+    from kg.extract.evidence import with_lifespans
+
+    text = "The Salt War (1718–1720) ended."
+    doc = parse(
+        vocab,
+        "The/DT/det/2 Salt/NNP/compound/2 War/NNP/nsubj/3 ended/VBD/ROOT/3/end ./././3",
+        [(1, 3, "EVENT")],
+    )
+    found = with_lifespans(find_mentions(doc), doc, text, 0)
+    assert [m.evidence for m in found] == [""]
 
 
 @pytest.mark.parametrize(
