@@ -684,10 +684,10 @@ def _short_forms(tallies: dict[str, _Tally]) -> dict[str, str]:
         kind: [n for n, (k, _) in decided.items() if k == kind and len(n.split()) >= 2]
         for kind in ("person", "organization")
     }
-    mapping = {}
+    mapping = _initialed(longer["person"])
     for name, (kind, firm) in decided.items():
         words = name.split()
-        if not words[0][:1].isupper() or tallies[name].alias:
+        if name in mapping or not words[0][:1].isupper() or tallies[name].alias:
             continue
         found = set()
         for long_kind, names in longer.items():
@@ -704,9 +704,41 @@ def _short_forms(tallies: dict[str, _Tally]) -> dict[str, str]:
                     continue
                 if _abbreviates(words, parts, long_kind):
                     found.add(long)
+        found = {mapping.get(long, long) for long in found}
         if len(found) == 1:
             mapping[name] = found.pop()
     return mapping
+
+
+def _initialed(people: list[str]) -> dict[str, str]:
+    """People's names written with an initial for a name another is written with in full
+    ("Ada K. Lind" for "Ada Karin Lind"): the fuller name, where only one fits.
+
+    >>> _initialed(["Ada K. Lind", "Ada Karin Lind", "Ada Lind"])
+    {'Ada K. Lind': 'Ada Karin Lind'}
+    """
+    mapping = {}
+    for name in people:
+        words = name.split()
+        if not any(_is_initial(w) for w in words[1:-1]):
+            continue
+        fuller = [
+            long
+            for long in people
+            if long != name
+            and len(long.split()) == len(words)
+            and all(
+                w == f or (_is_initial(w) and f[:1] == w[:1] and not _is_initial(f))
+                for w, f in zip(words, long.split(), strict=True)
+            )
+        ]
+        if len(fuller) == 1:
+            mapping[name] = fuller[0]
+    return mapping
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1 and word[:1].isupper()
 
 
 class EntityResolver:

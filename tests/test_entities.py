@@ -900,3 +900,18 @@ def test_another_name_the_text_gives_is_a_label_not_a_second_node() -> None:
     (entity,) = entities
     assert entity is not None and resolver.labels(entity, "a.txt") == {"Ada Lind", "Red Quill"}
     assert "also-known-as" in resolver.explain("a.txt", mentions[2])
+
+
+def test_a_name_with_an_initial_is_the_name_written_in_full() -> None:
+    mentions = [
+        _m("Ada Karin Lind", 0, "PERSON"),
+        _m("Ada K. Lind", 30, "PERSON"),
+        _m("Lind", 60, ""),
+        _m("Ada B. Lind", 90, "PERSON"),
+    ]
+    resolver = EntityResolver([("a.txt", "", mentions)])
+    names = [e.name if (e := resolver.entity("a.txt", m)) else None for m in mentions]
+    # "Ada B. Lind" fits no fuller name: another person, and "Lind" stays ambiguous.
+    assert names == ["Ada Karin Lind", "Ada Karin Lind", "Lind", "Ada B. Lind"]
+    two = EntityResolver([("b.txt", "", mentions[:3])])
+    assert {e.name for m in mentions[:3] if (e := two.entity("b.txt", m))} == {"Ada Karin Lind"}
