@@ -43,8 +43,6 @@ _ORG_NOUNS: Final = frozenset(
         "college",
         "school",
         "party",
-        "newspaper",
-        "magazine",
         "label",
         "network",
         "channel",
