@@ -284,7 +284,7 @@ def test_a_bad_alias_file_is_an_input_error(
             "Louie/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be voiced/VBN/ROOT/2/voice by/IN/agent/2 "
             "Lou/NNP/compound/5 Prima/NNP/pobj/3 ./././2",
             [(4, 6, "ORG")],
-            {"Lou Prima": ("person", "personal")},
+            {"Louie": ("person", "life-of"), "Lou Prima": ("person", "personal")},
             id="voiced-by",
         ),
         pytest.param(
@@ -329,6 +329,102 @@ def test_a_bad_alias_file_is_an_input_error(
             [(0, 1, "PERSON"), (2, 4, "GPE")],
             {"Rabaul": ("place", "chained")},
             id="a-name-then-its-state",
+        ),
+        pytest.param(
+            "Troops/NNS/nsubjpass/2/troop were/VBD:AUX/auxpass/2/be deployed/VBN/ROOT/2/deploy "
+            "to/IN/prep/2 Tavira/NNP/pobj/3 ./././2",
+            [(4, 5, "PERSON")],
+            {"Tavira": ("place", "went-to")},
+            id="deployed-to",
+        ),
+        pytest.param(
+            "Lind/NNP/nsubj/1 moved/VBD/ROOT/1/move to/IN/prep/1 Harbour/NNP/compound/4 "
+            "Records/NNPS/pobj/2 ./././1",
+            [(0, 1, "PERSON"), (3, 5, "ORG")],
+            {},
+            id="a-career-move-to-a-firm",
+        ),
+        pytest.param(
+            "Ostvik/NNP/nsubjpass/2 is/VBZ:AUX/auxpass/2/be bordered/VBN/ROOT/2/border by/IN/agent/2 "
+            "Malund/NNP/pobj/3 ./././2",
+            [(0, 1, "GPE"), (4, 5, "ORG")],
+            {"Malund": ("place", "went-to")},
+            id="bordered-by",
+        ),
+        pytest.param(
+            "the/DT/det/1 invasion/NN/nsubj/4/invasion of/IN/prep/1 Arvenia/NNP/pobj/2 "
+            "failed/VBD/ROOT/4/fail ./././4",
+            [(3, 4, "PERSON")],
+            {"Arvenia": ("place", "went-to")},
+            id="invasion-of",
+        ),
+        pytest.param(
+            "It/PRP/nsubj/1 lies/VBZ/ROOT/1/lie in/IN/prep/1 the/DT/det/5 Tarsi/NNP/compound/5 "
+            "district/NN/pobj/2/district ./././1",
+            [(4, 5, "PERSON")],
+            {"Tarsi": ("place", "area-named")},
+            id="the-x-district",
+        ),
+        pytest.param(
+            "the/DT/det/2 Lutheran/NNP/compound/2 community/NN/nsubj/3/community grew/VBD/ROOT/3/grow "
+            "./././3",
+            [(1, 2, "NORP")],
+            {},
+            id="a-people-before-community-is-no-place",
+        ),
+        pytest.param(
+            "a/DT/det/1 film/NN/ROOT/1/film directed/VBN/acl/1/direct by/IN/agent/2 "
+            "Tomas/NNP/compound/5 Velin/NNP/pobj/3 ./././1",
+            [(4, 6, "ORG")],
+            {"Tomas Velin": ("person", "made-by")},
+            id="directed-by",
+        ),
+        pytest.param(
+            "a/DT/det/1 game/NN/ROOT/1/game published/VBN/acl/1/publish by/IN/agent/2 "
+            "Korvi/NNP/pobj/3 ./././1",
+            [(4, 5, "PERSON")],
+            {"Korvi": ("organization", "made-by")},
+            id="published-by",
+        ),
+        pytest.param(
+            "the/DT/det/1 arrest/NN/nsubj/4/arrest of/IN/prep/1 Calder/NNP/pobj/2 "
+            "followed/VBD/ROOT/4/follow ./././4",
+            [(3, 4, "ORG")],
+            {"Calder": ("person", "life-of")},
+            id="the-arrest-of",
+        ),
+        pytest.param(
+            "She/PRP/nsubj/1 is/VBZ/ROOT/1/be a/DT/det/3 member/NN/attr/1/member of/IN/prep/3 "
+            "Rising/NNP/compound/6 Tide/NNP/pobj/4 ./././1",
+            [(5, 7, "PERSON")],
+            {"Rising Tide": ("organization", "member-of")},
+            id="a-member-of",
+        ),
+        pytest.param(
+            "He/PRP/nsubj/1 taught/VBD/ROOT/1/teach at/IN/prep/1 Orrin/NNP/pobj/2 ./././1",
+            [(3, 4, "PERSON")],
+            {"Orrin": ("organization", "member-of")},
+            id="taught-at",
+        ),
+        pytest.param(
+            "He/PRP/nsubj/1 played/VBD/ROOT/1/play for/IN/prep/1 Tarvik/NNP/pobj/2 ./././1",
+            [(3, 4, "GPE")],
+            {"Tarvik": ("organization", "signed")},
+            id="played-for",
+        ),
+        pytest.param(
+            "He/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be signed/VBN/ROOT/2/sign by/IN/agent/2 "
+            "Tarvik/NNP/pobj/3 ./././2",
+            [(4, 5, "GPE")],
+            {"Tarvik": ("organization", "signed")},
+            id="signed-by",
+        ),
+        pytest.param(
+            "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "
+            "Orrin/NNP/compound/5 Glacier/NNP/dobj/2 ./././2",
+            [(4, 6, "ORG")],
+            {},
+            id="a-stream-joins-no-club",
         ),
     ],
 )
@@ -656,6 +752,52 @@ def test_a_name_with_a_lifespan_is_a_person(vocab) -> None:  # type: ignore[no-u
     assert [(m.kind, m.evidence) for m in found] == [("person", "lifespan")]
 
 
+def test_years_after_a_place_of_work_are_no_lifespan(vocab) -> None:  # type: ignore[no-untyped-def]
+    from kg.extract.evidence import with_lifespans
+
+    text = "She taught at Halden (2009–2014)."
+    doc = parse(
+        vocab,
+        "She/PRP/nsubj/1 taught/VBD/ROOT/1/teach at/IN/prep/1 Halden/NNP/pobj/2 ./././1",
+        [(3, 4, "ORG")],
+    )
+    found = with_lifespans(find_mentions(doc), doc, text, 0)
+    assert [(m.kind, m.evidence) for m in found] == [("", "")]
+
+
+def test_years_after_an_event_are_no_lifespan(vocab) -> None:  # type: ignore[no-untyped-def]
+    from kg.extract.evidence import with_lifespans
+
+    text = "The Salt War (1718–1720) ended."
+    doc = parse(
+        vocab,
+        "The/DT/det/2 Salt/NNP/compound/2 War/NNP/nsubj/3 ended/VBD/ROOT/3/end ./././3",
+        [(1, 3, "EVENT")],
+    )
+    found = with_lifespans(find_mentions(doc), doc, text, 0)
+    assert [m.evidence for m in found] == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        pytest.param("Canadians", "Canada", id="demonym-plural"),
+        pytest.param("the Irishmen", "Ireland", id="demonym-men"),
+        pytest.param("Swedes", "Sweden", id="a-people-noun"),
+        pytest.param("Canadian", "", id="the-demonym-itself-is-an-adjective"),
+        pytest.param("Lutherans", "", id="no-nationality"),
+    ],
+)
+def test_a_nationality_is_its_country(text: str, country: str) -> None:
+    from kg.entities import nationals_country
+
+    assert nationals_country(text) == country
+    resolver = EntityResolver([("a.txt", text, [Mention(text, 0, len(text), "NORP")])])
+    entity = resolver.entity("a.txt", Mention(text, 0, len(text), "NORP"))
+    if country:
+        assert entity is not None and (entity.name, entity.kind) == (country, "place")
+
+
 @pytest.mark.parametrize(
     ("name", "label", "kind"),
     [
@@ -675,6 +817,8 @@ def test_a_name_with_a_lifespan_is_a_person(vocab) -> None:  # type: ignore[no-u
         pytest.param("Operation Larch", "ORG", "event", id="a-kind-word-english-writes-first"),
         pytest.param("Vanern Shipping", "PERSON", "organization", id="a-company-word"),
         pytest.param("Glen Hills", "GPE", "place", id="a-place-word-read-as-a-place"),
+        pytest.param("State Highway 12", "ORG", "place", id="a-number-after-the-head-word"),
+        pytest.param("Orrin Wilderness Area", "ORG", "place", id="an-area"),
     ],
 )
 def test_words_inside_a_name_and_the_gazetteer_are_kind_evidence(
@@ -778,3 +922,18 @@ def test_another_name_the_text_gives_is_a_label_not_a_second_node() -> None:
     (entity,) = entities
     assert entity is not None and resolver.labels(entity, "a.txt") == {"Ada Lind", "Red Quill"}
     assert "also-known-as" in resolver.explain("a.txt", mentions[2])
+
+
+def test_a_name_with_an_initial_is_the_name_written_in_full() -> None:
+    mentions = [
+        _m("Ada Karin Lind", 0, "PERSON"),
+        _m("Ada K. Lind", 30, "PERSON"),
+        _m("Lind", 60, ""),
+        _m("Ada B. Lind", 90, "PERSON"),
+    ]
+    resolver = EntityResolver([("a.txt", "", mentions)])
+    names = [e.name if (e := resolver.entity("a.txt", m)) else None for m in mentions]
+    # "Ada B. Lind" fits no fuller name: another person, and "Lind" stays ambiguous.
+    assert names == ["Ada Karin Lind", "Ada Karin Lind", "Lind", "Ada B. Lind"]
+    two = EntityResolver([("b.txt", "", mentions[:3])])
+    assert {e.name for m in mentions[:3] if (e := two.entity("b.txt", m))} == {"Ada Karin Lind"}

@@ -179,6 +179,14 @@ CASES = [
         id="class-noun-of-place",
     ),
     pytest.param(
+        "the/DT/det/2 Tarsi/NNP/compound/2 district/NN/nsubj/5 "
+        "of/IN/prep/2 Ostreby/NNP/pobj/3 grew/VBD/ROOT/5/grow ./././5",
+        [(1, 2, "GPE"), (4, 5, "GPE")],
+        ("Tarsi", "located in", "Ostreby"),
+        "place-class",
+        id="a-district-of-a-town-lies-in-the-town",
+    ),
+    pytest.param(
         "Jo/NNP/compound/1 Ray/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be "
         "an/DT/det/5 American/JJ/amod/5 singer/NN/attr/2 ./././2",
         [(0, 2, "PERSON"), (4, 5, "NORP")],

@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.dates import DateMatch, find_dates, find_range
 from kg.extract.emit import RULES, Emitter, Sentence
+from kg.extract.evidence import is_placed
 from kg.extract.mentions import EVENT_CLASSES, WORK_CLASSES, TokenMention
 from kg.model import Date, Extraction, Mention, Span
 
@@ -415,6 +416,7 @@ def with_dated_works(
             and mention.kind in {"", "organization"}
             and mention.evidence in {"", "coordinated"}
             and mention.label not in {"GPE", "LOC", "FAC", "NORP"}
+            and not is_placed(doc, mention)
         ):
             mention = dataclasses.replace(mention, kind="work", evidence="dated")
         out.append(mention)

@@ -96,7 +96,7 @@ RULES: Final[dict[str, float]] = {
     "demonym": 0.6,  # "Chinese tech firm Baidu"
     "reciprocal": 0.55,  # coordinated subjects of a meeting: "During a summit, A and B agreed"
     "location-chain": 0.8,  # "Dallas, Texas": a place and the larger place it lies in
-    "place-class": 0.75,  # "the U.S. state of Alaska": the modifier of "state" is the larger place
+    "place-class": 0.75,  # "the U.S. state of Alaska", "the Tarsi district of Ostreby"
     "kinship": 0.7,  # "his brother John", "X's wife, Y"
     "made-by": 0.75,  # "an album by X", "X's novel Y"
     "lifespan": 0.9,  # dates in a parenthesis after a name: "X (1901–1975)", "X (born 1950)"

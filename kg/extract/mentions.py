@@ -100,6 +100,13 @@ WORK_CLASSES: Final = frozenset(
         "serial",
         "franchise",
         "trilogy",
+        # A newspaper or a magazine is a publication (schema.org's Periodical), not its publisher.
+        "newspaper",
+        "magazine",
+        "journal",
+        "periodical",
+        "tabloid",
+        "broadsheet",
     }
 )
 EVENT_CLASSES: Final = frozenset(

@@ -441,7 +441,9 @@ def _span_of(em: Emitter, token: Token) -> tuple[int, int]:
 
 def _place_class(em: Emitter, noun: Token) -> None:
     """ "the U.S. state of Alaska", "the Australian state of Victoria" → Alaska / located in /
-    United States: the class noun's modifier names the larger place."""
+    United States: a country before the class noun names the larger place. Any other name
+    there names the smaller one: "the Tarsi district of Ostreby" → Tarsi / located in /
+    Ostreby."""
     if em.sentence.mentions[noun.i] is not None or noun.lemma_.lower() not in PLACE_CLASSES:
         return
     place = em.mention(noun)
@@ -463,15 +465,27 @@ def _place_class(em: Emitter, noun: Token) -> None:
                 mention_of=name,
             )
         elif outer is not None and modifier.i == outer.end - 1 and outer is not place:
-            em.emit(
-                "place-class",
-                name,
-                f"{noun.text} of",
-                modifier,
-                "located in",
-                subject_tokens=(place.start, place.end),
-                object_tokens=(outer.start, outer.end),
-            )
+            text = em.doc[outer.start : outer.end].text
+            if clean_name(text) in COUNTRIES or gazetteer.is_country(clean_name(text)):
+                em.emit(
+                    "place-class",
+                    name,
+                    f"{noun.text} of",
+                    modifier,
+                    "located in",
+                    subject_tokens=(place.start, place.end),
+                    object_tokens=(outer.start, outer.end),
+                )
+            else:
+                em.emit(
+                    "place-class",
+                    modifier,
+                    f"{noun.text} of",
+                    name,
+                    "located in",
+                    subject_tokens=(outer.start, outer.end),
+                    object_tokens=(place.start, place.end),
+                )
 
 
 def read_nominals(em: Emitter, sent: SpacySpan) -> None:
