@@ -345,7 +345,8 @@ def test_a_bad_alias_file_is_an_input_error(
             id="a-career-move-to-a-firm",
         ),
         pytest.param(
-            "Ostvik/NNP/nsubjpass/2 is/VBZ:AUX/auxpass/2/be bordered/VBN/ROOT/2/border by/IN/agent/2 "
+            "Ostvik/NNP/nsubjpass/2 is/VBZ:AUX/auxpass/2/be "
+            "bordered/VBN/ROOT/2/border by/IN/agent/2 "
             "Malund/NNP/pobj/3 ./././2",
             [(0, 1, "GPE"), (4, 5, "ORG")],
             {"Malund": ("place", "went-to")},
@@ -366,7 +367,8 @@ def test_a_bad_alias_file_is_an_input_error(
             id="the-x-district",
         ),
         pytest.param(
-            "the/DT/det/2 Lutheran/NNP/compound/2 community/NN/nsubj/3/community grew/VBD/ROOT/3/grow "
+            "the/DT/det/2 Lutheran/NNP/compound/2 "
+            "community/NN/nsubj/3/community grew/VBD/ROOT/3/grow "
             "./././3",
             [(1, 2, "NORP")],
             {},
@@ -936,4 +938,5 @@ def test_a_name_with_an_initial_is_the_name_written_in_full() -> None:
     # "Ada B. Lind" fits no fuller name: another person, and "Lind" stays ambiguous.
     assert names == ["Ada Karin Lind", "Ada Karin Lind", "Lind", "Ada B. Lind"]
     two = EntityResolver([("b.txt", "", mentions[:3])])
-    assert {e.name for m in mentions[:3] if (e := two.entity("b.txt", m))} == {"Ada Karin Lind"}
+    found = (two.entity("b.txt", m) for m in mentions[:3])
+    assert {e.name for e in found if e} == {"Ada Karin Lind"}
