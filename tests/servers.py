@@ -134,7 +134,7 @@ ServerThreads = 4
 Charset = UTF-8
 
 [SPARQL]
-ResultSetMaxRows = 1000000
+ResultSetMaxRows = 10000
 MaxQueryExecutionTime = 120
 """
 

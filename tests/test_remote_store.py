@@ -121,3 +121,23 @@ def test_credentials_come_from_the_environment(
     remote = _store(server)
     for info in remote.to_store().documents():
         remote.remove_document(info.iri)
+
+
+@pytest.mark.parametrize("sent", [1, 3, 6, 9, 12])
+def test_a_write_cut_off_leaves_no_orphan_facts_after_the_next_build(
+    server: tuple[str, str], store: RemoteStore, sent: int
+) -> None:
+    # The file changes before the next build, so nothing of what arrived is written again:
+    # the build must find it through the document's graph and take it out.
+    before = Document("a.txt", "Intel partnered with Samsung in Seoul.")
+    after = Document("a.txt", "Sony acquired Arm.")
+
+    class CutOff(RemoteStore):
+        def _insert(self, quads: list) -> None:  # type: ignore[type-arg]
+            super()._insert(quads[: sent * self.chunk])
+            raise StoreError("connection reset")
+
+    with pytest.raises(StoreError):
+        build([before], sink=_store(server, CutOff, chunk=5))
+    build([after], sink=store)
+    assert store.export("turtle") == local_turtle([after])
