@@ -117,6 +117,22 @@ def test_view_draws_the_same_page(
     assert refused.exit_code == 2 and "-o FILE" in refused.output
 
 
+def test_eval_scores_the_endpoint_as_the_store(
+    endpoint: tuple[str, dict[str, str]], local: Path, tmp_path: Path
+) -> None:
+    url, credentials = endpoint
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        '{"subject": "Nvidia", "relation": ["partners"], "object": "Foxconn", "level": "a"}\n'
+        '{"subject": "Rapidus", "relation": ["partners"], "object": "Nokia", "level": "b"}\n',
+        encoding="utf-8",
+    )
+    expected = _run(["eval", str(gold), str(local)])
+    result = _run(["eval", str(gold), url], credentials)
+    assert result.exit_code == expected.exit_code == 0, result.output
+    assert result.stdout == expected.stdout and "missed [b] Rapidus" in result.stdout
+
+
 def test_small_pages_read_the_whole_graph(
     endpoint: tuple[str, dict[str, str]], local: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
