@@ -469,9 +469,9 @@ def export(graph_path: str, fmt: str, output: str | None) -> None:
     "store_dir",
     default="out/store",
     show_default=True,
-    type=click.Path(file_okay=False),
-    metavar="DIR",
-    help="The store to remove from.",
+    metavar="DIR|URL",
+    help="The store to remove from: a directory, or a SPARQL endpoint URL "
+    "(credentials from KG_STORE_USER and KG_STORE_PASSWORD).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
 def remove(refs: tuple[str, ...], store_dir: str, quiet: bool) -> None:
@@ -481,10 +481,15 @@ def remove(refs: tuple[str, ...], store_dir: str, quiet: bool) -> None:
     \b
     Example:
       kg remove data/08-ericsson-nokia-satellite-network.txt --store out/store
+      kg remove data/08-ericsson-nokia-satellite-network.txt --store http://localhost:7878/query
     """
     from kg.store import Store
+    from kg.store.remote import RemoteStore, is_remote
 
-    with Store.open(store_dir) as store:
+    store: Store | RemoteStore
+    with (
+        RemoteStore.from_env(store_dir) if is_remote(store_dir) else Store.open(store_dir)
+    ) as store:
         documents = [store.find_document(ref) for ref in refs]
         for document in documents:
             store.remove_document(document.iri)

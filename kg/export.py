@@ -65,7 +65,7 @@ def to_jsonld(store: Store) -> str:
     return compact_jsonld(store.export("json-ld"))
 
 
-def to_simple_graph(store: Store) -> nx.MultiDiGraph:
+def to_simple_graph(store: Store) -> nx.MultiDiGraph[str]:
     """Return the entity graph with only str, int, float and bool attributes.
 
     Nodes are entity IRIs (``label``, ``kind``); edges are keyed by predicate IRI and carry
@@ -75,7 +75,7 @@ def to_simple_graph(store: Store) -> nx.MultiDiGraph:
     from kg.analyze import to_networkx
 
     projected = to_networkx(store.to_graph())
-    out = nx.MultiDiGraph()
+    out: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, data in projected.nodes(data=True):
         out.add_node(node, label=str(data.get("label", "")), kind=str(data.get("kind", "")))
     for s, o, key, data in projected.edges(keys=True, data=True):

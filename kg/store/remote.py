@@ -39,9 +39,11 @@ from kg.store.embedded import (
     _ORPHAN_ASSERTIONS,
     _ORPHAN_ENTITIES,
     _ORPHAN_RELATIONS,
+    DocumentInfo,
     Store,
     _data,
     _ontology_quads,
+    find_document,
 )
 from kg.store.sink import Totals, kinds_of
 from kg.store.terms import to_ox
@@ -66,6 +68,8 @@ _PROLOGUE: Final = re.compile(
 _ORDERED: Final = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
 
 _DOCUMENT_GRAPHS: Final = f"GRAPH ?g {{ ?g a <{KG.Document}> }}"
+_DOCUMENT_LIST: Final = f"""GRAPH ?doc {{
+  ?doc a <{KG.Document}> ; <{KG.source}> ?source ; <{KG.contentHash}> ?hash }}"""
 _DOCUMENT_QUADS: Final = f"GRAPH ?g {{ ?g a <{KG.Document}> . ?s ?p ?o }}"
 _ENTITY_KINDS: Final = f"""GRAPH <{FACTS_GRAPH}> {{
   ?e a <{KG.Entity}> ; <{RDFS.label}> ?label ; <{KG.kind}> ?kind }}"""
@@ -461,6 +465,20 @@ class RemoteStore:
             for c in (KG.Entity, KG.Assertion)
         )
         return Totals(documents, sentences, entities, triples)
+
+    def documents(self) -> list[DocumentInfo]:
+        """Return the documents on the server that were written whole, by source name."""
+        rows = self.scan(_DOCUMENT_LIST, ("doc", "source", "hash"))
+        found = [DocumentInfo(r["doc"].value, r["source"].value, r["hash"].value) for r in rows]
+        return sorted(found, key=lambda d: (d.source, d.iri))
+
+    def find_document(self, ref: str) -> DocumentInfo:
+        """Return the one document whose IRI, source name or content-hash prefix is ``ref``.
+
+        Raises:
+            StoreError: no document, or more than one, matches.
+        """
+        return find_document(self.documents(), ref, self.url)
 
     def graphs(self) -> list[str]:
         """Return the IRIs of kg's graphs on the server: ontology, facts, then each document's
