@@ -17,6 +17,7 @@ rows a request by default.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -143,7 +144,10 @@ def _term(binding: dict[str, str]) -> Any:
     if kind == "uri":
         return ox.NamedNode(value)
     if kind == "bnode":
-        return ox.BlankNode(value)
+        try:
+            return ox.BlankNode(value)
+        except ValueError:  # Virtuoso labels blank nodes nodeID://b10001
+            return ox.BlankNode(hashlib.sha256(value.encode("utf-8")).hexdigest()[:32])
     if "xml:lang" in binding:
         return ox.Literal(value, language=binding["xml:lang"])
     if "datatype" in binding:  # "literal" in SPARQL 1.1, "typed-literal" in older servers
