@@ -1,4 +1,4 @@
-"""SHACL validation of kg's output: the shapes in kg/shapes.ttl, run by pySHACL; changes nothing.
+"""SHACL validation of kg's output: kg/shapes.ttl, run by pySHACL; changes nothing.
 
 Checks the shape of what ``kg build`` writes (every edge has a statement node with evidence,
 every piece of evidence names its document, sentence, offsets, rule and confidence, every
@@ -16,7 +16,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from kg.errors import GraphFormatError
-from kg.store.embedded import Store
+from kg.source import Source
 
 __all__ = ["ValidationReport", "Violation", "shapes", "validate"]
 
@@ -55,8 +55,9 @@ def shapes() -> Graph:
     return Graph().parse(data=_shapes_text(), format="turtle")
 
 
-def validate(source: Store | Graph) -> ValidationReport:
-    """Validate a store (the union of its graphs) or an rdflib graph against kg's shapes.
+def validate(source: Source | Graph) -> ValidationReport:
+    """Validate a store or an endpoint (the union of kg's graphs) or an rdflib graph against
+    kg's shapes.
 
     >>> from kg.graph import to_rdf
     >>> validate(to_rdf([])).conforms
@@ -64,27 +65,27 @@ def validate(source: Store | Graph) -> ValidationReport:
     """
     import pyshacl
 
-    data = source.to_graph() if isinstance(source, Store) else source
+    data = source if isinstance(source, Graph) else source.to_graph()
     try:
         conforms, results, _ = pyshacl.validate(
             data, shacl_graph=shapes(), inference="none", abort_on_first=False, allow_warnings=True
         )
     except Exception as e:  # pySHACL reports malformed shapes and data with its own types
         raise GraphFormatError(f"Cannot validate the graph: {str(e).splitlines()[0]}") from e
-
-    def value(result: Node, predicate: URIRef) -> str:
-        found = results.value(result, predicate)
-        return "" if found is None else str(found)
-
     violations = []
     for result in results.subjects(SH.resultSeverity, None):
-        severity = value(result, SH.resultSeverity).rsplit("#", 1)[-1]
+
+        def value(predicate: URIRef, result: Node = result) -> str:
+            found = results.value(result, predicate)
+            return "" if found is None else str(found)
+
+        severity = value(SH.resultSeverity).rsplit("#", 1)[-1]
         violations.append(
             Violation(
-                value(result, SH.focusNode),
-                value(result, SH.resultPath),
-                value(result, SH.value),
-                value(result, SH.resultMessage),
+                value(SH.focusNode),
+                value(SH.resultPath),
+                value(SH.value),
+                value(SH.resultMessage),
                 severity,
             )
         )

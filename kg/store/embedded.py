@@ -31,7 +31,7 @@ from kg.store.sink import ENTITY_KINDS, Totals, kinds_of
 from kg.store.terms import from_ox, to_ox
 from kg.turtle import to_turtle
 
-__all__ = ["RDF_FORMATS", "DocumentInfo", "Store", "is_store", "open_dataset"]
+__all__ = ["RDF_FORMATS", "DocumentInfo", "Store", "find_document", "is_store", "open_dataset"]
 
 log = logging.getLogger(__name__)
 
@@ -269,7 +269,7 @@ class Store:
         old = {
             q.subject.value
             for q in by_source
-            if not isinstance(q.subject, ox.Triple) and q.subject == q.graph_name
+            if isinstance(q.subject, ox.NamedNode) and q.subject == q.graph_name
         }
         if self.oxigraph.contains_named_graph(ox.NamedNode(str(document.iri))):
             old.add(str(document.iri))
@@ -351,7 +351,7 @@ class Store:
         """Return the documents in the store, by source name."""
         return [
             DocumentInfo(row["doc"].value, row["source"].value, row["hash"].value)
-            for row in cast("ox.QuerySolutions", self.oxigraph.query(_DOCUMENTS))
+            for row in cast(ox.QuerySolutions, self.oxigraph.query(_DOCUMENTS))
         ]
 
     def find_document(self, ref: str) -> DocumentInfo:
@@ -360,25 +360,12 @@ class Store:
         Raises:
             StoreError: no document, or more than one, matches.
         """
-        documents = self.documents()
-        found = [d for d in documents if ref in {d.iri, d.source}]
-        if not found and len(ref) >= 6:
-            found = [d for d in documents if d.content_hash.startswith(ref.lower())]
-        if len(found) == 1:
-            return found[0]
-        if found:
-            listed = ", ".join(f"{d.source} ({d.content_hash[:12]})" for d in found)
-            raise StoreError(f"{ref!r} names {len(found)} documents: {listed}; give a content hash")
-        known = ", ".join(d.source for d in documents[:10]) or "none"
-        raise StoreError(
-            f"No document {ref!r} in {self.path or 'the store'}. Give a source path, document IRI "
-            f"or content-hash prefix; documents: {known}{' …' if len(documents) > 10 else ''}"
-        )
+        return find_document(self.documents(), ref, str(self.path or "the store"))
 
     def triples(self) -> list[ox.Triple]:
         """Return the union of every graph's triples, each once, sorted for stable output."""
         triples = cast(
-            "ox.QueryTriples", self.oxigraph.query(_UNION, use_default_graph_as_union=True)
+            ox.QueryTriples, self.oxigraph.query(_UNION, use_default_graph_as_union=True)
         )
         return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
@@ -399,8 +386,7 @@ class Store:
         else:
             data = self.triples()
         prefixes = _prefixes() if fmt == ox.RdfFormat.TRIG else None
-        # Given no output, serialize returns the bytes.
-        return cast("bytes", ox.serialize(data, format=fmt, prefixes=prefixes))
+        return ox.serialize(data, format=fmt, prefixes=prefixes) or b""
 
     def to_graph(self) -> Graph:
         """Return the union of the store's graphs as an rdflib Graph (for rdflib-based code)."""
@@ -413,28 +399,45 @@ class Store:
 
     def entity_kinds(self) -> dict[str, str]:
         """The kind of every entity name the store holds (label → kind), unambiguous ones only."""
-        rows = cast("ox.QuerySolutions", self.oxigraph.query(ENTITY_KINDS))
+        rows = cast(ox.QuerySolutions, self.oxigraph.query(ENTITY_KINDS))
         return kinds_of((row["label"].value, row["kind"].value) for row in rows)
 
     def totals(self) -> Totals:
         """Count the store's documents, their sentences, its entities and edges (statement
         nodes)."""
-        rows = cast(
-            "ox.QuerySolutions", self.oxigraph.query(_TOTALS, use_default_graph_as_union=True)
-        )
-        row = next(iter(rows))
+        rows = self.oxigraph.query(_TOTALS, use_default_graph_as_union=True)
+        row = next(iter(cast(ox.QuerySolutions, rows)))
         return Totals(*(int(row[name].value) for name in ("d", "s", "e", "t")))
 
     def count(self, rdf_class: URIRef) -> int:
         """Return how many distinct nodes of ``rdf_class`` the store holds (in any graph)."""
-        rows = cast(
-            "ox.QuerySolutions",
-            self.oxigraph.query(
-                f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{rdf_class}> }}",
-                use_default_graph_as_union=True,
-            ),
+        rows = self.oxigraph.query(
+            f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{rdf_class}> }}",
+            use_default_graph_as_union=True,
         )
-        return int(next(iter(rows))["n"].value)
+        return int(next(iter(cast(ox.QuerySolutions, rows)))["n"].value)
+
+
+def find_document(documents: list[DocumentInfo], ref: str, where: str) -> DocumentInfo:
+    """Return the one document of ``documents`` (those in the store ``where``) whose IRI,
+    source name or content-hash prefix is ``ref``.
+
+    Raises:
+        StoreError: no document, or more than one, matches.
+    """
+    found = [d for d in documents if ref in {d.iri, d.source}]
+    if not found and len(ref) >= 6:
+        found = [d for d in documents if d.content_hash.startswith(ref.lower())]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = ", ".join(f"{d.source} ({d.content_hash[:12]})" for d in found)
+        raise StoreError(f"{ref!r} names {len(found)} documents: {listed}; give a content hash")
+    known = ", ".join(d.source for d in documents[:10]) or "none"
+    raise StoreError(
+        f"No document {ref!r} in {where}. Give a source path, document IRI "
+        f"or content-hash prefix; documents: {known}{' …' if len(documents) > 10 else ''}"
+    )
 
 
 def _data(quads: Iterable[ox.Quad]) -> str:
