@@ -638,7 +638,7 @@ def evaluate(gold_path: str, graph_path: str, fmt: str) -> None:
         nearest = "; ".join(miss.nearest) or "no edge between them"
         out.write(
             # An en dash and an arrow draw the edge: the report is read, not parsed.
-            f"missed [{miss.gold.level}] {miss.gold.subject} –{miss.gold.relations[0]}→ "  # noqa: RUF001
+            f"missed [{miss.gold.level}] {miss.gold.subject} –{miss.gold.relations[0]}→ "
             f"{miss.gold.object}   nearest: {nearest}\n"
         )
 
