@@ -40,8 +40,12 @@ _TUESDAY = Date(2024, 3, 5)
         pytest.param("05/06/2007", "05/06/2007", id="numeric-ambiguous-kept-as-text"),
         pytest.param("on Monday", "on Monday", id="relative-without-anchor-kept"),
         pytest.param("31 February 1999", None, id="no-such-day"),
-        pytest.param("in the 1980s", None, id="decade-is-no-date"),
-        pytest.param("c. 1200", None, id="approximate-left-out"),
+        pytest.param("in the 1980s", "1980s", id="decade-kept-as-text"),
+        pytest.param("the mid-1990s", "1990s", id="decade-without-its-part"),
+        pytest.param("c. 1200", "c. 1200", id="circa-kept-as-text"),
+        pytest.param("circa 1850", "circa 1850", id="circa-word-kept-as-text"),
+        pytest.param("c.1680", "c.1680", id="circa-without-a-space"),
+        pytest.param("about 1500 soldiers", None, id="about-a-number-left-out"),
         pytest.param("2,000 people", None, id="a-number-is-no-year"),
         pytest.param("may 2005", Date(2005), id="lowercase-may-is-no-month"),
     ],
@@ -268,8 +272,11 @@ def test_date_rules(vocab, spec: str, ents: list[tuple[int, int, str]], expected
         ),
         pytest.param("(2000)", [("dated", "2000")], id="a-year-alone"),
         pytest.param(
-            "(c. 1200 – 1260)", [("lifespan-end", "1260")], id="approximate-start-left-out"
+            "(c. 1200 – 1260)",
+            [("lifespan-start", "c. 1200"), ("lifespan-end", "1260")],
+            id="approximate-start-as-written",
         ),
+        pytest.param("(born 1950s)", [("born", "1950s")], id="born-in-a-decade"),
         pytest.param("(then a village)", [], id="no-date"),
     ],
 )

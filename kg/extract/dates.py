@@ -491,13 +491,15 @@ def _parenthesis_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
 def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
     born, died = _BORN.match(inner), _DIED.search(inner)
     out = []
+    # A date kept as written ("c. 1680", "1950s") is stated as written; a relative one is
+    # not written in a lifespan.
     if born:
         found = find_dates(inner[born.end() :])
-        if found and isinstance(found[0].value, Date):
+        if found:
             out.append(("born", "lifespan", _shifted(found[0], born.end())))
     if died and not re.match(r"\s*(?:between|after|before)\b", inner[died.end() :]):
         found = find_dates(inner[died.end() :])
-        if found and isinstance(found[0].value, Date):
+        if found:
             out.append(("died", "lifespan", _shifted(found[0], died.end())))
     if born or died:
         return out
@@ -523,9 +525,9 @@ def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
             kinds = ("span-start", "span-end")
         else:
             kinds = ("lifespan-start", "lifespan-end")
-        if begun and isinstance(begun[0].value, Date):
+        if begun:
             out.append((kinds[0], "lifespan", begun[0]))
-        if ended and isinstance(ended[0].value, Date):
+        if ended:
             out.append((kinds[1], "lifespan", _shifted(ended[0], right_at)))
         return out
     found = find_dates(inner)
