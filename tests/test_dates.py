@@ -234,6 +234,34 @@ DATE_CASES = [
         id="event-in-month",
     ),
     pytest.param(
+        "Her/PRP$/poss/4 1928/CD/nummod/2 novel/NN/nmod/4 Blanche/NNP/compound/4 Rue/NNP/nsubj/5"
+        " sold/VBD/ROOT/5/sell well/RB/advmod/5 ./././5",
+        [(1, 2, "DATE"), (3, 5, "ORG")],
+        ("Her 1928 novel Blanche Rue", "dated", "1928", "date-modifier"),
+        id="year-class-noun-modifying-the-name",
+    ),
+    pytest.param(
+        "Corvo/NNP/poss/3 's/POS/case/0 1986/CD/nummod/3 Lights/NNP/nsubj/4 sold/VBD/ROOT/4/sell"
+        " well/RB/advmod/4 ./././4",
+        [(0, 1, "ORG"), (2, 3, "DATE"), (3, 4, "WORK_OF_ART")],
+        ("Corvo 's 1986 Lights", "dated", "1986", "date-modifier"),
+        id="owner-year-work",
+    ),
+    pytest.param(
+        "Their/PRP$/poss/2 next/JJ/amod/2 album/NN/nsubj/7 ,/,/punct/2 1987/CD/appos/2 's/POS/case/4"
+        " Salt/NNP/compound/7 Roads/NNP/nsubj/8 sold/VBD/ROOT/8/sell ./././8",
+        [(4, 5, "DATE"), (6, 8, "ORG")],
+        ("Salt Roads", "dated", "1987", "date-modifier"),
+        id="possessive-year-before-a-name",
+    ),
+    pytest.param(
+        "They/PRP/nsubj/1 won/VBD/ROOT/1/win the/DT/det/4 1992/CD/nummod/4 Harbour/NNP/compound/5"
+        " Games/NNPS/dobj/1 ./././1",
+        [(3, 4, "DATE"), (4, 6, "EVENT")],
+        set(),
+        id="a-year-before-an-event-name-is-no-work-date",
+    ),
+    pytest.param(
         "Ostrava/NNP/compound/1 Steel/NNP/nsubj/2 grew/VBD/ROOT/2/grow in/IN/prep/2 1998/CD/pobj/3"
         " ./././2",
         [(0, 2, "ORG"), (4, 5, "DATE")],
@@ -286,6 +314,47 @@ def test_parenthesis_after_a_name(vocab, after: str, expected: list[tuple[str, s
     found = read_lifespans(doc, find_mentions(doc), text, 0, "t.txt")
     assert [(e.predicate, e.object.text) for e in found] == expected
     assert all(text[e.object.start : e.object.end] == e.object.text for e in found)
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "expected"),
+    [
+        pytest.param(
+            "Sir/NNP/compound/2 Ada/NNP/compound/2 Lind/NNP/ROOT/2 ,/,/punct/2 2nd/JJ/amod/5"
+            " Baronet/NNP/appos/2",
+            [(1, 3, "PERSON"), (4, 6, "ORG")],
+            "Ada Lind",
+            id="a-title-after-the-name",
+        ),
+        pytest.param(
+            "Ada/NNP/compound/1 Lind/NNP/ROOT/1 ,/,/punct/1 Marquis/NNP/appos/1 of/IN/prep/3"
+            " Alder/NNP/pobj/4",
+            [(0, 2, "PERSON"), (5, 6, "GPE")],
+            "Ada Lind",
+            id="a-title-of-a-place",
+        ),
+        pytest.param(
+            "Ada/NNP/compound/1 Lind/NNP/nsubj/1 and/CC/cc/1 Eve/NNP/compound/4 Lind/NNP/conj/1",
+            [(0, 2, "PERSON"), (3, 5, "PERSON")],
+            "Eve Lind",
+            id="two-people-keep-their-own",
+        ),
+    ],
+)
+def test_a_lifespan_is_the_life_of_the_name_it_describes(
+    vocab, spec: str, ents, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    doc = parse(vocab, spec, ents)
+    text = doc.text + " (19 May 1767 – 5 January 1816) was a soldier."
+    found = read_lifespans(doc, find_mentions(doc), text, 0, "t.txt")
+    assert [(e.subject.text, e.predicate) for e in found] == [
+        (expected, "lifespan-start"),
+        (expected, "lifespan-end"),
+    ]
+    # A lifespan argues that its subject is a person.
+    assert {
+        (e.subject_mention.kind, e.subject_mention.evidence) for e in found if e.subject_mention
+    } == {("person", "lifespan")}
 
 
 def test_date_facts_end_to_end(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -97,6 +97,8 @@ _YEARS_FIRST: Final = re.compile(
     r"^\s*(?:c\.|ca\.|circa|about)?\s*(?:[0-9]|January|February|March|April|May|June|July"
     r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 )
+# Predicates of a parenthesis that date a life, not a term or a work.
+_LIFE: Final = frozenset({"born", "died", "lifespan-start", "lifespan-end"})
 _DIED: Final = re.compile(r"(?:^|[;,])\s*(?:died|d\.)\s", re.IGNORECASE)
 
 
@@ -220,9 +222,44 @@ def _work_named(em: Emitter, noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in {"appos", "compound"} and child.i > noun.i and em.mention(child):
             return child
-    if noun.dep_ == "compound" and noun.head.i > noun.i and em.mention(noun.head):
-        return noun.head
+    if noun.dep_ in {"compound", "nmod"} and noun.head.i > noun.i and em.mention(noun.head):
+        return noun.head  # "her 1928 novel Blanche Rue", where the noun modifies the name
     return None
+
+
+def _owned_work(em: Emitter, year: Token, name: Token) -> bool:
+    """Whether ``year`` dates the name ``name`` it modifies as a work: a name the tagger calls a
+    work, or one with an owner before the year ("Lind's 1986 Harbour Lights"); not an event
+    or place whose name holds a year ("the 1992 Harbour Games")."""
+    mention = em.mention(name)
+    if mention is None or name.pos_ != "PROPN" or mention.start != year.i + 1:
+        return False
+    if mention.label == "WORK_OF_ART":
+        return True
+    owner = year.doc[year.i - 1] if year.i > 0 else None
+    return (
+        owner is not None
+        and owner.tag_ == "POS"
+        and mention.label not in {"EVENT", "GPE", "LOC", "FAC", "NORP"}
+    )
+
+
+def _named_after_year(em: Emitter, ent: SpacySpan) -> Token | None:
+    """The name a year written in the possessive stands before, as the year it came out in
+    ("1987's Salt Roads", "their next album, 1987's Salt Roads"), whatever the parse made of
+    it; None if ``ent`` is not such a year."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in {"'s", "’s"}:
+        return None
+    if not _YEAR_ALONE.match(ent.text):
+        return None
+    after = doc[ent.end + 1]
+    mention = em.mention(after)
+    if mention is None or mention.start != after.i:
+        return None
+    if mention.label in {"EVENT", "GPE", "LOC", "FAC", "NORP", "PERSON"}:
+        return None
+    return doc[mention.start : mention.end].root
 
 
 def _emit(
@@ -269,6 +306,13 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         if not found:
             continue
         head = ent.root
+        named_after = _named_after_year(em, ent)
+        if named_after is not None:
+            if len(found) == 1:
+                relation = f"{ent.text}{sentence.span.doc[ent.end].text}"
+                span = _date_span(em, ent, found[0])
+                _emit(em, "date-modifier", named_after, relation, "dated", span)
+            continue
         # The last date of a phrase of several ("1 May 2004, 2005") is the one the head is.
         if head.dep_ == "pobj" and head.head.lower_ in _AT | _SPAN | _UNTIL | {"of"}:
             governor, how = head.head.head, head.head.lower_
@@ -294,11 +338,17 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             governor, how = head.head, ""
         elif head.dep_ in _MODIFIER | {"poss"} and head.i < head.head.i:
             noun = head.head
-            while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+            while (
+                noun.dep_ in {"compound", "nmod"}
+                and noun.head.pos_ == "NOUN"
+                and noun.head.i > noun.i
+            ):
                 noun = noun.head
             named: Token | None = None
             if head.dep_ == "poss" and em.mention(noun) is not None:
                 named = noun  # "1987's X"
+            elif _owned_work(em, head, noun):
+                named = noun  # "Lind's 1986 Harbour Lights"
             elif noun.pos_ in {"NOUN", "ADJ"} and noun.lemma_.lower() in _WORK_NOUNS:
                 named = _work_named(em, noun)
             elif noun.pos_ == "NOUN" and noun.lemma_.lower() in _EVENT_NOUNS:
@@ -449,13 +499,20 @@ def read_lifespans(
         begin = offset + doc[sent.start].idx
         stop = offset + doc[sent.end - 1].idx + len(doc[sent.end - 1].text)
         sentence = Span(text[begin:stop], begin, stop)
-        first = offset + doc[mention.start].idx
-        subject = Span(text[first:after], first, after)
         inner, base = match.group(1), match.start(1)
         for predicate, rule, found in read:
+            named = mention
+            if predicate in _LIFE:
+                named = _life_of(doc, mentions, mention)
+            first = offset + doc[named.start].idx
+            last = doc[named.end - 1]
+            end = offset + last.idx + len(last.text)
+            subject = Span(text[first:end], first, end)
             date = Span(
                 text[base + found.start : base + found.end], base + found.start, base + found.end
             )
+            # A life is a person's: the lifespan argues the kind, as the parse would.
+            kind, evidence = ("person", "lifespan") if predicate in _LIFE else ("", "")
             out.append(
                 Extraction(
                     doc=doc_name,
@@ -467,12 +524,35 @@ def read_lifespans(
                     rule=rule,
                     confidence=RULES[rule],
                     subject_mention=Mention(
-                        subject.text, subject.start, subject.end, mention.label
+                        subject.text, subject.start, subject.end, named.label, kind, evidence
                     ),
                     object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
                 )
             )
     return out
+
+
+def _life_of(doc: Doc, mentions: list[TokenMention], mention: TokenMention) -> TokenMention:
+    """Whose life a lifespan after ``mention`` is: the name its sentence opens with (a title
+    before it aside) when ``mention`` only describes it ("Sir Ada Lind, 2nd Baronet (1801–1870)", "Ada Lind, OBE
+    (born 1950)", "Ada Lind, née Berg (…)"), else ``mention`` itself. Nothing but words of the
+    same noun phrase may come between: no verb and no "and" ("Ada and Eve Lind (born …)")."""
+    sent = doc[mention.start].sent
+    opening = next((m for m in mentions if sent.start <= m.start < mention.start), None)
+    if opening is None or opening.end > mention.start:
+        return mention
+    before = doc[sent.start : opening.start]
+    between = doc[opening.end : mention.start]
+    if (
+        len(before) > 4
+        or any(t.pos_ in {"VERB", "AUX", "ADP"} for t in before)
+        or not between
+        or between[0].text != ","
+        or len(between) > 6
+        or any(t.pos_ in {"VERB", "AUX", "CCONJ", "ADP"} and t.lower_ != "of" for t in between)
+    ):
+        return mention
+    return opening
 
 
 def _parenthesis_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
