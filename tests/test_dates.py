@@ -7,6 +7,7 @@ import re
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
+from spacy.vocab import Vocab
 
 from kg.dates import document_date, find_dates, find_range, read_date, read_range
 from kg.extract.dates import read_dates, read_lifespans
@@ -248,8 +249,8 @@ DATE_CASES = [
         id="owner-year-work",
     ),
     pytest.param(
-        "Their/PRP$/poss/2 next/JJ/amod/2 album/NN/nsubj/7 ,/,/punct/2 1987/CD/appos/2 's/POS/case/4"
-        " Salt/NNP/compound/7 Roads/NNP/nsubj/8 sold/VBD/ROOT/8/sell ./././8",
+        "Their/PRP$/poss/2 next/JJ/amod/2 album/NN/nsubj/7 ,/,/punct/2 1987/CD/appos/2"
+        " 's/POS/case/4 Salt/NNP/compound/7 Roads/NNP/nsubj/8 sold/VBD/ROOT/8/sell ./././8",
         [(4, 5, "DATE"), (6, 8, "ORG")],
         ("Salt Roads", "dated", "1987", "date-modifier"),
         id="possessive-year-before-a-name",
@@ -342,8 +343,8 @@ def test_parenthesis_after_a_name(vocab, after: str, expected: list[tuple[str, s
     ],
 )
 def test_a_lifespan_is_the_life_of_the_name_it_describes(
-    vocab, spec: str, ents, expected: str
-) -> None:  # type: ignore[no-untyped-def]
+    vocab: Vocab, spec: str, ents: list[tuple[int, int, str]], expected: str
+) -> None:
     doc = parse(vocab, spec, ents)
     text = doc.text + " (19 May 1767 – 5 January 1816) was a soldier."
     found = read_lifespans(doc, find_mentions(doc), text, 0, "t.txt")

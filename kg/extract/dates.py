@@ -309,9 +309,9 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         named_after = _named_after_year(em, ent)
         if named_after is not None:
             if len(found) == 1:
-                relation = f"{ent.text}{sentence.span.doc[ent.end].text}"
-                span = _date_span(em, ent, found[0])
-                _emit(em, "date-modifier", named_after, relation, "dated", span)
+                written = f"{ent.text}{sentence.span.doc[ent.end].text}"
+                date = _date_span(em, ent, found[0])
+                _emit(em, "date-modifier", named_after, written, "dated", date)
             continue
         # The last date of a phrase of several ("1 May 2004, 2005") is the one the head is.
         if head.dep_ == "pobj" and head.head.lower_ in _AT | _SPAN | _UNTIL | {"of"}:
