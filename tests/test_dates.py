@@ -395,6 +395,21 @@ def test_date_facts_end_to_end(nlp) -> None:  # type: ignore[no-untyped-def]
     assert validate(graph).conforms
 
 
+def test_a_title_the_tagger_misses_is_dated_by_later_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.extract import extract
+
+    text = (
+        "Between Nine and Noon is, as its name says, the third album by Ada Lind. "
+        "It was released in August 1996."
+    )
+    results = list(extract([Document("a.txt", text)]))
+    linked = link_documents(
+        [(r.document.name, r.document.text, r.mentions, r.extractions) for r in results]
+    )
+    facts = {(f.subject.name, f.value) for f in linked.dates}
+    assert ("Between Nine and Noon", Date(1996, 8)) in facts
+
+
 def test_relative_dates_resolve_against_the_document_date(nlp) -> None:  # type: ignore[no-untyped-def]
     from kg.extract import extract
     from kg.link import Linker, resolve_entities
