@@ -28,7 +28,8 @@ _LONGEST: Final = 8
 def with_title(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
     """Return ``mentions`` with the title-case name the first sentence of ``doc`` opens with,
     when a form of "be" or a parenthesis follows it and the tagger found no name there; the
-    names the tagger found inside it are dropped ("Seven" of "Between Five and Seven").
+    names found inside it without the tagger are dropped ("Seven" of "Between Five and
+    Seven").
 
     >>> from spacy.lang.en import English
     >>> doc = Doc(English().vocab, words=["Tin", "and", "Salt", "was", "a", "band", "."],
@@ -44,7 +45,8 @@ def with_title(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
     start = sent.start
     while start < sent.end and (doc[start].is_quote or doc[start].is_punct):
         start += 1
-    if any(m.start == start for m in mentions):
+    name_start = start + (doc[start].lower_ in {"the", "a", "an"})
+    if any(m.start in {start, name_start} for m in mentions):
         return mentions
     end = start
     while end < sent.end and end - start <= _LONGEST:
@@ -71,10 +73,12 @@ def with_title(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
             or token.lower_ in _SMALL
         ):
             return mentions
-    if any(
-        m.start < stop and start < m.end and not (start <= m.start < m.end <= stop)
-        for m in mentions
-    ):
-        return mentions  # a name runs past the title: the tagger saw something else
+    inside = [m for m in mentions if m.start < stop and start < m.end]
+    if any(m.label or not (start <= m.start and m.end <= stop) for m in inside):
+        return mentions  # the tagger named something there: it saw more than a title
     kept = [m for m in mentions if not (start <= m.start and m.end <= stop)]
-    return sorted([*kept, TokenMention(start, stop, "")], key=lambda m: (m.start, m.end))
+    if name_start >= stop:
+        return mentions
+    # The article is no part of the name, as elsewhere ("The Harbour Games" → "Harbour Games").
+    title = TokenMention(name_start, stop, "")
+    return sorted([*kept, title], key=lambda m: (m.start, m.end))
