@@ -174,6 +174,8 @@ def test_date_relations_map_to_wikidata_and_are_datatype_properties(
         pytest.param("released", "work", "publication date", id="released"),
         pytest.param("held", "event", "point in time", id="held"),
         pytest.param("span-start", "event", "start time", id="span-start"),
+        pytest.param("appeared", "work", "publication date", id="appeared-in-a-work"),
+        pytest.param("appeared", "place", "appeared", id="appeared-in-a-place-dates-nothing"),
         pytest.param("lifespan-start", "place", "lifespan-start", id="a-place-has-no-lifespan"),
     ],
 )
@@ -261,6 +263,21 @@ DATE_CASES = [
         [(3, 4, "DATE"), (4, 6, "EVENT")],
         set(),
         id="a-year-before-an-event-name-is-no-work-date",
+    ),
+    pytest.param(
+        "In/IN/prep/3 2007/CD/pobj/0 she/PRP/nsubj/3 starred/VBD/ROOT/3/star in/IN/prep/3"
+        " the/DT/det/6 film/NN/pobj/4 Cold/NNP/compound/8 Lantern/NNP/appos/6 ./././3",
+        [(1, 2, "DATE"), (7, 9, "WORK_OF_ART")],
+        ("Cold Lantern", "appeared", "2007", "date-clause"),
+        id="starred-in-a-work",
+    ),
+    pytest.param(
+        "Salt/NNP/compound/1 Roads/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be an/DT/det/4 album/NN/attr/2"
+        " by/IN/prep/4 the/DT/det/7 band/NN/pobj/5 Ostra/NNP/appos/7 ,/,/punct/8"
+        " released/VBN/acl/8/release in/IN/prep/10 1986/CD/pobj/11 ./././2",
+        [(0, 2, "WORK_OF_ART"), (8, 9, "ORG"), (12, 13, "DATE")],
+        ("Salt Roads", "released", "1986", "date-clause"),
+        id="a-participle-after-a-phrase-dates-its-work",
     ),
     pytest.param(
         "Ostrava/NNP/compound/1 Steel/NNP/nsubj/2 grew/VBD/ROOT/2/grow in/IN/prep/2 1998/CD/pobj/3"

@@ -82,6 +82,10 @@ _MODIFIER: Final = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
 # Predicates that date their subject even when the verb has an object ("died the next day").
 _OF_THE_SUBJECT: Final = frozenset({"born", "died", "happened"})
+# Predicates that date a work: what they are said of is a work, when the parse allows.
+_OF_A_WORK: Final = frozenset({"released", "made"})
+# Predicates that date the work their subject appears in, not the subject.
+_IN_A_WORK: Final = frozenset({"appeared"})
 _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "that", "whom"})
 # "X (born 5 May 1950 in Y)", "X (1901–1975)", "X (died 1870)", "X (b. 1950)".
 _PARENTHESIS: Final = re.compile(r"[ \t]*,?[ \t]*\(([^()\n]{1,120})\)")
@@ -224,6 +228,30 @@ def _work_named(em: Emitter, noun: Token) -> Token | None:
             return child
     if noun.dep_ in {"compound", "nmod"} and noun.head.i > noun.i and em.mention(noun.head):
         return noun.head  # "her 1928 novel Blanche Rue", where the noun modifies the name
+    return None
+
+
+def _work_of_phrase(em: Emitter, noun: Token, participle: Token) -> Token | None:
+    """The work noun a phrase ending in ``noun`` is headed by, when ``participle`` follows the
+    phrase after a comma and ``noun`` itself is no work ("an album by the band Y, released
+    …": album); None otherwise."""
+    before = participle.doc[participle.i - 1] if participle.i > 0 else None
+    if before is None or before.text != ",":
+        return None
+    mention = em.mention(noun)
+    if (mention is not None and mention.label == "WORK_OF_ART") or (
+        noun.lemma_.lower() in _WORK_NOUNS
+    ):
+        return None
+    for _ in range(6):
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            noun = noun.head.head
+        elif noun.dep_ in {"appos", "compound", "conj"}:
+            noun = noun.head
+        else:
+            return None
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in _WORK_NOUNS:
+            return noun
     return None
 
 
@@ -381,6 +409,22 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         thing = next((c for c in governor.children if c.dep_ == "dobj"), None)
         if thing is not None and predicate not in _OF_THE_SUBJECT and thing.i != head.i:
             subject = thing
+        if predicate in _OF_A_WORK and subject is not None and governor.dep_ == "acl":
+            # "X is an album by the band Y, released in 1986": a participle set off by a
+            # comma after a phrase tells of the work the phrase is about, not of its last noun.
+            subject = _work_of_phrase(em, subject, governor) or subject
+        if predicate in _IN_A_WORK:
+            # "In 2007 she starred in the film X": an appearance dates the work it is in.
+            subject = next(
+                (
+                    o
+                    for c in governor.children
+                    if c.dep_ == "prep" and c.lower_ in {"in", "on"}
+                    for o in c.children
+                    if o.dep_ == "pobj" and o.i != head.i
+                ),
+                None,
+            )
         subject = _named(em, subject) if subject is not None else None
         if subject is None:
             continue
