@@ -280,6 +280,13 @@ DATE_CASES = [
         id="a-participle-after-a-phrase-dates-its-work",
     ),
     pytest.param(
+        "They/PRP/nsubj/1 fought/VBD/ROOT/1/fight in/IN/prep/1 the/DT/det/5 Harbour/NNP/compound/5"
+        " War/NNP/pobj/2 of/IN/prep/5 1832/CD/pobj/6 ./././1",
+        [(4, 6, "EVENT"), (7, 8, "DATE")],
+        ("the Harbour War of 1832", "began", "1832", "date-event"),
+        id="one-date-of-a-war-is-when-it-began",
+    ),
+    pytest.param(
         "Ostrava/NNP/compound/1 Steel/NNP/nsubj/2 grew/VBD/ROOT/2/grow in/IN/prep/2 1998/CD/pobj/3"
         " ./././2",
         [(0, 2, "ORG"), (4, 5, "DATE")],

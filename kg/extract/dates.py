@@ -78,6 +78,8 @@ _EVENT_NOUNS: Final = EVENT_CLASSES | {
     "crisis",
     "tour",
 }
+# Events that last: one date written for them is when they began ("the War of 1812").
+_LASTING: Final = frozenset({"war", "campaign", "rebellion", "insurgency", "occupation"})
 _MODIFIER: Final = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
 # Predicates that date their subject even when the verb has an object ("died the next day").
@@ -214,7 +216,20 @@ def _emit_event(em: Emitter, event: Token, ent: SpacySpan, relation: str) -> Non
         return
     found = find_dates(ent.text)
     if len(found) == 1:
-        _emit(em, "date-event", event, relation, "held", _date_span(em, ent, found[0]))
+        held = "began" if _lasting(em, event) else "held"
+        _emit(em, "date-event", event, relation, held, _date_span(em, ent, found[0]))
+
+
+def _lasting(em: Emitter, event: Token) -> bool:
+    """Whether ``event`` names an event that lasts (a war, a campaign): one date written for it
+    says when it began ("the Harbour War of 1832")."""
+    mention = em.mention(event)
+    words = (
+        {t.lemma_.lower() for t in event.doc[mention.start : mention.end]}
+        if mention is not None
+        else {event.lemma_.lower()}
+    )
+    return bool(words & _LASTING)
 
 
 def _work_named(em: Emitter, noun: Token) -> Token | None:
@@ -377,6 +392,7 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
                 named = noun  # "1987's X"
             elif _owned_work(em, head, noun):
                 named = noun  # "Lind's 1986 Harbour Lights"
+
             elif noun.pos_ in {"NOUN", "ADJ"} and noun.lemma_.lower() in _WORK_NOUNS:
                 named = _work_named(em, noun)
             elif noun.pos_ == "NOUN" and noun.lemma_.lower() in _EVENT_NOUNS:
@@ -438,6 +454,8 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
                 bound = "began" if how in _SPAN else "ended"
                 _emit(em, "date-clause", subject, relation, bound, _date_span(em, ent, found[0]))
         elif len(found) == 1:
+            if predicate == "happened" and _lasting(em, subject):
+                predicate = "began"  # "the war took place in 1827"
             _emit(em, "date-clause", subject, relation, predicate, _date_span(em, ent, found[0]))
     return em.out
 

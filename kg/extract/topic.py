@@ -62,7 +62,11 @@ def with_title(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
     words = doc[start:stop]
     if not words or not (words[0].is_title or words[0].is_upper or words[0].like_num):
         return mentions
+    if words[0].pos_ == "PRON":
+        return mentions  # "He was …"
     for token in words:
+        if token.pos_ in {"PRON", "VERB", "AUX", "DET"} and token.i > start:
+            return mentions
         if token.is_punct and token.text not in {"-", "&", ":", "'"}:
             return mentions
         if not (
