@@ -287,6 +287,14 @@ DATE_CASES = [
         id="one-date-of-a-war-is-when-it-began",
     ),
     pytest.param(
+        "By/IN/prep/4 2003/CD/pobj/0 ,/,/punct/4 Lind/NNP/nsubj/4 had/VBD:AUX/aux/4/have"
+        " signed/VBN/ROOT/4/sign ,/,/punct/4 releasing/VBG/advcl/4/release Salt/NNP/compound/9"
+        " Roads/NNP/dobj/7 that/DT/det/11 year/NN/npadvmod/7 ./././4",
+        [(1, 2, "DATE"), (3, 4, "PERSON"), (8, 10, "WORK_OF_ART"), (10, 12, "DATE")],
+        ("Salt Roads", "released", "2003", "date-clause"),
+        id="that-year-is-the-year-written-before",
+    ),
+    pytest.param(
         "Ostrava/NNP/compound/1 Steel/NNP/nsubj/2 grew/VBD/ROOT/2/grow in/IN/prep/2 1998/CD/pobj/3"
         " ./././2",
         [(0, 2, "ORG"), (4, 5, "DATE")],

@@ -103,6 +103,10 @@ _YEARS_FIRST: Final = re.compile(
     r"^\s*(?:c\.|ca\.|circa|about)?\s*(?:[0-9]|January|February|March|April|May|June|July"
     r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 )
+# A date that points back to the year last written: "released that year", "the same year".
+_THAT_YEAR: Final = re.compile(r"^(?:that|the same|that same)\s+year$", re.IGNORECASE)
+# How far back, in characters, the year "that year" points to may be written.
+_LOOK_BACK: Final = 400
 # Predicates of a parenthesis that date a life, not a term or a work.
 _LIFE: Final = frozenset({"born", "died", "lifespan-start", "lifespan-end"})
 _DIED: Final = re.compile(r"(?:^|[;,])\s*(?:died|d\.)\s", re.IGNORECASE)
@@ -232,6 +236,24 @@ def _lasting(em: Emitter, event: Token) -> bool:
     return bool(words & _LASTING)
 
 
+def _year_before(em: Emitter, ent: SpacySpan) -> list[DateMatch]:
+    """The year "that year" or "the same year" points back to: the year of the last date
+    written before it, in its sentence or the few before ("released in March 1978 … that
+    year"), as a match relative to ``ent`` (so before its start); none if no date is near."""
+    begin = em.sentence.offset + ent.start_char
+    start = max(0, begin - _LOOK_BACK)
+    before = [m for m in find_dates(em.sentence.text[start:begin]) if isinstance(m.value, Date)]
+    if not before:
+        return []
+    last = before[-1]
+    written = em.sentence.text[start + last.start : start + last.end]
+    year = re.search(r"[12][0-9]{3}", written)
+    if year is None:
+        return []
+    at = start + last.start + year.start() - begin
+    return [DateMatch(at, at + 4, Date(int(year.group(0))))]
+
+
 def _work_named(em: Emitter, noun: Token) -> Token | None:
     """The name a class noun describes: "X is a 1936 film", "X, a 1936 film", "the 1977 album X"."""
     if noun.dep_ in {"attr", "oprd"}:
@@ -346,6 +368,8 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         if ent.label_ != "DATE":
             continue
         found = find_dates(ent.text)
+        if not found and _THAT_YEAR.match(ent.text):
+            found = _year_before(em, ent)
         if not found:
             continue
         head = ent.root
