@@ -50,9 +50,10 @@ _UNTIL_TIME: Final = frozenset({"until", "till", "through", "to"})
 _OPENING: Final = re.compile(r"(?:In|On|During)\s+([^,]{4,30}),\s")
 _THEN: Final = re.compile(r"\s*(?:to|until|till|through|[–—-])\s*")
 _TOPIC_DEDUCTION: Final = 0.1
-# A subject that points back: a pronoun, or "the" and a noun ("the album", "the company").
-_ANAPHOR: Final = re.compile(r"^(?:he|she|it|[Tt]he [a-z]+)$", re.IGNORECASE)
-_PERSONAL: Final = frozenset({"he", "she", "him", "her"})
+# A subject that points back: a pronoun, a possessive one ("his death in 1918"), or "the" and
+# a noun ("the album", "the company").
+_ANAPHOR: Final = re.compile(r"^(?:he|she|it|his|its|[Tt]he [a-z]+)$", re.IGNORECASE)
+_PERSONAL: Final = frozenset({"he", "she", "him", "her", "his"})
 _PLURAL: Final = frozenset({"they", "them", "we", "these", "those"})
 
 

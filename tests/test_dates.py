@@ -295,6 +295,27 @@ DATE_CASES = [
         id="that-year-is-the-year-written-before",
     ),
     pytest.param(
+        "Ostrava/NNP/compound/1 Bank/NNP/nsubj/2 merged/VBD/ROOT/2/merge with/IN/prep/2"
+        " Kestrel/NNP/pobj/3 in/IN/prep/2 2005/CD/pobj/5 ./././2",
+        [(0, 2, "ORG"), (4, 5, "ORG"), (6, 7, "DATE")],
+        ("Ostrava Bank", "dissolved", "2005", "date-clause"),
+        id="merged-in",
+    ),
+    pytest.param(
+        "The/DT/det/1 chapel/NN/nsubjpass/3 was/VBD:AUX/auxpass/3/be erected/VBN/ROOT/3/erect"
+        " in/IN/prep/3 1766/CD/pobj/4 ./././3",
+        [(5, 6, "DATE")],
+        ("The chapel", "founded", "1766", "date-clause"),
+        id="erected-in",
+    ),
+    pytest.param(
+        "Ostrava/NNP/poss/2 's/POS/case/0 inception/NN/nsubj/5 in/IN/prep/2 1985/CD/pobj/3"
+        " came/VBD/ROOT/5/come late/RB/advmod/5 ./././5",
+        [(0, 1, "ORG"), (4, 5, "DATE")],
+        ("Ostrava", "founded", "1985", "date-clause"),
+        id="inception-in",
+    ),
+    pytest.param(
         "Ostrava/NNP/compound/1 Steel/NNP/nsubj/2 grew/VBD/ROOT/2/grow in/IN/prep/2 1998/CD/pobj/3"
         " ./././2",
         [(0, 2, "ORG"), (4, 5, "DATE")],
@@ -311,6 +332,18 @@ def test_date_rules(vocab, spec: str, ents: list[tuple[int, int, str]], expected
         assert found == expected
     else:
         assert expected in found
+
+
+def test_a_date_argues_the_kind_of_what_it_dates(vocab: Vocab) -> None:
+    spec = (
+        "Salt/NNP/compound/1 Roads/NNP/nsubjpass/3 was/VBD:AUX/auxpass/3/be"
+        " released/VBN/ROOT/3/release in/IN/prep/3 1999/CD/pobj/4 ./././3"
+    )
+    doc = parse(vocab, spec, [(0, 2, "ORG"), (5, 6, "DATE")])
+    sentence = Sentence(doc[:], "t.txt", doc.text, 0, mention_index(doc, find_mentions(doc)))
+    (found,) = read_dates(sentence)
+    assert found.subject_mention is not None
+    assert (found.subject_mention.kind, found.subject_mention.evidence) == ("work", "date")
 
 
 @pytest.mark.parametrize(

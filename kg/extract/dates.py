@@ -84,6 +84,15 @@ _MODIFIER: Final = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
 # Predicates that date their subject even when the verb has an object ("died the next day").
 _OF_THE_SUBJECT: Final = frozenset({"born", "died", "happened"})
+# The kind a date rule's predicate argues its subject is: only works are released, only people
+# are born.
+_KIND_OF: Final = {
+    "released": "work",
+    "made": "work",
+    "appeared": "work",
+    "born": "person",
+    "died": "person",
+}
 # Predicates that date a work: what they are said of is a work, when the parse allows.
 _OF_A_WORK: Final = frozenset({"released", "made"})
 # Predicates that date the work their subject appears in, not the subject.
@@ -337,6 +346,10 @@ def _emit(
     penalty: float = 0.0,
 ) -> None:
     confidence = RULES[rule] - penalty - 0.05 * (subject.pos_ == "PRON")
+    mention = em.sentence.mention_at(subject)
+    if mention is not None and predicate in _KIND_OF:
+        # What is released is a work, who is born a person: the date argues a kind.
+        mention = dataclasses.replace(mention, kind=_KIND_OF[predicate], evidence="date")
     em.out.append(
         Extraction(
             doc=em.sentence.doc_name,
@@ -347,7 +360,7 @@ def _emit(
             predicate=predicate,
             rule=rule,
             confidence=round(confidence, 3),
-            subject_mention=em.sentence.mention_at(subject),
+            subject_mention=mention,
             object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
         )
     )
@@ -505,11 +518,13 @@ def merge_dates(extractions: list[Extraction], dates: list[Extraction]) -> list[
                 )
                 and (mention is None or mention.label != DATE_LABEL)
             ):
+                argued = date.subject_mention is not None and date.subject_mention.kind
                 out[k] = dataclasses.replace(
                     ex,
                     object=date.object,
                     object_mention=date.object_mention,
                     predicate=date.predicate,
+                    subject_mention=date.subject_mention if argued else ex.subject_mention,
                 )
                 break
         else:
