@@ -635,9 +635,10 @@ def read_lifespans(
 
 def _life_of(doc: Doc, mentions: list[TokenMention], mention: TokenMention) -> TokenMention:
     """Whose life a lifespan after ``mention`` is: the name its sentence opens with (a title
-    before it aside) when ``mention`` only describes it ("Sir Ada Lind, 2nd Baronet (1801–1870)", "Ada Lind, OBE
-    (born 1950)", "Ada Lind, née Berg (…)"), else ``mention`` itself. Nothing but words of the
-    same noun phrase may come between: no verb and no "and" ("Ada and Eve Lind (born …)")."""
+    before it aside) when ``mention`` only describes it ("Sir Ada Lind, 2nd Baronet (…)",
+    "Ada Lind, OBE (born 1950)", "Ada Lind, née Berg (…)"), else ``mention`` itself. Only
+    words of the same noun phrase may come between: no verb and no "and" ("Ada and Eve
+    Lind (born …)")."""
     sent = doc[mention.start].sent
     opening = next((m for m in mentions if sent.start <= m.start < mention.start), None)
     if opening is None or opening.end > mention.start:
