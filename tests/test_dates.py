@@ -365,6 +365,7 @@ def test_a_date_argues_the_kind_of_what_it_dates(vocab: Vocab) -> None:
             id="four-years-is-a-term-not-a-life",
         ),
         pytest.param("(2000)", [("dated", "2000")], id="a-year-alone"),
+        pytest.param('" (2000)', [("dated", "2000")], id="after-a-closing-quote"),
         pytest.param(
             "(c. 1200 – 1260)",
             [("lifespan-start", "c. 1200"), ("lifespan-end", "1260")],
