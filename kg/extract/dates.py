@@ -100,7 +100,7 @@ _IN_A_WORK: Final = frozenset({"appeared"})
 _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "that", "whom"})
 # "X (born 5 May 1950 in Y)", "X (1901–1975)", "X (died 1870)", "X (b. 1950)".
 # A closing quotation mark may come between a quoted title and its year ('"Autumn" (1997)').
-_PARENTHESIS: Final = re.compile(r"[\"'\u201d\u2019]?[ \t]*,?[ \t]*\(([^()\n]{1,120})\)")
+_PARENTHESIS: Final = re.compile(r"[ \t]*[\"'\u201d\u2019]?[ \t]*,?[ \t]*\(([^()\n]{1,120})\)")
 # How far past a name a date it begins may run ("May" + " 13, 1998").
 _DATE_TAIL: Final = 12
 _YEAR_ALONE: Final = re.compile(r"\s*[12][0-9]{3}\s*$")
