@@ -360,6 +360,16 @@ def test_a_date_argues_the_kind_of_what_it_dates(vocab: Vocab) -> None:
         ),
         pytest.param("(Greek: Lena; died 1443)", [("died", "1443")], id="died-after-a-gloss"),
         pytest.param(
+            "(5 April 1815 in Arlon-21 March 1851, Ghent)",
+            [("lifespan-start", "5 April 1815"), ("lifespan-end", "21 March 1851")],
+            id="a-hyphen-between-a-place-and-a-date",
+        ),
+        pytest.param(
+            "(Arlon, 2 June 1663 – Ghent, May 1719)",
+            [("lifespan-start", "2 June 1663"), ("lifespan-end", "May 1719")],
+            id="places-before-the-dates",
+        ),
+        pytest.param(
             "(1991–1995)",
             [("span-start", "1991"), ("span-end", "1995")],
             id="four-years-is-a-term-not-a-life",

@@ -106,8 +106,9 @@ _DATE_TAIL: Final = 12
 _YEAR_ALONE: Final = re.compile(r"\s*[12][0-9]{3}\s*$")
 _BORN: Final = re.compile(r"^\s*(?:born|b\.)\s*", re.IGNORECASE)
 # The dash between the two ends of a span: an en or em dash, or a hyphen between digits or
-# with spaces around it ("1901-1975", "1901 - 1975", not "Saint-Petersburg").
-_DASH: Final = re.compile(r"\s*[–—]\s*|(?<=[0-9])-|\s-\s")
+# with spaces around it, or a hyphen between a place and a date ("1901-1975", "1901 - 1975",
+# "1815 in Arlon-21 March 1851"; not "Saint-Petersburg").
+_DASH: Final = re.compile(r"\s*[–—]\s*|(?<=[0-9])-|\s-\s|(?<=[a-z])-(?=[0-9])")
 # The first half of a lifespan opens with its date, maybe approximate ("c. 1680", "about 1780").
 _YEARS_FIRST: Final = re.compile(
     r"^\s*(?:c\.|ca\.|circa|about)?\s*(?:[0-9]|January|February|March|April|May|June|July"
@@ -119,6 +120,8 @@ _THAT_YEAR: Final = re.compile(r"^(?:that|the same|that same)\s+year$", re.IGNOR
 _LOOK_BACK: Final = 400
 # Predicates of a parenthesis that date a life, not a term or a work.
 _LIFE: Final = frozenset({"born", "died", "lifespan-start", "lifespan-end"})
+# A place before the date of a half of a lifespan: "(Arlon, 2 June 1663 – Ghent, May 1719)".
+_PLACE_FIRST: Final = re.compile(r"\s*[A-Z][^0-9;:()]{0,40}?,\s*")
 _DIED: Final = re.compile(r"(?:^|[;,])\s*(?:died|d\.)\s", re.IGNORECASE)
 
 
@@ -691,8 +694,8 @@ def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
         # "1820 in Y – 5 May 1890 in Z", "c. 1680–1764", "1993–": a date opens each half.
         left, right = halves[0], halves[1]
         right_at = len(inner) - len(right)
-        begun = [m for m in find_dates(left) if not left[: m.start].strip(" ,")]
-        ended = [m for m in find_dates(right) if not right[: m.start].strip(" ,")]
+        begun = [m for m in find_dates(left) if _opens(left[: m.start])]
+        ended = [m for m in find_dates(right) if _opens(right[: m.start])]
         years = [int(y) for y in re.findall(r"(?<![0-9])[12]?[0-9]{3}(?![0-9])", left)[:1]]
         short = re.match(r"\s*([0-9]{2})(?![0-9])", right)
         if not ended and short and years:
@@ -700,7 +703,9 @@ def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
             year = years[0] // 100 * 100 + int(short.group(1))
             if year > years[0]:
                 ended = [DateMatch(short.start(1), short.end(1), Date(year))]
-        if not years or (not begun and not ended) or not _YEARS_FIRST.match(left):
+        place = _PLACE_FIRST.match(left)
+        opening = left[place.end() :] if place is not None and begun else left
+        if not years or (not begun and not ended) or not _YEARS_FIRST.match(opening):
             return []
         last_year = ended[0].value.year if ended and isinstance(ended[0].value, Date) else None
         span = None if last_year is None else last_year - years[0]
@@ -719,6 +724,12 @@ def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
         if not rest.strip(" ,."):  # "(2000)", "(May 29, 1658)": the date and nothing else
             out.append(("dated", "date-parenthesis", found[0]))
     return out
+
+
+def _opens(before: str) -> bool:
+    """Whether a half of a lifespan opens with the date after ``before``: nothing but commas
+    before it, or a place and a comma ("Arlon, 2 June 1663")."""
+    return not before.strip(" ,") or _PLACE_FIRST.fullmatch(before) is not None
 
 
 def _shifted(found: DateMatch, by: int) -> DateMatch:
