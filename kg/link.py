@@ -158,7 +158,16 @@ def _sentence_around(text: str, start: int, end: int) -> Span:
 def _all_mentions(
     mentions: tuple[Mention, ...], extractions: tuple[Extraction, ...]
 ) -> Iterator[Mention]:
-    yield from mentions
+    # A name the parse gave no kind for takes the kind an extraction argues for it ("X was
+    # released in 1996": a work), since one naming is counted once.
+    argued = {
+        (m.text, m.start, m.end, m.label): m
+        for ex in extractions
+        if (m := ex.subject_mention) is not None and m.kind and m.evidence
+    }
+    for mention in mentions:
+        found = argued.get((mention.text, mention.start, mention.end, mention.label))
+        yield found if found is not None and not mention.evidence else mention
     for ex in extractions:
         for m in (ex.subject_mention, ex.object_mention, *(a.mention for a in ex.args)):
             if m is not None and m.label != _DATE_LABEL:  # a date is a value, not an entity

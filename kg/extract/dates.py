@@ -193,6 +193,8 @@ def _named(em: Emitter, token: Token) -> Token | None:
     company founded in 1998": X)."""
     if em.mention(token) is not None or token.pos_ == "PRON":
         return token
+    if token.pos_ == "PROPN" and token.dep_ in _SUBJECTS and _bare_name(token) is not None:
+        return token  # a name the tagger missed: "Tyo was released in 2011"
     if token.pos_ != "NOUN":
         return None
     if token.dep_ in {"attr", "oprd"}:
@@ -322,6 +324,28 @@ def _owned_work(em: Emitter, year: Token, name: Token) -> bool:
     )
 
 
+def _bare_name(token: Token) -> SpacySpan | None:
+    """The proper noun ``token`` heads with the proper nouns before it ("Tin Roads"), when the
+    tagger found no name there and it is written as one (capitalised, no quotation marks)."""
+    start = token.i
+    while (
+        start > 0
+        and token.doc[start - 1].pos_ == "PROPN"
+        and token.doc[start - 1].dep_
+        in {
+            "compound",
+            "flat",
+        }
+    ):
+        start -= 1
+    span = token.doc[start : token.i + 1]
+    if not all(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+        return None
+    if any(t.ent_type_ for t in span):
+        return None
+    return span
+
+
 def _named_after_year(em: Emitter, ent: SpacySpan) -> Token | None:
     """The name a year written in the possessive stands before, as the year it came out in
     ("1987's Salt Roads", "their next album, 1987's Salt Roads"), whatever the parse made of
@@ -351,6 +375,10 @@ def _emit(
 ) -> None:
     confidence = RULES[rule] - penalty - 0.05 * (subject.pos_ == "PRON")
     mention = em.sentence.mention_at(subject)
+    bare = _bare_name(subject) if mention is None and subject.pos_ == "PROPN" else None
+    if bare is not None:
+        span = em.sentence.char_span(bare.start, bare.end)
+        mention = Mention(span.text, span.start, span.end, "")
     if mention is not None and predicate in _KIND_OF:
         # What is released is a work, who is born a person: the date argues a kind.
         mention = dataclasses.replace(mention, kind=_KIND_OF[predicate], evidence="date")
