@@ -316,6 +316,14 @@ DATE_CASES = [
         id="inception-in",
     ),
     pytest.param(
+        "Tyo/NNP/nsubj/1 is/VBZ:AUX/ROOT/1/be the/DT/det/3 name/NN/attr/1 used/VBN/acl/3/use"
+        " for/IN/prep/4 a/DT/det/7 chip/NN/pobj/5 that/WDT/nsubjpass/10 was/VBD:AUX/auxpass/10/be"
+        " launched/VBN/relcl/7/launch in/IN/prep/10 2015/CD/pobj/11 ./././1",
+        [(0, 1, "ORG"), (12, 13, "DATE")],
+        ("Tyo", "launched", "2015", "date-clause"),
+        id="the-first-sentence-dates-its-topic",
+    ),
+    pytest.param(
         "Ostrava/NNP/compound/1 Steel/NNP/nsubj/2 grew/VBD/ROOT/2/grow in/IN/prep/2 1998/CD/pobj/3"
         " ./././2",
         [(0, 2, "ORG"), (4, 5, "DATE")],

@@ -93,6 +93,11 @@ _KIND_OF: Final = {
     "born": "person",
     "died": "person",
 }
+# Predicates a date in a document's first sentence is said of its topic with, when the parse
+# ties it to nothing named ("X is a microarchitecture that was launched in 2015"), and how
+# much less sure that reading is.
+_OF_THE_TOPIC: Final = frozenset({"released", "launched", "happened", "began"})
+_TOPIC_PENALTY: Final = 0.15
 # Predicates that date a work: what they are said of is a work, when the parse allows.
 _OF_A_WORK: Final = frozenset({"released", "made"})
 # Predicates that date the work their subject appears in, not the subject.
@@ -324,6 +329,22 @@ def _owned_work(em: Emitter, year: Token, name: Token) -> bool:
     )
 
 
+def _opening_topic(em: Emitter) -> Token | None:
+    """The name a document's first sentence is about, when it is a copula's subject ("X is a
+    microarchitecture that was launched in 2015"): what a date in that sentence is said of,
+    where the parse ties it to nothing named. None in any other sentence."""
+    span = em.sentence.span
+    if em.sentence.offset != 0 or span.start != 0:
+        return None
+    root = span.root
+    if root.lemma_ != "be":
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return subject if em.mention(subject) is not None or _bare_name(subject) else None
+
+
 def _bare_name(token: Token) -> SpacySpan | None:
     """The proper noun ``token`` heads with the proper nouns before it ("Tin Roads"), when the
     tagger found no name there and it is written as one (capitalised, no quotation marks)."""
@@ -372,6 +393,7 @@ def _emit(
     predicate: str,
     date: Span,
     penalty: float = 0.0,
+    argue: bool = True,
 ) -> None:
     confidence = RULES[rule] - penalty - 0.05 * (subject.pos_ == "PRON")
     mention = em.sentence.mention_at(subject)
@@ -379,7 +401,7 @@ def _emit(
     if bare is not None:
         span = em.sentence.char_span(bare.start, bare.end)
         mention = Mention(span.text, span.start, span.end, "")
-    if mention is not None and predicate in _KIND_OF:
+    if mention is not None and predicate in _KIND_OF and argue:
         # What is released is a work, who is born a person: the date argues a kind.
         mention = dataclasses.replace(mention, kind=_KIND_OF[predicate], evidence="date")
     em.out.append(
@@ -511,6 +533,9 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
                 None,
             )
         subject = _named(em, subject) if subject is not None else None
+        penalty = 0.0
+        if subject is None and predicate in _OF_THE_TOPIC:
+            subject, penalty = _opening_topic(em), _TOPIC_PENALTY
         if subject is None:
             continue
         relation = f"{governor.text} {how}".strip()
@@ -525,7 +550,8 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         elif len(found) == 1:
             if predicate == "happened" and _lasting(em, subject):
                 predicate = "began"  # "the war took place in 1827"
-            _emit(em, "date-clause", subject, relation, predicate, _date_span(em, ent, found[0]))
+            date = _date_span(em, ent, found[0])
+            _emit(em, "date-clause", subject, relation, predicate, date, penalty, not penalty)
     return em.out
 
 
