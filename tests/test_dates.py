@@ -175,6 +175,9 @@ def test_date_relations_map_to_wikidata_and_are_datatype_properties(
         pytest.param("held", "event", "point in time", id="held"),
         pytest.param("span-start", "event", "start time", id="span-start"),
         pytest.param("appeared", "work", "publication date", id="appeared-in-a-work"),
+        pytest.param("run-start", "work", "publication date", id="a-run-starts-with-a-release"),
+        pytest.param("run-start", "person", "run-start", id="a-term-is-no-release"),
+        pytest.param("began", "work", "start time", id="a-work-begins-its-run"),
         pytest.param("appeared", "place", "appeared", id="appeared-in-a-place-dates-nothing"),
         pytest.param("lifespan-start", "place", "lifespan-start", id="a-place-has-no-lifespan"),
     ],
@@ -324,6 +327,23 @@ DATE_CASES = [
         id="the-first-sentence-dates-its-topic",
     ),
     pytest.param(
+        "Nightline/NNP/nsubjpass/3 has/VBZ:AUX/aux/3/have been/VBN:AUX/auxpass/3/be"
+        " broadcast/VBN/ROOT/3/broadcast since/IN/prep/3 1980/CD/pobj/4 ./././3",
+        [(0, 1, "WORK_OF_ART"), (5, 6, "DATE")],
+        ("Nightline", "began", "1980", "date-clause"),
+        id="broadcast-since",
+    ),
+    pytest.param(
+        "The/DT/det/1 show/NN/nsubj/2 ran/VBD/ROOT/2/run from/IN/prep/2 1973/CD/pobj/3"
+        " to/IN/prep/2 1975/CD/pobj/5 ./././2",
+        [(4, 5, "DATE"), (6, 7, "DATE")],
+        {
+            ("The show", "began", "1973", "date-clause"),
+            ("The show", "ended", "1975", "date-clause"),
+        },
+        id="ran-from-to",
+    ),
+    pytest.param(
         "Ostrava/NNP/compound/1 Steel/NNP/nsubj/2 grew/VBD/ROOT/2/grow in/IN/prep/2 1998/CD/pobj/3"
         " ./././2",
         [(0, 2, "ORG"), (4, 5, "DATE")],
@@ -379,7 +399,7 @@ def test_a_date_argues_the_kind_of_what_it_dates(vocab: Vocab) -> None:
         ),
         pytest.param(
             "(1991–1995)",
-            [("span-start", "1991"), ("span-end", "1995")],
+            [("span-start", "1991"), ("run-start", "1991"), ("span-end", "1995")],
             id="four-years-is-a-term-not-a-life",
         ),
         pytest.param("(2000)", [("dated", "2000")], id="a-year-alone"),

@@ -544,7 +544,9 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             _emit(em, "date-clause", subject, relation, "began", _date_span(em, ent, span[0]))
             _emit(em, "date-clause", subject, relation, "ended", _date_span(em, ent, span[1]))
         elif len(found) == 1 and how in _SPAN | _UNTIL:
-            if predicate in _SPANNING:  # "existed from 1708", "active until 1984"
+            # "existed from 1708", "active until 1984", "broadcast since 1980": a work that
+            # has been out since a date has run since then.
+            if predicate in _SPANNING | _OF_A_WORK | _IN_A_WORK:
                 bound = "began" if how in _SPAN else "ended"
                 _emit(em, "date-clause", subject, relation, bound, _date_span(em, ent, found[0]))
         elif len(found) == 1:
@@ -769,6 +771,9 @@ def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
             kinds = ("lifespan-start", "lifespan-end")
         if begun:
             out.append((kinds[0], "lifespan", begun[0]))
+            if kinds[0] == "span-start":
+                # A work that ran from a year (a series "(1989–94)") first came out that year.
+                out.append(("run-start", "lifespan", begun[0]))
         if ended:
             out.append((kinds[1], "lifespan", _shifted(ended[0], right_at)))
         return out
