@@ -344,6 +344,17 @@ DATE_CASES = [
         id="ran-from-to",
     ),
     pytest.param(
+        "Salt/NNP/compound/1 Roads/NNP/nsubjpass/6 and/CC/cc/1 Iron/NNP/compound/4"
+        " Fields/NNP/conj/1 were/VBD:AUX/auxpass/6/be released/VBN/ROOT/6/release in/IN/prep/6"
+        " 1996/CD/pobj/7 ./././6",
+        [(0, 2, "WORK_OF_ART"), (3, 5, "WORK_OF_ART"), (8, 9, "DATE")],
+        {
+            ("Salt Roads", "released", "1996", "date-clause"),
+            ("Iron Fields", "released", "1996", "date-clause"),
+        },
+        id="coordinated-subjects-share-the-date",
+    ),
+    pytest.param(
         "Ostrava/NNP/compound/1 Steel/NNP/nsubj/2 grew/VBD/ROOT/2/grow in/IN/prep/2 1998/CD/pobj/3"
         " ./././2",
         [(0, 2, "ORG"), (4, 5, "DATE")],

@@ -554,6 +554,10 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
                 predicate = "began"  # "the war took place in 1827"
             date = _date_span(em, ent, found[0])
             _emit(em, "date-clause", subject, relation, predicate, date, penalty, not penalty)
+            for other in subject.conjuncts:
+                # "X and Y were released in 1996": the date is each one's.
+                if em.mention(other) is not None and not penalty:
+                    _emit(em, "date-clause", other, relation, predicate, date)
     return em.out
 
 
