@@ -473,6 +473,21 @@ def test_a_lifespan_is_the_life_of_the_name_it_describes(
     } == {("person", "lifespan")}
 
 
+def test_a_title_the_tagger_cut_short_is_dated_whole(vocab: Vocab) -> None:
+    spec = (
+        "They/PRP/nsubj/1 directed/VBD/ROOT/1/direct Taste/NNP/dobj/1 of/IN/prep/2"
+        " Salt/NNP/pobj/3 (/-LRB-:PUNCT/punct/2+ 1997/CD/appos/2+ )/-RRB-:PUNCT/punct/2"
+        " and/CC/cc/2 Close-Down/NNP/conj/2 (/-LRB-:PUNCT/punct/9+ 1990/CD/appos/9+"
+        " )/-RRB-:PUNCT/punct/9+ ./././1"
+    )
+    doc = parse(vocab, spec, [(4, 5, "ORG"), (9, 10, "WORK_OF_ART")])
+    found = read_lifespans(doc, find_mentions(doc), doc.text, 0, "t.txt")
+    assert sorted((e.subject.text, e.predicate, e.object.text) for e in found) == [
+        ("Close-Down", "dated", "1990"),
+        ("Taste of Salt", "dated", "1997"),
+    ]
+
+
 def test_date_facts_end_to_end(nlp) -> None:  # type: ignore[no-untyped-def]
     from kg.extract import extract
 

@@ -125,6 +125,20 @@ _THAT_YEAR: Final = re.compile(r"^(?:that|the same|that same)\s+year$", re.IGNOR
 _LOOK_BACK: Final = 400
 # Predicates of a parenthesis that date a life, not a term or a work.
 _LIFE: Final = frozenset({"born", "died", "lifespan-start", "lifespan-end"})
+# A title written in title case (or quoted) right before a year in parentheses: "Taste of
+# Salt (1997)", '"Autumn" (1997)'. Words of a title a capital need not start.
+_TITLE_SMALL: Final = r"(?:of|the|a|an|and|in|on|to|for|with|at|by|from|de|la|le|y)"
+_TITLE_WORD: Final = r"[A-Z0-9][\w'\u2019\-.!?&]*"
+_TITLE_YEAR: Final = re.compile(
+    r"(?P<title>[\"\u201c][^\"\u201d\n()]{1,80}[\"\u201d]|"
+    + _TITLE_WORD
+    + r"(?:\s+(?:"
+    + _TITLE_SMALL
+    + r"\s+)*"
+    + _TITLE_WORD
+    + r")*)\s*\((?P<year>[12][0-9]{3})\)"
+)
+_TITLE_WORDS: Final = 8
 # A place before the date of a half of a lifespan: "(Arlon, 2 June 1663 – Ghent, May 1719)".
 _PLACE_FIRST: Final = re.compile(r"\s*[A-Z][^0-9;:()]{0,40}?,\s*")
 _DIED: Final = re.compile(r"(?:^|[;,])\s*(?:died|d\.)\s", re.IGNORECASE)
@@ -691,6 +705,57 @@ def read_lifespans(
                     subject_mention=Mention(
                         subject.text, subject.start, subject.end, named.label, kind, evidence
                     ),
+                    object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
+                )
+            )
+    titles = _untagged_titles(doc, mentions, text, offset, doc_name, out)
+    longer = {e.object.start for e in titles}
+    # A title read whole takes the place of the end of it the tagger found ("Salt").
+    return [e for e in out if e.predicate != "dated" or e.object.start not in longer] + titles
+
+
+def _untagged_titles(
+    doc: Doc,
+    mentions: list[TokenMention],
+    text: str,
+    offset: int,
+    doc_name: str,
+    read: list[Extraction],
+) -> list[Extraction]:
+    """The year in parentheses after a title the tagger missed or cut short ("directing Taste
+    of Salt (1997)", where it found only "Salt"): the title-case words before the year are
+    the work's name. Names with an event's noun are left to the event rules."""
+    out: list[Extraction] = []
+    dated = {e.object.start for e in read}
+    ends = {offset + doc[m.end - 1].idx + len(doc[m.end - 1].text): m for m in mentions}
+    for sent in doc.sents:
+        begin = offset + sent.start_char
+        stop = offset + sent.end_char
+        for match in _TITLE_YEAR.finditer(text, begin, stop):
+            title = match.group("title").strip('"“”')
+            year_at = match.start("year")
+            first = match.start("title") + (match.group("title") != title)
+            last = first + len(title)
+            words = {w.lower() for w in title.split()}
+            if words & _EVENT_NOUNS or not title or len(words) > _TITLE_WORDS:
+                continue
+            known = ends.get(last)
+            if year_at in dated and (known is None or offset + doc[known.start].idx <= first):
+                continue  # read already, under the whole name
+            sentence = Span(text[begin:stop], begin, stop)
+            subject = Span(title, first, last)
+            date = Span(text[year_at : match.end("year")], year_at, match.end("year"))
+            out.append(
+                Extraction(
+                    doc=doc_name,
+                    sentence=sentence,
+                    subject=subject,
+                    relation=f"({date.text})",
+                    object=date,
+                    predicate="dated",
+                    rule="date-parenthesis",
+                    confidence=RULES["date-parenthesis"],
+                    subject_mention=Mention(title, first, last, "", "work", "dated"),
                     object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
                 )
             )
