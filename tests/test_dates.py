@@ -177,7 +177,9 @@ def test_date_relations_map_to_wikidata_and_are_datatype_properties(
         pytest.param("appeared", "work", "publication date", id="appeared-in-a-work"),
         pytest.param("run-start", "work", "publication date", id="a-run-starts-with-a-release"),
         pytest.param("run-start", "person", "run-start", id="a-term-is-no-release"),
-        pytest.param("began", "work", "start time", id="a-work-begins-its-run"),
+        pytest.param("began", "work", "publication date", id="a-work-begins-when-it-is-out"),
+        pytest.param("run-began", "work", "start time", id="a-work-runs-since"),
+        pytest.param("run-ended", "work", "end time", id="a-work-runs-until"),
         pytest.param("appeared", "place", "appeared", id="appeared-in-a-place-dates-nothing"),
         pytest.param("lifespan-start", "place", "lifespan-start", id="a-place-has-no-lifespan"),
     ],
@@ -330,7 +332,7 @@ DATE_CASES = [
         "Nightline/NNP/nsubjpass/3 has/VBZ:AUX/aux/3/have been/VBN:AUX/auxpass/3/be"
         " broadcast/VBN/ROOT/3/broadcast since/IN/prep/3 1980/CD/pobj/4 ./././3",
         [(0, 1, "WORK_OF_ART"), (5, 6, "DATE")],
-        ("Nightline", "began", "1980", "date-clause"),
+        ("Nightline", "run-began", "1980", "date-clause"),
         id="broadcast-since",
     ),
     pytest.param(

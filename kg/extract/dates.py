@@ -560,8 +560,11 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         elif len(found) == 1 and how in _SPAN | _UNTIL:
             # "existed from 1708", "active until 1984", "broadcast since 1980": a work that
             # has been out since a date has run since then.
-            if predicate in _SPANNING | _OF_A_WORK | _IN_A_WORK:
+            if predicate in _SPANNING:
                 bound = "began" if how in _SPAN else "ended"
+                _emit(em, "date-clause", subject, relation, bound, _date_span(em, ent, found[0]))
+            elif predicate in _OF_A_WORK | _IN_A_WORK:
+                bound = "run-began" if how in _SPAN else "run-ended"
                 _emit(em, "date-clause", subject, relation, bound, _date_span(em, ent, found[0]))
         elif len(found) == 1:
             if predicate == "happened" and _lasting(em, subject):
