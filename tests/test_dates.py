@@ -357,6 +357,14 @@ DATE_CASES = [
         id="coordinated-subjects-share-the-date",
     ),
     pytest.param(
+        "He/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be wounded/VBN/ROOT/2/wound at/IN/prep/2"
+        " the/DT/det/5 Battle/NNP/pobj/3 of/IN/prep/5 Dunmere/NNP/pobj/6 in/IN/prep/2"
+        " 1917/CD/pobj/8 ./././2",
+        [(5, 8, "EVENT"), (9, 10, "DATE")],
+        ("the Battle of Dunmere", "held", "1917", "date-event"),
+        id="an-event-where-something-happened",
+    ),
+    pytest.param(
         "Ostrava/NNP/compound/1 Steel/NNP/nsubj/2 grew/VBD/ROOT/2/grow in/IN/prep/2 1998/CD/pobj/3"
         " ./././2",
         [(0, 2, "ORG"), (4, 5, "DATE")],

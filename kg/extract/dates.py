@@ -477,6 +477,20 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
                     ),
                     None,
                 )
+            if event is None and governor.pos_ == "VERB" and _dating_word(governor) is None:
+                # "injured at the Battle of X in 1917": where it happened dates the event.
+                event = next(
+                    (
+                        e
+                        for c in governor.children
+                        if c.dep_ == "prep" and c.lower_ in {"at", "during"}
+                        for o in c.children
+                        if o.dep_ == "pobj"
+                        for e in [_event(em, o)]
+                        if e is not None and em.mention(o) is not None
+                    ),
+                    None,
+                )
             if event is not None:
                 _emit_event(em, event, ent, head.head.text)
                 continue
