@@ -179,6 +179,9 @@ def test_date_relations_map_to_wikidata_and_are_datatype_properties(
         pytest.param("run-start", "person", "run-start", id="a-term-is-no-release"),
         pytest.param("began", "work", "publication date", id="a-work-begins-when-it-is-out"),
         pytest.param("run-began", "work", "start time", id="a-work-runs-since"),
+        pytest.param("enacted", "law", "publication date", id="a-law-is-enacted"),
+        pytest.param("enacted", "person", "enacted", id="a-person-passing-is-no-law"),
+        pytest.param("dated", "law", "publication date", id="a-law-of-a-year"),
         pytest.param("run-ended", "work", "end time", id="a-work-runs-until"),
         pytest.param("appeared", "place", "appeared", id="appeared-in-a-place-dates-nothing"),
         pytest.param("lifespan-start", "place", "lifespan-start", id="a-place-has-no-lifespan"),
@@ -363,6 +366,20 @@ DATE_CASES = [
         [(5, 8, "EVENT"), (9, 10, "DATE")],
         ("the Battle of Dunmere", "held", "1917", "date-event"),
         id="an-event-where-something-happened",
+    ),
+    pytest.param(
+        "The/DT/det/2 Harbour/NNP/compound/2 Act/NNP/nsubj/5 of/IN/prep/2 1916/CD/pobj/3"
+        " ended/VBD/ROOT/5/end the/DT/det/7 board/NN/dobj/5 ./././5",
+        [(1, 3, "LAW"), (4, 5, "DATE")],
+        ("The Harbour Act of 1916", "dated", "1916", "date-modifier"),
+        id="a-law-of-a-year",
+    ),
+    pytest.param(
+        "The/DT/det/1 act/NN/nsubjpass/3 was/VBD:AUX/auxpass/3/be passed/VBN/ROOT/3/pass"
+        " in/IN/prep/3 1902/CD/pobj/4 ./././3",
+        [(5, 6, "DATE")],
+        ("The act", "enacted", "1902", "date-clause"),
+        id="passed-in",
     ),
     pytest.param(
         "Ostrava/NNP/compound/1 Steel/NNP/nsubj/2 grew/VBD/ROOT/2/grow in/IN/prep/2 1998/CD/pobj/3"

@@ -333,8 +333,8 @@ def _owned_work(em: Emitter, year: Token, name: Token) -> bool:
     mention = em.mention(name)
     if mention is None or name.pos_ != "PROPN" or mention.start != year.i + 1:
         return False
-    if mention.label == "WORK_OF_ART":
-        return True
+    if mention.label in {"WORK_OF_ART", "LAW"}:
+        return True  # "the 1936 film X", "the 1787 Harbour Ordinance"
     owner = year.doc[year.i - 1] if year.i > 0 else None
     return (
         owner is not None
@@ -493,6 +493,12 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
                 )
             if event is not None:
                 _emit_event(em, event, ent, head.head.text)
+                continue
+            law = em.mention(governor)
+            if how == "of" and law is not None and law.label == "LAW" and len(found) == 1:
+                # "the Harbour Act of 1916": a law is dated by the year it was passed.
+                date = _date_span(em, ent, found[0])
+                _emit(em, "date-modifier", governor, f"of {ent.text}", "dated", date)
                 continue
             if how == "of":
                 continue
