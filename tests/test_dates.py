@@ -382,6 +382,13 @@ DATE_CASES = [
         id="passed-in",
     ),
     pytest.param(
+        "The/DT/det/1 creation/NN/ROOT/1 of/IN/prep/1 the/DT/det/5 Harbour/NNP/compound/5"
+        " League/NNP/pobj/2 in/IN/prep/1 1963/CD/pobj/6",
+        [(4, 6, "ORG"), (7, 8, "DATE")],
+        ("the Harbour League", "founded", "1963", "date-clause"),
+        id="the-creation-of-x-in",
+    ),
+    pytest.param(
         "Ostrava/NNP/compound/1 Steel/NNP/nsubj/2 grew/VBD/ROOT/2/grow in/IN/prep/2 1998/CD/pobj/3"
         " ./././2",
         [(0, 2, "ORG"), (4, 5, "DATE")],
