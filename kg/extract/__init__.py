@@ -28,6 +28,7 @@ from kg.extract.mentions import TokenMention, find_mentions, mention_index, wide
 from kg.extract.pipeline import DEFAULT_PIPELINE, load_pipeline
 from kg.extract.rules import Sentence, extract_sentence
 from kg.extract.segment import split_blocks
+from kg.extract.topic import with_title
 from kg.model import Document, Extraction, Mention
 
 __all__ = [
@@ -66,6 +67,10 @@ def _read(
     mentions: list[Mention] = []
     extractions: list[Extraction] = []
     found = [(offset, doc, without_dates(doc, find_mentions(doc, names))) for offset, doc in parts]
+    if found:
+        # The name the document opens with, which its later sentences go on to describe.
+        offset, doc, first = found[0]
+        found[0] = (offset, doc, with_title(doc, first))
     # A name written in full anywhere in the document is the name wherever its end is found.
     longer = {
         doc[m.start : m.end].text: m.label
