@@ -36,7 +36,23 @@ demo: install
 	@echo "HTML:   $(CURDIR)/out/graph.html   (open it in a browser; it needs no network)"
 	@echo "Store:  $(CURDIR)/out/store        (kg query out/store '…', kg serve out/store)"
 
-test: install-test
+# Style, lint and types, pinned in the test extras. All three run even when one fails, and
+# each failure ends with a line naming the check and how to fix it.
+lint: $(VENV)/.installed-test
+	@status=0; \
+	echo "== ruff check"; \
+	$(BIN)/ruff check . || { status=1; \
+		echo "lint: ruff check failed: fix the findings above ($(BIN)/ruff check --fix . fixes some)"; }; \
+	echo "== ruff format --check"; \
+	$(BIN)/ruff format --check . || { status=1; \
+		echo "lint: ruff format --check failed: run $(BIN)/ruff format ."; }; \
+	echo "== mypy --strict"; \
+	$(BIN)/mypy --strict || { status=1; \
+		echo "lint: mypy --strict failed: fix the type errors above"; }; \
+	exit $$status
+
+# The checks run first: they take under a minute and fail fast, before a 15-minute suite.
+test: install-test lint
 	$(BIN)/python -m pytest
 
 clean:

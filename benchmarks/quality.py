@@ -73,7 +73,7 @@ def predict(sentences: list[str], pipeline: str | None = None) -> list[dict[str,
 
 
 def score(predictions_path: Path) -> dict[str, float]:
-    """Return the shared scorer's result (precision, recall, f1, auc, ...) for a predictions file."""
+    """Return the shared scorer's result (precision, recall, f1, auc, …) for a predictions file."""
     done = subprocess.run(
         [sys.executable, str(_SCORER), str(predictions_path), _BENCHMARK, "--json"],
         check=True,

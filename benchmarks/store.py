@@ -22,13 +22,18 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import Dataset
 
 from kg.namespace import PREFIXES
 
+T = TypeVar("T")
+
 _BASE = "https://w3id.org/kg-text/"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
 _PREDICATES = [
     "partners",
     "investsIn",
@@ -66,14 +71,12 @@ def generate(statements: int, seed: int = 0) -> tuple[bytes, str]:
     for i, iri in enumerate(ent):
         kind = kinds[i % 4]
         lines += [
-            f"{iri} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_BASE}ontology#Entity> {facts} .",
+            f"{iri} <{_RDF}type> <{_BASE}ontology#Entity> {facts} .",
             f'{iri} <http://www.w3.org/2000/01/rdf-schema#label> "Entity {i}" {facts} .',
             f'{iri} <{_BASE}ontology#kind> "{kind}" {facts} .',
         ]
     for p in _PREDICATES:
-        lines.append(
-            f"<{_BASE}relation/{p}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_BASE}ontology#Relation> {facts} ."
-        )
+        lines.append(f"<{_BASE}relation/{p}> <{_RDF}type> <{_BASE}ontology#Relation> {facts} .")
     n = 0
     while len(lines) < statements:
         # Zipf-like: a few entities take part in many edges, as in news.
@@ -84,10 +87,10 @@ def generate(statements: int, seed: int = 0) -> tuple[bytes, str]:
         doc = f"<{_BASE}document/d{n % 1000}>"
         lines += [
             f"{s} {p} {o} {facts} .",
-            f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_BASE}ontology#Assertion> {facts} .",
-            f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> {s} {facts} .",
-            f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> {p} {facts} .",
-            f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> {o} {facts} .",
+            f"{a} <{_RDF}type> <{_BASE}ontology#Assertion> {facts} .",
+            f"{a} <{_RDF}subject> {s} {facts} .",
+            f"{a} <{_RDF}predicate> {p} {facts} .",
+            f"{a} <{_RDF}object> {o} {facts} .",
         ]
         for k in range(rng.choice((1, 1, 2, 3))):
             e = f"<{_BASE}evidence/{n}-{k}>"
@@ -96,14 +99,14 @@ def generate(statements: int, seed: int = 0) -> tuple[bytes, str]:
                 f"{e} <http://www.w3.org/ns/prov#wasDerivedFrom> {doc} {doc} .",
                 f'{e} <{_BASE}ontology#sentence> "Sentence {n} number {k} says so." {doc} .',
                 f'{e} <{_BASE}ontology#rule> "svo" {doc} .',
-                f'{e} <{_BASE}ontology#confidence> "0.8"^^<http://www.w3.org/2001/XMLSchema#decimal> {doc} .',
+                f'{e} <{_BASE}ontology#confidence> "0.8"^^<{_XSD}decimal> {doc} .',
             ]
         n += 1
     return ("\n".join(lines) + "\n").encode(), ent[0][1:-1]
 
 
-def _time(run: Callable[[], object], repeat: int = 3) -> tuple[float, object]:
-    best, result = float("inf"), None
+def _time(run: Callable[[], T], repeat: int = 3) -> tuple[float, T]:
+    best = float("inf")
     for _ in range(repeat):
         started = time.perf_counter()
         result = run()
@@ -148,14 +151,16 @@ def bench(statements: int, limit: float) -> list[tuple[str, float, float, str]]:
         rows.append(("load (N-Quads)", ox_load, rdf_load, f"{len(store):,} quads"))
         for name, template in QUERIES.items():
             text = template % {"hub": hub}
+            # The store is bound as a default, like the query, not looked up when the lambda
+            # runs: the name is deleted below to close the store before its folder goes.
             ox_s, ox_rows = _time(
-                lambda t=text: list(store.query(t, use_default_graph_as_union=True))
+                lambda t=text, s=store: list(s.query(t, use_default_graph_as_union=True))
             )
             rdf_s, rdf_count = _time_limited(lambda t=text: len(list(dataset.query(t))), limit)
-            assert rdf_count in (None, len(ox_rows)), (name, len(ox_rows), rdf_count)  # type: ignore[arg-type]
+            assert rdf_count in (None, len(ox_rows)), (name, len(ox_rows), rdf_count)
             note = f"{len(ox_rows):,} rows" + (
                 "" if rdf_count is not None else f"; rdflib stopped at {limit:g} s"
-            )  # type: ignore[arg-type]
+            )
             rows.append((name, ox_s, rdf_s, note))
         del store
     return rows
@@ -163,7 +168,8 @@ def bench(statements: int, limit: float) -> list[tuple[str, float, float, str]]:
 
 def main(sizes: list[int], limit: float = 300.0) -> None:
     print(
-        f"{'statements':>10}  {'operation':<20} {'Oxigraph s':>11} {'rdflib s':>10} {'rdflib/Oxigraph':>16}  result"
+        f"{'statements':>10}  {'operation':<20} {'Oxigraph s':>11} {'rdflib s':>10} "
+        f"{'rdflib/Oxigraph':>16}  result"
     )
     for size in sizes:
         for name, ox_s, rdf_s, note in bench(size, limit):

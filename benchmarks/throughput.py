@@ -205,7 +205,8 @@ def main() -> None:
     print(f"(b)/(a)            {b['words_per_s'] / a['words_per_s']:.2f}")
     print(f"(c)/(a) at 1 job   {c1['words_per_s'] / a['words_per_s']:.2f}   (target >= 0.85)")
     print(
-        f"jobs 2 / jobs 1    {c2['words_per_s'] / c1['words_per_s']:.2f}   (target >= 1.7 on two cores)"
+        f"jobs 2 / jobs 1    {c2['words_per_s'] / c1['words_per_s']:.2f}   "
+        "(target >= 1.7 on two cores)"
     )
     print(
         f"peak RSS {args.words:,} / {args.small:,} words: "

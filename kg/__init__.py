@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from kg.evaluate import evaluate
     from kg.inputs import iter_documents
     from kg.query import ask, construct, select
+    from kg.source import open_source
     from kg.store import load, save
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "evaluate",
     "iter_documents",
     "load",
+    "open_source",
     "save",
     "select",
 ]
@@ -59,6 +61,7 @@ _LAZY = {
     "construct": "kg.query",
     "select": "kg.query",
     "load": "kg.store",
+    "open_source": "kg.source",
     "save": "kg.store",
 }
 

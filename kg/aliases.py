@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Final
 
 from kg.errors import InputError
+from kg.inputs import read_tables
 from kg.namespace import KINDS, kind_of
 
 __all__ = ["Alias", "AliasTable", "builtin_aliases", "load_aliases", "match_key", "parse_aliases"]
@@ -196,17 +197,8 @@ def load_aliases(paths: str | Path | Iterable[str | Path]) -> AliasTable:
         InputError: a file cannot be read, has another extension, or is not a valid table.
     """
     table = builtin_aliases()
-    for raw in [paths] if isinstance(paths, str | Path) else paths:
-        path = Path(raw)
-        fmt = path.suffix.lower().lstrip(".")
-        if fmt not in {"csv", "toml"}:
-            raise InputError(f"{path}: an alias file must end in .csv or .toml")
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as e:
-            reason = getattr(e, "strerror", None) or e
-            raise InputError(f"Cannot read alias file {path}: {reason}") from e
-        table = table + parse_aliases(text, fmt, str(path))
+    for text, fmt, source in read_tables(paths, "alias file"):
+        table = table + parse_aliases(text, fmt, source)
     return table
 
 

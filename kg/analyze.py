@@ -141,7 +141,7 @@ def _mark(
     return (found, found + len(text)) if found >= 0 else None
 
 
-def _read_evidence(graph: Graph, node: URIRef, documents: dict[str, str]) -> Evidence:
+def _read_evidence(graph: Graph, node: Node, documents: dict[str, str]) -> Evidence:
     props: dict[Node, Node] = {}
     for p, o in graph.predicate_objects(node):
         props.setdefault(p, o)
@@ -231,7 +231,7 @@ def _read(graph: Graph) -> _Records:
             str(graph.value(node, RDF.predicate)),
             str(graph.value(node, RDF.object)),
         )
-        items = [_read_evidence(graph, ev, documents) for ev in graph.objects(node, KG.evidence)]  # type: ignore[arg-type]
+        items = [_read_evidence(graph, ev, documents) for ev in graph.objects(node, KG.evidence)]
         evidence.setdefault(key, []).extend(items)
     dates, date_facts, dated = _read_dates(graph)
     return _Records(
@@ -293,7 +293,7 @@ def _date_key(lexical: str) -> tuple[int, ...]:
     return tuple(int(part) for part in lexical.split("-") if part)
 
 
-def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+def to_networkx(graph: Graph) -> nx.MultiDiGraph[str]:
     """Return the entity graph: one node per entity IRI, one edge per subject, predicate and object.
 
     The graph's ``documents`` attribute lists the source document names; ``dates`` holds
@@ -309,7 +309,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     [('Yandex', 'partners', 'Baidu')]
     """
     records = _read(graph)
-    out = nx.MultiDiGraph(
+    out: nx.MultiDiGraph[str] = nx.MultiDiGraph(
         documents=sorted(set(records.documents.values())),
         dates=records.dates,
         date_facts=records.date_facts,
@@ -337,7 +337,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
 
 
 def pagerank(
-    graph: nx.Graph, *, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 200
+    graph: nx.Graph[Any], *, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 200
 ) -> dict[Any, float]:
     """Return each node's PageRank, taking every edge both ways (subjects count as objects do).
 
@@ -373,18 +373,18 @@ def pagerank(
     return dict(zip(nodes, ranks.tolist(), strict=True))
 
 
-def degree(graph: nx.Graph) -> dict[Any, int]:
+def degree(graph: nx.Graph[Any]) -> dict[Any, int]:
     """Return each node's number of edges, in and out, parallel edges counted."""
     return dict(graph.degree())
 
 
-def components(graph: nx.Graph) -> list[set[Any]]:
+def components(graph: nx.Graph[Any]) -> list[set[Any]]:
     """Return the connected components (edge direction ignored), largest first."""
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
     return sorted(nx.connected_components(undirected), key=len, reverse=True)
 
 
-def _top(graph: nx.Graph, scores: dict[Any, float], top: int) -> tuple[Ranked, ...]:
+def _top(graph: nx.Graph[Any], scores: dict[Any, float], top: int) -> tuple[Ranked, ...]:
     best = sorted(scores, key=lambda n: (-scores[n], graph.nodes[n].get("label", ""), n))[:top]
     return tuple(
         Ranked(
@@ -398,7 +398,7 @@ def _count(values: Iterable[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def stats(graph: Graph | nx.MultiDiGraph, *, top: int = 10) -> Stats:
+def stats(graph: Graph | nx.MultiDiGraph[str], *, top: int = 10) -> Stats:
     """Return counts by kind and predicate, components, and the ``top`` entities by two measures.
 
     >>> from kg.graph import to_rdf
@@ -439,7 +439,8 @@ def kind_evidence(graph: Graph) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     >>> from kg.graph import new_graph
     >>> g = new_graph()
     >>> e = URIRef("https://w3id.org/kg-text/entity/person/Ada")
-    >>> for p, o in ((RDF.type, KG.Entity), (RDFS.label, Literal("Ada")), (KG.kind, Literal("person")),
+    >>> for p, o in ((RDF.type, KG.Entity), (RDFS.label, Literal("Ada")),
+    ...              (KG.kind, Literal("person")),
     ...              (KG.kindEvidence, Literal("evidence: copula → person ×1"))):
     ...     _ = g.add((e, p, o))
     >>> kind_evidence(g)
@@ -453,6 +454,6 @@ def kind_evidence(graph: Graph) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
         key = (str(kind) if kind is not None else _DEFAULT_KIND, str(label or entity))
         found.setdefault(key, set()).update(reasons)
     out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for (kind, label), reasons in sorted(found.items()):
-        out.setdefault(kind, []).append((label, tuple(sorted(reasons))))
+    for (kind_name, name), reasons in sorted(found.items()):
+        out.setdefault(kind_name, []).append((name, tuple(sorted(reasons))))
     return out

@@ -6,6 +6,7 @@ Results go to stdout, progress and summaries to stderr. A ``KGError`` is printed
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -205,8 +206,6 @@ def build(
       kg build news/ --jobs 4 --store http://localhost:7878/query
       kg build news/ --scheduler tcp://10.0.0.5:8786
     """
-    import contextlib
-
     from kg.aliases import load_aliases
     from kg.build import build as build_graph
     from kg.dates import parse_iso
@@ -373,9 +372,11 @@ def _short(text: str) -> str:
     help="How to print SELECT rows.",
 )
 def query(graph_path: str, sparql: str, fmt: str) -> None:
-    """Run a SPARQL QUERY (text, or @FILE) over GRAPH (a store folder or an RDF file).
+    """Run a SPARQL QUERY (text, or @FILE) over GRAPH (a store folder, an RDF file or a SPARQL
+    endpoint URL).
 
-    kg's prefixes are pre-bound; the default graph is the union of the named graphs.
+    kg's prefixes are pre-bound; the default graph is the union of the named graphs (on an
+    endpoint, of kg's graphs), and SELECT rows are read past a server's row limit.
     SELECT prints rows, ASK prints true or false, CONSTRUCT and DESCRIBE print Turtle.
     Prefixes: kg, ent, rel, doc, assertion, evidence, schema, rdf, rdfs, owl, skos, prov, xsd,
     dcterms, nif, wdt, and one per entity kind: person, org, group, place, event, product, work,
@@ -385,12 +386,14 @@ def query(graph_path: str, sparql: str, fmt: str) -> None:
     Example:
       kg query out/graph.ttl 'SELECT ?s ?o WHERE { ?s rel:partners ?o }'
       kg query out/graph.ttl @data/queries/who-partners.rq --format csv
+      kg query http://localhost:7878/query 'ASK { ?s rel:acquired ?o }'
     """
     from kg.query import query as run_query
-    from kg.store import open_dataset, serialize
+    from kg.source import open_source
+    from kg.store import serialize
 
-    with open_dataset(graph_path) as dataset:
-        result = run_query(dataset, _query_text(sparql))
+    with open_source(graph_path) as source:
+        result = run_query(source, _query_text(sparql))
     out = sys.stdout
     if result.graph is not None:
         out.write(serialize(result.graph, "turtle"))
@@ -437,18 +440,22 @@ def _table(header: tuple[str, ...], rows: list[list[str]]) -> str:
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE, not stdout.")
 def export(graph_path: str, fmt: str, output: str | None) -> None:
-    """Print GRAPH (a store folder or an RDF file) in another format.
+    """Print GRAPH (a store folder, an RDF file or a SPARQL endpoint URL) in another format.
+
+    An endpoint is read whole, page by page, and written as a store would be.
 
     \b
     Example:
       kg export out/store --format trig -o out/graph.trig
       kg export out/graph.ttl --format graphml -o out/graph.graphml
+      kg export http://localhost:8890/sparql --format nquads -o backup.nq
     """
     from kg.export import export as export_graph
-    from kg.store import open_dataset, write_text
+    from kg.source import open_source
+    from kg.store import write_text
 
-    with open_dataset(graph_path) as dataset:
-        data = export_graph(dataset, fmt)
+    with open_source(graph_path) as source:
+        data = export_graph(source, fmt)
     if output:
         write_text(output, data)
     else:
@@ -462,9 +469,9 @@ def export(graph_path: str, fmt: str, output: str | None) -> None:
     "store_dir",
     default="out/store",
     show_default=True,
-    type=click.Path(file_okay=False),
-    metavar="DIR",
-    help="The store to remove from.",
+    metavar="DIR|URL",
+    help="The store to remove from: a directory, or a SPARQL endpoint URL "
+    "(credentials from KG_STORE_USER and KG_STORE_PASSWORD).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
 def remove(refs: tuple[str, ...], store_dir: str, quiet: bool) -> None:
@@ -474,10 +481,15 @@ def remove(refs: tuple[str, ...], store_dir: str, quiet: bool) -> None:
     \b
     Example:
       kg remove data/08-ericsson-nokia-satellite-network.txt --store out/store
+      kg remove data/08-ericsson-nokia-satellite-network.txt --store http://localhost:7878/query
     """
     from kg.store import Store
+    from kg.store.remote import RemoteStore, is_remote
 
-    with Store.open(store_dir) as store:
+    store: Store | RemoteStore
+    with (
+        RemoteStore.from_env(store_dir) if is_remote(store_dir) else Store.open(store_dir)
+    ) as store:
         documents = [store.find_document(ref) for ref in refs]
         for document in documents:
             store.remove_document(document.iri)
@@ -536,28 +548,28 @@ def serve(store_dir: str, host: str, port: int, timeout: float, max_bytes: int) 
             f"timeout {timeout:g} s, results up to {max_bytes:,} bytes). Ctrl-C stops it.",
             err=True,
         )
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             stop.wait()
-        except KeyboardInterrupt:
-            pass
 
 
 @main.command(context_settings=_CONTEXT)
 @click.argument("graph_path", default="out/store", metavar="[GRAPH]")
 def validate(graph_path: str) -> None:
-    """Check GRAPH (a store folder or an RDF file) against kg's SHACL shapes (kg/shapes.ttl).
+    """Check GRAPH (a store folder, an RDF file or a SPARQL endpoint URL) against kg's SHACL
+    shapes (kg/shapes.ttl).
 
     Prints each violation on stdout and exits with status 1 if there is any.
 
     \b
     Example:
       kg validate out/store
+      kg validate http://localhost:7878/query
     """
-    from kg.store import open_dataset
+    from kg.source import open_source
     from kg.validate import validate as check
 
-    with open_dataset(graph_path) as dataset:
-        report = check(dataset)
+    with open_source(graph_path) as source:
+        report = check(source)
     for violation in report.violations:
         sys.stdout.write(f"{violation}\n")
     click.echo(
@@ -575,7 +587,8 @@ def validate(graph_path: str) -> None:
     "-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 def evaluate(gold_path: str, graph_path: str, fmt: str) -> None:
-    """Score GRAPH against gold triples: recall per level, and each miss with the nearest edge.
+    """Score GRAPH (a store folder, an RDF file or a SPARQL endpoint URL) against gold triples:
+    recall per level, and each miss with the nearest edge.
 
     GOLD.jsonl holds one {"subject", "relation": [forms], "object", "level"} per line.
 
@@ -585,13 +598,13 @@ def evaluate(gold_path: str, graph_path: str, fmt: str) -> None:
     """
     from kg.evaluate import evaluate as score
     from kg.evaluate import read_gold
-    from kg.store import load
+    from kg.source import read_graph
 
     try:
         lines = Path(gold_path).read_text(encoding="utf-8").splitlines()
     except OSError as e:
         raise InputError(f"Cannot read {gold_path}: {e.strerror or e}") from e
-    report = score(read_gold(lines), load(graph_path))
+    report = score(read_gold(lines), read_graph(graph_path))
     out = sys.stdout
     if fmt == "json":
         out.write(
@@ -624,6 +637,7 @@ def evaluate(gold_path: str, graph_path: str, fmt: str) -> None:
     for miss in report.missed:
         nearest = "; ".join(miss.nearest) or "no edge between them"
         out.write(
+            # An en dash and an arrow draw the edge: the report is read, not parsed.
             f"missed [{miss.gold.level}] {miss.gold.subject} –{miss.gold.relations[0]}→ "
             f"{miss.gold.object}   nearest: {nearest}\n"
         )
@@ -635,7 +649,7 @@ def evaluate(gold_path: str, graph_path: str, fmt: str) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False),
-    help="HTML file to write [default: GRAPH with .html].",
+    help="HTML file to write [default: GRAPH with .html; required for an endpoint].",
 )
 @click.option(
     "--max-nodes",
@@ -644,20 +658,27 @@ def evaluate(gold_path: str, graph_path: str, fmt: str) -> None:
     show_default=True,
     help="Draw at most N entities, the most important by PageRank.",
 )
-@click.option("--title", help="Page title [default: GRAPH's file name].")
+@click.option("--title", help="Page title [default: GRAPH's file name, or the endpoint's host].")
 def view(graph_path: str, output: str | None, max_nodes: int, title: str | None) -> None:
-    """Write GRAPH as one self-contained HTML page: search, filters and evidence, offline.
+    """Write GRAPH (a store folder, an RDF file or a SPARQL endpoint URL) as one
+    self-contained HTML page: search, filters and evidence, offline.
 
     \b
     Example:
       kg view out/graph.ttl -o out/graph.html --max-nodes 2000
+      kg view http://localhost:7878/query -o graph.html
     """
     from kg.analyze import to_networkx
-    from kg.store import load, write_text
+    from kg.source import read_graph
+    from kg.source import title as graph_title
+    from kg.store import write_text
+    from kg.store.remote import is_remote
     from kg.view import render_html
 
-    projected = to_networkx(load(graph_path))
-    page = render_html(projected, max_nodes=max_nodes, title=title or Path(graph_path).name)
+    if output is None and is_remote(graph_path):
+        raise click.UsageError("Give the HTML file to write with -o FILE for an endpoint")
+    projected = to_networkx(read_graph(graph_path))
+    page = render_html(projected, max_nodes=max_nodes, title=title or graph_title(graph_path))
     target = write_text(output or Path(graph_path).with_suffix(".html"), page)
     total = projected.number_of_nodes()
     if total > max_nodes:
@@ -693,19 +714,21 @@ def view(graph_path: str, output: str | None, max_nodes: int, title: str | None)
 )
 def stats(graph_path: str, fmt: str, top: int, explain: bool) -> None:
     """Print GRAPH's counts (entities by type, relations by predicate, documents), its most
-    central entities (PageRank, degree) and its connected components.
+    central entities (PageRank, degree) and its connected components. GRAPH is a store
+    folder, an RDF file or a SPARQL endpoint URL.
 
     \b
     Example:
       kg stats out/graph.ttl
       kg stats out/graph.ttl --format json
       kg stats out/store --explain
+      kg stats http://localhost:7878/query
     """
     from kg.analyze import kind_evidence
     from kg.analyze import stats as graph_stats
-    from kg.store import load
+    from kg.source import read_graph
 
-    graph = load(graph_path)
+    graph = read_graph(graph_path)
     result = graph_stats(graph, top=top)
     kinds = kind_evidence(graph) if explain else {}
     out = sys.stdout

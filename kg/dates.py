@@ -100,10 +100,17 @@ _ABSOLUTE: Final = re.compile("|".join(f"(?P<f{i}>{form})" for i, form in enumer
 _NUMERIC: Final = re.compile(
     r"(?<![0-9])(?P<a>[0-9]{1,2})[/.](?P<b>[0-9]{1,2})[/.](?P<y>[12][0-9]{3})(?![0-9])"
 )
-# "circa 1200", "c. 1200", "about 1850": an approximate year is not a fact to state.
+# "about 1850", "around 1850": an approximate number may be no year at all ("about 1500
+# soldiers"), so it is left out; "c. 1200" and "circa 1200" are dates, kept as written.
 _APPROXIMATE: Final = re.compile(
     r"\b(?:c\.|ca\.|circa|about|around|approximately)\s*$", re.IGNORECASE
 )
+_CIRCA: Final = re.compile(
+    r"(?<![\w.])(?:c\.|ca\.|circa)\s*(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|s\b)", re.IGNORECASE
+)
+# "the 1980s", "the mid-1990s": a decade has no calendar datatype, so it is kept as written
+# (the decade alone: "early" or "late" is no part of the date's span).
+_DECADE: Final = re.compile(r"(?<![0-9'\u2019])(?:1[0-9]{2}|20[0-9])0s\b")
 _RELATIVE: Final = re.compile(
     r"\b(?P<word>yesterday|today|tomorrow)\b"
     r"|\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday"
@@ -194,9 +201,10 @@ def _resolve(match: re.Match[str], anchor: Date) -> Date | None:
 def find_dates(text: str, anchor: Date | None = None) -> list[DateMatch]:
     """Return the date expressions of ``text`` in order, each read as far as it can be.
 
-    Absolute dates become Date values; an ambiguous numeric date and a relative one with no
-    ``anchor`` (the document's date) to count from are kept as the text they are written as.
-    An approximate year ("c. 1200") is left out.
+    Absolute dates become Date values; an ambiguous numeric date, a relative one with no
+    ``anchor`` (the document's date) to count from, a decade ("1980s") and a year marked as
+    approximate ("c. 1200", "circa 1200") are kept as the text they are written as. A year
+    "about" or "around" which is left out: it may be a count ("about 1500 soldiers").
 
     >>> [(m.start, m.end, m.value) for m in find_dates("from May 2005 to 05/06/2007")]
     [(5, 13, Date(year=2005, month=5, day=0)), (17, 27, '05/06/2007')]
@@ -219,10 +227,13 @@ def find_dates(text: str, anchor: Date | None = None) -> list[DateMatch]:
             add(match.start(), match.end(), _valid(year, a, b))
         else:
             add(match.start(), match.end(), match.group(0))
+    for match in _CIRCA.finditer(text):
+        add(match.start(), match.end(), match.group(0))
     for match in _ABSOLUTE.finditer(text):
-        if _APPROXIMATE.search(text, 0, match.start()):
-            continue
-        add(match.start(), match.end(), _from_match(match))
+        if not _APPROXIMATE.search(text, 0, match.start()):
+            add(match.start(), match.end(), _from_match(match))
+    for match in _DECADE.finditer(text):
+        add(match.start(), match.end(), match.group(0))
     for match in _RELATIVE.finditer(text):
         value = _resolve(match, anchor) if anchor is not None else None
         add(match.start(), match.end(), value if value is not None else match.group(0))
@@ -232,7 +243,9 @@ def find_dates(text: str, anchor: Date | None = None) -> list[DateMatch]:
 def read_date(text: str, anchor: Date | None = None) -> When | None:
     """Return the first date ``text`` states, or None where it states none.
 
-    >>> read_date("in the 1980s") is None
+    >>> read_date("in the 1980s"), read_date("c. 1200")
+    ('1980s', 'c. 1200')
+    >>> read_date("about 1500 soldiers") is None
     True
     """
     found = find_dates(text, anchor)

@@ -96,6 +96,10 @@ _PLACE_PREFIXES: Final = frozenset(
 )
 
 
+# A number after a name's head word ("Route 9", "Lunar Games III").
+_NUMBERING: Final = re.compile(r"\d+[a-z]?|[ivx]+")
+
+
 def _church(words: list[str], head: list[str]) -> str:
     """ "The Calvinist Church" and "the Church of Norrland" are bodies of believers; "Vigra
     Church", "Christ Church" and "the Church of Saint Olaf" are buildings."""
@@ -116,15 +120,20 @@ def name_kinds(name: str) -> frozenset[str]:
 
     >>> sorted(name_kinds("University of Halden")), sorted(name_kinds("Battle of Grey Ridge"))
     (['organization'], ['event'])
-    >>> sorted(name_kinds("Lake Ontario")), sorted(name_kinds("Acme")), sorted(name_kinds("Park Ji-ho"))
+    >>> (sorted(name_kinds("Lake Ontario")), sorted(name_kinds("Acme")),
+    ...  sorted(name_kinds("Park Ji-ho")))
     (['place'], [], [])
     >>> sorted(name_kinds("Vigra Church")), sorted(name_kinds("Old Calvinist Church"))
     (['place'], ['organization'])
     >>> sorted(name_kinds("Church of Saint Olaf")), sorted(name_kinds("Church of the North"))
     (['place'], ['organization'])
+    >>> sorted(name_kinds("State Highway 12")), sorted(name_kinds("Lunar Games III"))
+    (['place'], ['event'])
     """
     words = name.lower().replace(".", "").split()
     head = words[: words.index("of")] if "of" in words[1:] else words
+    while len(head) > 1 and _NUMBERING.fullmatch(head[-1]):
+        head = head[:-1]  # "State Highway 12", "Grand Prix II": the number is not the head
     if not head:
         return frozenset()
     last = _NAME_WORDS.get(head[-1], "")
@@ -412,7 +421,8 @@ def find_aliases(text: str) -> dict[str, str]:
     """Return the other names ``text`` gives things ("X, also known as Y", "X (formerly Y)"),
     each → the name it is another name of.
 
-    >>> find_aliases("Lake Vanern Bank, formerly Vanern Savings, grew. Ada Lind (also known as Lady Ada) wrote.")
+    >>> find_aliases("Lake Vanern Bank, formerly Vanern Savings, grew. "
+    ...              "Ada Lind (also known as Lady Ada) wrote.")
     {'Vanern Savings': 'Lake Vanern Bank', 'Lady Ada': 'Ada Lind'}
     >>> find_aliases("The Vanern Bridge (Swedish: Vänernbron) opened")
     {'Vänernbron': 'Vanern Bridge'}
@@ -612,6 +622,7 @@ def _named(
     if not surface:
         return None
     rules: tuple[str, ...] = ()
+    forms: tuple[str, ...]
     name, forms = surface, (surface,)
     main = (other or {}).get(surface)
     if main is not None:
@@ -676,10 +687,10 @@ def _short_forms(tallies: dict[str, _Tally]) -> dict[str, str]:
         kind: [n for n, (k, _) in decided.items() if k == kind and len(n.split()) >= 2]
         for kind in ("person", "organization")
     }
-    mapping = {}
+    mapping = _initialed(longer["person"])
     for name, (kind, firm) in decided.items():
         words = name.split()
-        if not words[0][:1].isupper() or tallies[name].alias:
+        if name in mapping or not words[0][:1].isupper() or tallies[name].alias:
             continue
         found = set()
         for long_kind, names in longer.items():
@@ -696,9 +707,41 @@ def _short_forms(tallies: dict[str, _Tally]) -> dict[str, str]:
                     continue
                 if _abbreviates(words, parts, long_kind):
                     found.add(long)
+        found = {mapping.get(long, long) for long in found}
         if len(found) == 1:
             mapping[name] = found.pop()
     return mapping
+
+
+def _initialed(people: list[str]) -> dict[str, str]:
+    """People's names written with an initial for a name another is written with in full
+    ("Ada K. Lind" for "Ada Karin Lind"): the fuller name, where only one fits.
+
+    >>> _initialed(["Ada K. Lind", "Ada Karin Lind", "Ada Lind"])
+    {'Ada K. Lind': 'Ada Karin Lind'}
+    """
+    mapping = {}
+    for name in people:
+        words = name.split()
+        if not any(_is_initial(w) for w in words[1:-1]):
+            continue
+        fuller = [
+            long
+            for long in people
+            if long != name
+            and len(long.split()) == len(words)
+            and all(
+                w == f or (_is_initial(w) and f[:1] == w[:1] and not _is_initial(f))
+                for w, f in zip(words, long.split(), strict=True)
+            )
+        ]
+        if len(fuller) == 1:
+            mapping[name] = fuller[0]
+    return mapping
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1 and word[:1].isupper()
 
 
 class EntityResolver:
@@ -709,8 +752,9 @@ class EntityResolver:
     ...          [Mention("Vladimir Putin", 0, 14, "PERSON"), Mention("Putin", 22, 27, "GPE")]),
     ...         ("b.txt", "Putin", [Mention("Putin", 0, 5, "PERSON")])]
     >>> resolver = EntityResolver(docs)
-    >>> resolver.entity("a.txt", Mention("Putin", 22, 27, "GPE"))
-    Entity(name='Vladimir Putin', kind='person', labels=frozenset(), ner_label='', evidence='', roles=())
+    >>> resolver.entity("a.txt", Mention("Putin", 22, 27, "GPE"))  # doctest: +NORMALIZE_WHITESPACE
+    Entity(name='Vladimir Putin', kind='person', labels=frozenset(), ner_label='', evidence='',
+           roles=())
     >>> resolver.entity("b.txt", Mention("Putin", 0, 5, "PERSON")).name
     'Putin'
     """
@@ -741,7 +785,8 @@ class EntityResolver:
             for mention in sorted(set(mentions), key=lambda m: (m.start, m.end, m.text)):
                 if _is_demonym(mention):
                     continue
-                found = _named(clean_name(mention.text), acronyms, table, other)
+                people = nationals_country(mention.text) if mention.label == "NORP" else ""
+                found = _named(people or clean_name(mention.text), acronyms, table, other)
                 if found is None:
                     continue
                 named[mention] = found
@@ -775,8 +820,8 @@ class EntityResolver:
                 self._forms[(key, doc)] = tuple(written)
         self._display = {key: min(c, key=lambda n: (-c[n], n)) for key, c in spellings.items()}
         self._kinds: dict[str, dict[str, tuple[str, str]]] = {}
-        for key, packed in tallies.items():
-            per_doc = {doc: _Tally.unpacked(votes) for doc, votes in packed.items()}
+        for key, by_doc in tallies.items():
+            per_doc = {doc: _Tally.unpacked(votes) for doc, votes in by_doc.items()}
             self._kinds[key] = _reconcile(per_doc, stored.get(key, ""))
             total = _Tally()
             for votes in per_doc.values():
@@ -831,6 +876,34 @@ class EntityResolver:
 def _is_demonym(mention: Mention) -> bool:
     # "Russian" in "Russian cities" is an adjective, not a node; the rules read it as a country.
     return mention.label == "NORP" and mention.text.lower() in DEMONYMS
+
+
+def _nationals() -> dict[str, str]:
+    text = resources.files("kg").joinpath("data", "nationals.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+    return {row["noun"]: row["country"] for row in rows}
+
+
+_NATIONALS: Final = _nationals()
+
+
+def nationals_country(text: str) -> str:
+    """Return the country whose people ``text`` names ("Canadians", "Irishmen", "the Poles"),
+    or "": a nationality is handled as its country.
+
+    >>> nationals_country("Canadians"), nationals_country("Frenchmen"), nationals_country("Swedes")
+    ('Canada', 'France', 'Sweden')
+    >>> nationals_country("Canadian"), nationals_country("poles apart")
+    ('', '')
+    """
+    word = clean_name(text).lower()
+    if word.endswith("men"):
+        return DEMONYMS.get(word[:-3], "")
+    if word.endswith("man"):
+        return DEMONYMS.get(word[:-3], "")
+    if not word.endswith("s"):
+        return ""
+    return DEMONYMS.get(word[:-1], "") or _NATIONALS.get(word[:-1], "")
 
 
 def _reconcile(per_doc: dict[str, _Tally], stored: str = "") -> dict[str, tuple[str, str]]:

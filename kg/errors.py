@@ -5,7 +5,7 @@
     ├── PipelineError     the spaCy pipeline is missing or unusable
     ├── GraphFormatError  an RDF file cannot be read or a format name is unknown
     ├── QueryError        a SPARQL query is malformed or cannot run
-    └── StoreError        an output location cannot be written
+    └── StoreError        a store, SPARQL endpoint or output location cannot be read or written
 
 The CLI prints any of these as one line ``Error: …`` and exits with status 1.
 """
@@ -36,4 +36,5 @@ class QueryError(KGError):
 
 
 class StoreError(KGError):
-    """An output file or folder cannot be written."""
+    """A store or SPARQL endpoint cannot be opened, read or written, or an output file or
+    folder cannot be written."""

@@ -1,4 +1,4 @@
-"""A store → files for other tools: RDF in rdflib's format names, or the entity graph as
+"""A store or endpoint → files for other tools: RDF in rdflib's format names, or the entity graph as
 GraphML (Gephi, yEd) and a CSV edge list (spreadsheets); reads only, draws nothing.
 
 JSON-LD carries kg's prefixes as its ``@context`` (``kg.jsonld``), so it reads ``rel:partners``.
@@ -17,6 +17,7 @@ import networkx as nx
 
 from kg.errors import GraphFormatError
 from kg.jsonld import compact_jsonld
+from kg.source import Source, to_store
 from kg.store.embedded import RDF_FORMATS, Store
 from kg.store.files import FORMATS, format_name
 
@@ -36,20 +37,23 @@ _CSV_HEADER: Final = (
 )
 
 
-def export(store: Store, format: str = "turtle") -> str:
-    """Return ``store`` as text in an RDF format (rdflib's names) or as ``graphml`` / ``csv``.
+def export(source: Source, format: str = "turtle") -> str:
+    """Return a store or an endpoint's kg graphs as text in an RDF format (rdflib's names) or
+    as ``graphml`` / ``csv``.
 
     Raises:
         GraphFormatError: the format is unknown.
+        StoreError: the endpoint cannot be read.
     """
     name = format.lower()
     if name == "graphml":
-        return to_graphml(store)
+        return to_graphml(to_store(source))
     if name == "csv":
-        return to_csv(store)
+        return to_csv(to_store(source))
     if name not in FORMATS or format_name(name) not in RDF_FORMATS:
         choices = sorted({*FORMATS, *ENTITY_FORMATS})
         raise GraphFormatError(f"Unknown RDF format {format!r}. Available: {', '.join(choices)}")
+    store = to_store(source)
     if format_name(name) == "json-ld":
         return to_jsonld(store)
     return store.export(name).decode("utf-8")
@@ -61,7 +65,7 @@ def to_jsonld(store: Store) -> str:
     return compact_jsonld(store.export("json-ld"))
 
 
-def to_simple_graph(store: Store) -> nx.MultiDiGraph:
+def to_simple_graph(store: Store) -> nx.MultiDiGraph[str]:
     """Return the entity graph with only str, int, float and bool attributes.
 
     Nodes are entity IRIs (``label``, ``kind``); edges are keyed by predicate IRI and carry
@@ -71,7 +75,7 @@ def to_simple_graph(store: Store) -> nx.MultiDiGraph:
     from kg.analyze import to_networkx
 
     projected = to_networkx(store.to_graph())
-    out = nx.MultiDiGraph()
+    out: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, data in projected.nodes(data=True):
         out.add_node(node, label=str(data.get("label", "")), kind=str(data.get("kind", "")))
     for s, o, key, data in projected.edges(keys=True, data=True):

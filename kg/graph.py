@@ -250,7 +250,8 @@ def to_rdf(
     relation is a sub-property of (users' relations, ``kg.relation_table``).
 
     >>> from kg.model import Entity, Triple
-    >>> g = to_rdf([Triple(Entity("Yandex", "organization"), "partners", Entity("Baidu", "organization"))])
+    >>> yandex, baidu = Entity("Yandex", "organization"), Entity("Baidu", "organization")
+    >>> g = to_rdf([Triple(yandex, "partners", baidu)])
     >>> len(list(g.triples((None, relation_iri("partners"), None))))
     1
     """

@@ -20,7 +20,7 @@ from typing import Final
 from kg.errors import InputError
 from kg.model import Document
 
-__all__ = ["TEXT_SUFFIXES", "iter_documents", "measure", "read_text"]
+__all__ = ["TEXT_SUFFIXES", "iter_documents", "measure", "read_tables", "read_text"]
 
 TEXT_SUFFIXES: Final = frozenset({".txt", ".md"})
 log = logging.getLogger(__name__)
@@ -46,6 +46,30 @@ def read_text(data: bytes, name: str) -> str:
             f"{name}: not valid UTF-8 ({e.reason} at byte {e.start}); convert it with "
             f"`iconv -t UTF-8` first"
         ) from e
+
+
+def read_tables(
+    paths: str | Path | Iterable[str | Path], what: str
+) -> Iterator[tuple[str, str, str]]:
+    """Yield ``(text, format, source)`` for each table file in ``paths`` (``.csv`` or
+    ``.toml``), read as UTF-8 with or without a byte-order mark; ``what`` names the files in
+    messages ("alias file").
+
+    Raises:
+        InputError: a file has another extension or cannot be read.
+    """
+    for raw in [paths] if isinstance(paths, str | Path) else paths:
+        path = Path(raw)
+        fmt = path.suffix.lower().lstrip(".")
+        if fmt not in {"csv", "toml"}:
+            article = "an" if what[:1] in "aeiou" else "a"
+            raise InputError(f"{path}: {article} {what} must end in .csv or .toml")
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as e:
+            reason = getattr(e, "strerror", None) or e
+            raise InputError(f"Cannot read {what} {path}: {reason}") from e
+        yield text, fmt, str(path)
 
 
 def _source_name(path: Path) -> str:

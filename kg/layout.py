@@ -20,7 +20,7 @@ _SMALL_COMPONENT: Final = 300  # up to this size, all pairs repel exactly
 _PIVOTS: Final = 40
 
 
-def layout(graph: nx.Graph, size: int | None = None, *, seed: int = 0) -> np.ndarray:
+def layout(graph: nx.Graph[int], size: int | None = None, *, seed: int = 0) -> np.ndarray:
     """Return 2-D positions for nodes ``0 … size-1`` of ``graph``, ideal edge length 1.
 
     Components are laid out apart and packed in rows, largest first. A component larger than
@@ -28,7 +28,7 @@ def layout(graph: nx.Graph, size: int | None = None, *, seed: int = 0) -> np.nda
     repulsion is computed on a grid by FFT, so 5,000 nodes take well under a second.
     """
     n = graph.number_of_nodes() if size is None else size
-    simple = nx.Graph(graph)
+    simple: nx.Graph[int] = nx.Graph(graph)
     simple.add_nodes_from(range(n))
     simple.remove_edges_from(list(nx.selfloop_edges(simple)))
     rng = np.random.default_rng(seed)
@@ -48,13 +48,13 @@ def layout(graph: nx.Graph, size: int | None = None, *, seed: int = 0) -> np.nda
     return out
 
 
-def _local_edges(graph: nx.Graph, nodes: list[int]) -> np.ndarray:
+def _local_edges(graph: nx.Graph[int], nodes: list[int]) -> np.ndarray:
     index = {v: i for i, v in enumerate(nodes)}
     pairs = [(index[u], index[v]) for u, v in graph.subgraph(nodes).edges()]
     return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 
 
-def _layout_large(graph: nx.Graph, nodes: list[int], rng: np.random.Generator) -> np.ndarray:
+def _layout_large(graph: nx.Graph[int], nodes: list[int], rng: np.random.Generator) -> np.ndarray:
     pos = _pivot_mds(graph, nodes, rng)
     edges = _local_edges(graph, nodes)
     lengths = np.sqrt(((pos[edges[:, 0]] - pos[edges[:, 1]]) ** 2).sum(axis=1))
@@ -63,7 +63,7 @@ def _layout_large(graph: nx.Graph, nodes: list[int], rng: np.random.Generator) -
 
 
 def _layout_small(
-    graph: nx.Graph, parts: list[list[int]], rng: np.random.Generator
+    graph: nx.Graph[int], parts: list[list[int]], rng: np.random.Generator
 ) -> list[tuple[list[int], np.ndarray]]:
     """Lay out all small components at once: each repels only its own nodes."""
     nodes = [v for part in parts for v in part]
@@ -82,7 +82,7 @@ def _layout_small(
     ]
 
 
-def _pivot_mds(graph: nx.Graph, nodes: list[int], rng: np.random.Generator) -> np.ndarray:
+def _pivot_mds(graph: nx.Graph[int], nodes: list[int], rng: np.random.Generator) -> np.ndarray:
     """Classical MDS of graph distances to a few far-apart pivots (Brandes and Pich, 2006)."""
     m, k = len(nodes), min(_PIVOTS, len(nodes))
     dist = np.zeros((m, k))

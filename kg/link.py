@@ -51,9 +51,10 @@ _UNTIL_TIME: Final = frozenset({"until", "till", "through", "to"})
 _OPENING: Final = re.compile(r"(?:In|On|During)\s+([^,]{4,30}),\s")
 _THEN: Final = re.compile(r"\s*(?:to|until|till|through|[–—-])\s*")
 _TOPIC_DEDUCTION: Final = 0.1
-# A subject that points back: a pronoun, or "the" and a noun ("the album", "the company").
-_ANAPHOR: Final = re.compile(r"^(?:he|she|it|[Tt]he [a-z]+)$", re.IGNORECASE)
-_PERSONAL: Final = frozenset({"he", "she", "him", "her"})
+# A subject that points back: a pronoun, a possessive one ("his death in 1918"), or "the" and
+# a noun ("the album", "the company").
+_ANAPHOR: Final = re.compile(r"^(?:he|she|it|his|its|[Tt]he [a-z]+)$", re.IGNORECASE)
+_PERSONAL: Final = frozenset({"he", "she", "him", "her", "his"})
 _PLURAL: Final = frozenset({"they", "them", "we", "these", "those"})
 
 # How many pieces of evidence (a sentence and the rule that read it) one document keeps for
@@ -163,7 +164,16 @@ def _sentence_around(text: str, start: int, end: int) -> Span:
 def _all_mentions(
     mentions: tuple[Mention, ...], extractions: tuple[Extraction, ...]
 ) -> Iterator[Mention]:
-    yield from mentions
+    # A name the parse gave no kind for takes the kind an extraction argues for it ("X was
+    # released in 1996": a work), since one naming is counted once.
+    argued = {
+        (m.text, m.start, m.end, m.label): m
+        for ex in extractions
+        if (m := ex.subject_mention) is not None and m.kind and m.evidence
+    }
+    for mention in mentions:
+        found = argued.get((mention.text, mention.start, mention.end, mention.label))
+        yield found if found is not None and not mention.evidence else mention
     for ex in extractions:
         for m in (ex.subject_mention, ex.object_mention, *(a.mention for a in ex.args)):
             if m is not None and m.label != _DATE_LABEL:  # a date is a value, not an entity

@@ -6,6 +6,7 @@ collapse in a set and no stage edits another stage's output.
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -124,7 +125,7 @@ class Extraction:
     attribution: str = ""
     inverse: bool = False  # the predicate reads object → subject ("Arm was acquired by SoftBank")
 
-    def to_record(self) -> dict[str, object]:
+    def to_record(self) -> dict[str, builtins.object]:  # ``object`` is a field here
         """Return the JSON-ready record ``kg extract`` prints (offsets index the document)."""
         return {
             "doc": self.doc,
@@ -148,7 +149,8 @@ class Extraction:
 
     @property
     def is_fact(self) -> bool:
-        """Whether the extraction may be stated as a plain fact (not negated, hedged or reported)."""
+        """Whether the extraction may be stated as a plain fact (not negated, hedged or
+        reported)."""
         return not (self.negated or self.modality or self.attribution)
 
 

@@ -117,7 +117,7 @@ KIND_PREFIXES: Final[dict[str, str]] = {
     "concept": "concept",
 }
 
-PREFIXES: Final[dict[str, Namespace | str]] = {
+PREFIXES: Final[dict[str, Namespace | type[DefinedNamespace] | str]] = {
     "kg": KG._NS,
     "ent": ENT,
     **{prefix: Namespace(f"{ENT}{kind}/") for kind, prefix in KIND_PREFIXES.items()},

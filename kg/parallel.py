@@ -27,10 +27,11 @@ _CHUNK_DOCUMENTS: Final = 256
 
 T = TypeVar("T")
 R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
 
 
-class _Future(Protocol[R]):
-    def result(self) -> R: ...
+class _Future(Protocol[R_co]):
+    def result(self) -> R_co: ...
 
 
 def available_cores() -> int:

@@ -1,8 +1,10 @@
-"""SPARQL over a store or graph: select() → rows, ask() → bool, construct() → graph; prefixes pre-bound.
+"""SPARQL over a store, graph or endpoint: select() → rows, ask() → bool, construct() → graph.
 
-Runs on Oxigraph's engine with the union of the named graphs as the default graph, so
-``?s rel:partners ?o`` finds edges from every document. Reads only; updates are refused.
-Any query error becomes a one-line QueryError.
+kg's prefixes are pre-bound. Runs on Oxigraph's engine with the union of the named graphs as
+the default graph, so ``?s rel:partners ?o`` finds edges from every document. On a SPARQL endpoint
+(``kg.store.remote.RemoteStore``) the server runs the query over the same dataset, kg's
+graphs, named in the request; its SELECT rows are read past the server's row limit.
+Reads only; updates are refused. Any query error becomes a one-line QueryError.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from kg.errors import QueryError
 from kg.graph import new_graph
 from kg.namespace import PREFIXES
 from kg.store.embedded import Store
+from kg.store.remote import RemoteStore, split_prologue
 from kg.store.terms import from_ox
 
 __all__ = ["QueryResult", "ask", "construct", "is_update", "query", "select"]
@@ -32,6 +35,13 @@ _COMMENT: Final = re.compile(r"(?m)(^|\s)#[^\n]*")  # "#" inside an IRI follows 
 _POSITION: Final = re.compile(r"^error at (\d+):(\d+):\s*")
 _PREFIXED_END: Final = re.compile(r"([A-Za-z][\w.-]*)?:[\w.-]*$")
 _MESSAGE_MAX: Final = 160
+_DECLARED: Final = re.compile(r"PREFIX\s*([\w.-]*):", re.IGNORECASE)
+_FROM: Final = re.compile(r"\bFROM\s+(NAMED\s+)?[<\w]", re.IGNORECASE)
+_N_TRIPLES: Final = "application/n-triples"
+_UPDATES_REFUSED: Final = (
+    "Updates are not allowed: kg query runs SELECT, ASK, CONSTRUCT or DESCRIBE "
+    "(change a store with `kg build` and `kg remove`)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +89,9 @@ def _body(text: str) -> str:
     return _PROLOGUE.sub("", _COMMENT.sub(" ", text))
 
 
-def query(source: Store | Graph, text: str) -> QueryResult:
-    """Run any SPARQL query form over a store or an rdflib graph and return its result.
+def query(source: Store | Graph | RemoteStore, text: str) -> QueryResult:
+    """Run any SPARQL query form over a store, an rdflib graph or a SPARQL endpoint and
+    return its result.
 
     Terms in the result are rdflib terms; kg's prefixes are pre-bound.
 
@@ -90,7 +101,10 @@ def query(source: Store | Graph, text: str) -> QueryResult:
 
     Raises:
         QueryError: a syntax error (with line and column) or an update, which is refused.
+        StoreError: the endpoint cannot be reached or refuses the request.
     """
+    if isinstance(source, RemoteStore):
+        return _query_endpoint(source, text)
     store = source if isinstance(source, Store) else Store.from_graph(source)
     try:
         result = store.oxigraph.query(
@@ -100,10 +114,7 @@ def query(source: Store | Graph, text: str) -> QueryResult:
         )
     except SyntaxError as e:
         if is_update(text):
-            raise QueryError(
-                "Updates are not allowed: kg query runs SELECT, ASK, CONSTRUCT or DESCRIBE "
-                "(change a store with `kg build` and `kg remove`)"
-            ) from e
+            raise QueryError(_UPDATES_REFUSED) from e
         raise _syntax_error(e, text) from e
     except (OSError, ValueError, RuntimeError) as e:
         raise QueryError(f"SPARQL query failed: {' '.join(str(e).split())[:_MESSAGE_MAX]}") from e
@@ -130,7 +141,70 @@ def query(source: Store | Graph, text: str) -> QueryResult:
     return QueryResult(form, graph=graph)
 
 
-def select(source: Store | Graph, text: str) -> list[dict[str, Any]]:
+def _query_endpoint(endpoint: RemoteStore, text: str) -> QueryResult:
+    """Run a query on a SPARQL server over kg's graphs, with kg's prefixes declared."""
+    if is_update(text):
+        raise QueryError(_UPDATES_REFUSED)
+    prologue, body = split_prologue(_COMMENT.sub(" ", text))
+    declared = {name.lower() for name in _DECLARED.findall(prologue)}
+    # On the query's first line, so that the server's line numbers in errors stay right.
+    missing = "".join(
+        f"PREFIX {prefix}: <{namespace}> "
+        for prefix, namespace in PREFIXES.items()
+        if prefix.lower() not in declared
+    )
+    sparql = missing + text
+    # The same dataset as the embedded store's: kg's graphs, merged as the default graph
+    # and each by name; a query's own FROM chooses for itself.
+    graphs = [] if _FROM.search(body) else endpoint.graphs()
+    dataset = [("default-graph-uri", g) for g in graphs] + [("named-graph-uri", g) for g in graphs]
+    form = body[:9].upper()
+    if form.startswith(("CONSTRUCT", "DESCRIBE")):
+        _, ntriples = endpoint.request(sparql, _N_TRIPLES, dataset, QueryError)
+        try:
+            triples = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+        except (SyntaxError, ValueError) as e:
+            raise QueryError(
+                f"{endpoint.url}: the server's graph is not N-Triples: {_first_line(e)}"
+            ) from e
+        if len(triples) == endpoint.page_size:
+            raise QueryError(
+                f"{endpoint.url} answered {len(triples):,} triples, as many as it returns at "
+                "once, so the graph may be cut short; SELECT the triples instead (kg reads "
+                "SELECT rows page by page), or raise the server's row limit"
+            )
+        graph = new_graph()
+        graph.addN(
+            (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), graph) for t in triples
+        )
+        return QueryResult("DESCRIBE" if form.startswith("DESCRIBE") else "CONSTRUCT", graph=graph)
+    if form.startswith("ASK"):
+        data, _ = endpoint.solutions(sparql, dataset, QueryError)
+        if "boolean" in data:
+            return QueryResult("ASK", boolean=bool(data["boolean"]))
+        # Virtuoso 7 answers ASK as a one-row SELECT of __ASK_RETVAL (1 or 0).
+        rows = data.get("results", {}).get("bindings", [])
+        return QueryResult(
+            "ASK",
+            boolean=any(v.get("value") not in {"0", "false"} for r in rows for v in r.values()),
+        )
+    variables, rows = endpoint.select_all(sparql, dataset, QueryError)
+    return QueryResult(
+        "SELECT",
+        tuple(variables),
+        tuple(
+            tuple(None if (term := row.get(v)) is None else from_ox(term) for v in variables)
+            for row in rows
+        ),
+    )
+
+
+def _first_line(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text[:_MESSAGE_MAX] or type(error).__name__
+
+
+def select(source: Store | Graph | RemoteStore, text: str) -> list[dict[str, Any]]:
     """Return the rows of a SELECT query as dicts from variable name to RDF term."""
     result = query(source, text)
     if result.form != "SELECT":
@@ -138,7 +212,7 @@ def select(source: Store | Graph, text: str) -> list[dict[str, Any]]:
     return [dict(zip(result.variables, row, strict=True)) for row in result.rows]
 
 
-def ask(source: Store | Graph, text: str) -> bool:
+def ask(source: Store | Graph | RemoteStore, text: str) -> bool:
     """Return the answer of an ASK query."""
     result = query(source, text)
     if result.boolean is None:
@@ -146,7 +220,7 @@ def ask(source: Store | Graph, text: str) -> bool:
     return result.boolean
 
 
-def construct(source: Store | Graph, text: str) -> Graph:
+def construct(source: Store | Graph | RemoteStore, text: str) -> Graph:
     """Return the graph a CONSTRUCT or DESCRIBE query builds."""
     result = query(source, text)
     if result.graph is None:

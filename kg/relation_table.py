@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Final
 
 from kg.errors import InputError
+from kg.inputs import read_tables
 from kg.namespace import WDT
 from kg.vocabulary import has_reading, read_relation
 
@@ -266,16 +267,7 @@ def load_relations(paths: str | Path | Iterable[str | Path]) -> RelationTable:
         InputError: a file cannot be read, has another extension, or is not a valid table.
     """
     table = RelationTable()
-    for raw in [paths] if isinstance(paths, str | Path) else paths:
-        path = Path(raw)
-        fmt = path.suffix.lower().lstrip(".")
-        if fmt not in {"csv", "toml"}:
-            raise InputError(f"{path}: a relation file must end in .csv or .toml")
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as e:
-            reason = getattr(e, "strerror", None) or e
-            raise InputError(f"Cannot read relation file {path}: {reason}") from e
-        table = table + parse_relations(text, fmt, str(path))
+    for text, fmt, source in read_tables(paths, "relation file"):
+        table = table + parse_relations(text, fmt, source)
     _check_properties(table.entries)
     return table

@@ -29,11 +29,11 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Final
+from typing import Any, Final, TypeAlias, cast
 from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import StoreError
@@ -303,6 +303,9 @@ def _handler(backend: tuple[str, int], options: ServeOptions) -> type[BaseHTTPRe
     return Proxy
 
 
+_Request: TypeAlias = socket.socket | tuple[bytes, socket.socket]  # socketserver's request
+
+
 class _BoundedServer(ThreadingHTTPServer):
     """A threading server that serves at most ``MAX_CONCURRENT`` connections at once."""
 
@@ -312,19 +315,19 @@ class _BoundedServer(ThreadingHTTPServer):
         super().__init__(address, handler)
         self._slots = threading.BoundedSemaphore(MAX_CONCURRENT)
 
-    def process_request(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
+    # A TCP server's request is its connection socket; the (data, socket) form is UDP's.
+    def process_request(self, request: _Request, client_address: Any) -> None:
         if not self._slots.acquire(blocking=False):
-            try:
-                request.sendall(_BUSY)
-            except OSError:
-                pass
+            with suppress(OSError):
+                if isinstance(request, socket.socket):
+                    request.sendall(_BUSY)
             self.shutdown_request(request)
             return
-        super().process_request(request, client_address)  # type: ignore[arg-type]
+        super().process_request(request, client_address)
 
-    def process_request_thread(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
+    def process_request_thread(self, request: _Request, client_address: Any) -> None:
         try:
-            super().process_request_thread(request, client_address)  # type: ignore[arg-type]
+            super().process_request_thread(request, client_address)
         finally:
             self._slots.release()
 
@@ -366,7 +369,7 @@ def running(store_path: str | Path, options: ServeOptions = ServeOptions()) -> I
             ) from e
         thread = threading.Thread(target=front.serve_forever, name="kg-serve", daemon=True)
         thread.start()
-        host, port = front.server_address[:2]
+        host, port = cast("tuple[str, int]", front.server_address)[:2]
         yield Endpoint(f"http://{host}:{port}/sparql", snapshot, process.pid)
     finally:
         if front is not None:

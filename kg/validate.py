@@ -1,4 +1,4 @@
-"""SHACL validation of kg's output: the shapes shipped in kg/shapes.ttl, run by pySHACL; changes nothing.
+"""SHACL validation of kg's output: kg/shapes.ttl, run by pySHACL; changes nothing.
 
 Checks the shape of what ``kg build`` writes (every edge has a statement node with evidence,
 every piece of evidence names its document, sentence, offsets, rule and confidence, every
@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from kg.errors import GraphFormatError
-from kg.store.embedded import Store
+from kg.source import Source
 
 __all__ = ["ValidationReport", "Violation", "shapes", "validate"]
 
@@ -54,8 +55,9 @@ def shapes() -> Graph:
     return Graph().parse(data=_shapes_text(), format="turtle")
 
 
-def validate(source: Store | Graph) -> ValidationReport:
-    """Validate a store (the union of its graphs) or an rdflib graph against kg's shapes.
+def validate(source: Source | Graph) -> ValidationReport:
+    """Validate a store or an endpoint (the union of kg's graphs) or an rdflib graph against
+    kg's shapes.
 
     >>> from kg.graph import to_rdf
     >>> validate(to_rdf([])).conforms
@@ -63,7 +65,7 @@ def validate(source: Store | Graph) -> ValidationReport:
     """
     import pyshacl
 
-    data = source.to_graph() if isinstance(source, Store) else source
+    data = source if isinstance(source, Graph) else source.to_graph()
     try:
         conforms, results, _ = pyshacl.validate(
             data, shacl_graph=shapes(), inference="none", abort_on_first=False, allow_warnings=True
@@ -73,8 +75,8 @@ def validate(source: Store | Graph) -> ValidationReport:
     violations = []
     for result in results.subjects(SH.resultSeverity, None):
 
-        def value(predicate: object) -> str:
-            found = results.value(result, predicate)  # type: ignore[arg-type]
+        def value(predicate: URIRef, result: Node = result) -> str:
+            found = results.value(result, predicate)
             return "" if found is None else str(found)
 
         severity = value(SH.resultSeverity).rsplit("#", 1)[-1]

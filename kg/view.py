@@ -93,7 +93,7 @@ class View:
 
 
 def show(
-    graph: Graph | nx.MultiDiGraph,
+    graph: Graph | nx.MultiDiGraph[str],
     *,
     max_nodes: int = DEFAULT_MAX_NODES,
     title: str = "Knowledge graph",
@@ -104,7 +104,7 @@ def show(
 
 
 def render_html(
-    graph: Graph | nx.MultiDiGraph,
+    graph: Graph | nx.MultiDiGraph[str],
     *,
     max_nodes: int = DEFAULT_MAX_NODES,
     title: str = "Knowledge graph",
@@ -144,7 +144,7 @@ def render_html(
 
 
 def to_pyvis(
-    graph: Graph | nx.MultiDiGraph,
+    graph: Graph | nx.MultiDiGraph[str],
     *,
     max_nodes: int = DEFAULT_MAX_NODES,
     height: str = "640px",
@@ -298,7 +298,7 @@ def _darker(color: str) -> str:
 
 
 def _merged_edges(
-    projected: nx.MultiDiGraph, index: dict[Any, int]
+    projected: nx.MultiDiGraph[str], index: dict[Any, int]
 ) -> dict[tuple[int, int, str], tuple[str, bool, list[Evidence]]]:
     """Return the edges among the kept nodes; a symmetric relation's two directions become one."""
     edges: dict[tuple[int, int, str], tuple[str, bool, dict[Evidence, None]]] = {}
@@ -320,7 +320,7 @@ def _stated(evidence: list[Evidence]) -> list[int]:
     return [total] if total > len(evidence) else []
 
 
-def _payload(projected: nx.MultiDiGraph, *, max_nodes: int) -> dict[str, Any]:
+def _payload(projected: nx.MultiDiGraph[str], *, max_nodes: int) -> dict[str, Any]:
     """Return what the page's script reads: compact arrays, strings deduplicated into tables."""
     ranks = pagerank(projected)
     total = projected.number_of_nodes()

@@ -2,7 +2,8 @@
 
 A parse is written one token per item as ``word/TAG/dep/head`` (head is a token index;
 ``/lemma`` may follow; a trailing ``+`` means no space after the token), e.g.
-``"Intel/NNP/nsubj/1 partnered/VBD/ROOT/1 with/IN/prep/1 Samsung/NNP/pobj/2"``. The coarse POS comes from the tag; ``TAG:POS`` overrides it.
+``"Intel/NNP/nsubj/1 partnered/VBD/ROOT/1 with/IN/prep/1 Samsung/NNP/pobj/2"``. The coarse POS
+comes from the tag; ``TAG:POS`` overrides it.
 """
 
 from __future__ import annotations
@@ -49,10 +50,8 @@ def parse(vocab: Vocab, spec: str, ents: list[tuple[int, int, str]] = ()) -> Doc
         spaces.append(not item.endswith("+"))
         parts = item.removesuffix("+").split("/")
         word, tag, dep, head = parts[:4]
-        if len(parts) > 4:
-            lemma = parts[4]
-        else:
-            lemma = word if tag in {"NNP", "NNPS"} else word.lower()
+        default_lemma = word if tag in {"NNP", "NNPS"} else word.lower()
+        lemma = parts[4] if len(parts) > 4 else default_lemma
         tag, _, coarse = tag.partition(":")
         words.append(word)
         tags.append(tag)

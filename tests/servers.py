@@ -134,7 +134,7 @@ ServerThreads = 4
 Charset = UTF-8
 
 [SPARQL]
-ResultSetMaxRows = 1000000
+ResultSetMaxRows = 10000
 MaxQueryExecutionTime = 120
 """
 
@@ -176,5 +176,8 @@ def local_turtle(documents: list[Any]) -> bytes:
     """The Turtle export of a plain one-process build of ``documents`` into memory: what
     every other way of building must give, byte for byte."""
     from kg.build import build
+    from kg.store import Store
 
-    return build(documents, jobs=1).sink.export("turtle")
+    sink = build(documents, jobs=1).sink
+    assert isinstance(sink, Store)
+    return sink.export("turtle")

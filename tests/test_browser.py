@@ -7,7 +7,6 @@ A screenshot of the demo graph is left in ``tests/output/`` for people to look a
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,52 +22,8 @@ from tests.facts import fact
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 OUTPUT = Path(__file__).resolve().parent / "output"
 HOSTILE = '<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script>'
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(
-            f"{reason}; CI must run the browser tests (install with: apt-get install chromium)"
-        )
-    pytest.skip(
-        f"{reason}: install Debian's chromium package (apt-get install chromium) "
-        "to run the browser tests"
-    )
-
-
-@pytest.fixture(scope="module")
-def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """A persistent Chromium context with a fresh profile and the network off."""
-    if not Path(CHROMIUM).is_file():
-        _unavailable(f"{CHROMIUM} is missing")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is missing (pip install -e '.[test]')")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS,
-            headless=True,
-            offline=True,
-            viewport={"width": 1400, "height": 900},
-        )
-        yield context
-        context.close()
 
 
 @dataclass

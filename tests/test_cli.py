@@ -12,7 +12,10 @@ from click.testing import CliRunner
 
 from kg.cli import EXIT_SKIPPED, main
 
-SAMPLE = "Nvidia Deepens Ties With Taiwan\n\nNvidia partnered with Foxconn. Intel did not partner with Huawei.\n"
+SAMPLE = (
+    "Nvidia Deepens Ties With Taiwan\n\n"
+    "Nvidia partnered with Foxconn. Intel did not partner with Huawei.\n"
+)
 
 
 @pytest.fixture
@@ -141,7 +144,7 @@ def test_extract_prints_json_lines_with_the_documented_shape(
         "rule",
     }
     assert records and all(keys <= set(r) for r in records)
-    partners = [r for r in records if r["relation"] == "partnered with"][0]
+    partners = next(r for r in records if r["relation"] == "partnered with")
     start, end = partners["object_span"]
     assert SAMPLE[start:end] == partners["object"] == "Foxconn"
     negated = [r for r in records if r["negated"]]

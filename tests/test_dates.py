@@ -7,6 +7,7 @@ import re
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
+from spacy.vocab import Vocab
 
 from kg.dates import document_date, find_dates, find_range, read_date, read_range
 from kg.extract.dates import read_dates, read_lifespans
@@ -40,8 +41,12 @@ _TUESDAY = Date(2024, 3, 5)
         pytest.param("05/06/2007", "05/06/2007", id="numeric-ambiguous-kept-as-text"),
         pytest.param("on Monday", "on Monday", id="relative-without-anchor-kept"),
         pytest.param("31 February 1999", None, id="no-such-day"),
-        pytest.param("in the 1980s", None, id="decade-is-no-date"),
-        pytest.param("c. 1200", None, id="approximate-left-out"),
+        pytest.param("in the 1980s", "1980s", id="decade-kept-as-text"),
+        pytest.param("the mid-1990s", "1990s", id="decade-without-its-part"),
+        pytest.param("c. 1200", "c. 1200", id="circa-kept-as-text"),
+        pytest.param("circa 1850", "circa 1850", id="circa-word-kept-as-text"),
+        pytest.param("c.1680", "c.1680", id="circa-without-a-space"),
+        pytest.param("about 1500 soldiers", None, id="about-a-number-left-out"),
         pytest.param("2,000 people", None, id="a-number-is-no-year"),
         pytest.param("may 2005", Date(2005), id="lowercase-may-is-no-month"),
     ],
@@ -169,6 +174,16 @@ def test_date_relations_map_to_wikidata_and_are_datatype_properties(
         pytest.param("released", "work", "publication date", id="released"),
         pytest.param("held", "event", "point in time", id="held"),
         pytest.param("span-start", "event", "start time", id="span-start"),
+        pytest.param("appeared", "work", "publication date", id="appeared-in-a-work"),
+        pytest.param("run-start", "work", "publication date", id="a-run-starts-with-a-release"),
+        pytest.param("run-start", "person", "run-start", id="a-term-is-no-release"),
+        pytest.param("began", "work", "publication date", id="a-work-begins-when-it-is-out"),
+        pytest.param("run-began", "work", "start time", id="a-work-runs-since"),
+        pytest.param("enacted", "law", "publication date", id="a-law-is-enacted"),
+        pytest.param("enacted", "person", "enacted", id="a-person-passing-is-no-law"),
+        pytest.param("dated", "law", "publication date", id="a-law-of-a-year"),
+        pytest.param("run-ended", "work", "end time", id="a-work-runs-until"),
+        pytest.param("appeared", "place", "appeared", id="appeared-in-a-place-dates-nothing"),
         pytest.param("lifespan-start", "place", "lifespan-start", id="a-place-has-no-lifespan"),
     ],
 )
@@ -230,6 +245,150 @@ DATE_CASES = [
         id="event-in-month",
     ),
     pytest.param(
+        "Her/PRP$/poss/4 1928/CD/nummod/2 novel/NN/nmod/4 Blanche/NNP/compound/4 Rue/NNP/nsubj/5"
+        " sold/VBD/ROOT/5/sell well/RB/advmod/5 ./././5",
+        [(1, 2, "DATE"), (3, 5, "ORG")],
+        ("Her 1928 novel Blanche Rue", "dated", "1928", "date-modifier"),
+        id="year-class-noun-modifying-the-name",
+    ),
+    pytest.param(
+        "Corvo/NNP/poss/3 's/POS/case/0 1986/CD/nummod/3 Lights/NNP/nsubj/4 sold/VBD/ROOT/4/sell"
+        " well/RB/advmod/4 ./././4",
+        [(0, 1, "ORG"), (2, 3, "DATE"), (3, 4, "WORK_OF_ART")],
+        ("Corvo 's 1986 Lights", "dated", "1986", "date-modifier"),
+        id="owner-year-work",
+    ),
+    pytest.param(
+        "Their/PRP$/poss/2 next/JJ/amod/2 album/NN/nsubj/7 ,/,/punct/2 1987/CD/appos/2"
+        " 's/POS/case/4 Salt/NNP/compound/7 Roads/NNP/nsubj/8 sold/VBD/ROOT/8/sell ./././8",
+        [(4, 5, "DATE"), (6, 8, "ORG")],
+        ("Salt Roads", "dated", "1987", "date-modifier"),
+        id="possessive-year-before-a-name",
+    ),
+    pytest.param(
+        "They/PRP/nsubj/1 won/VBD/ROOT/1/win the/DT/det/4 1992/CD/nummod/4 Harbour/NNP/compound/5"
+        " Games/NNPS/dobj/1 ./././1",
+        [(3, 4, "DATE"), (4, 6, "EVENT")],
+        set(),
+        id="a-year-before-an-event-name-is-no-work-date",
+    ),
+    pytest.param(
+        "In/IN/prep/3 2007/CD/pobj/0 she/PRP/nsubj/3 starred/VBD/ROOT/3/star in/IN/prep/3"
+        " the/DT/det/6 film/NN/pobj/4 Cold/NNP/compound/8 Lantern/NNP/appos/6 ./././3",
+        [(1, 2, "DATE"), (7, 9, "WORK_OF_ART")],
+        ("Cold Lantern", "appeared", "2007", "date-clause"),
+        id="starred-in-a-work",
+    ),
+    pytest.param(
+        "Salt/NNP/compound/1 Roads/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be an/DT/det/4 album/NN/attr/2"
+        " by/IN/prep/4 the/DT/det/7 band/NN/pobj/5 Ostra/NNP/appos/7 ,/,/punct/8"
+        " released/VBN/acl/8/release in/IN/prep/10 1986/CD/pobj/11 ./././2",
+        [(0, 2, "WORK_OF_ART"), (8, 9, "ORG"), (12, 13, "DATE")],
+        ("Salt Roads", "released", "1986", "date-clause"),
+        id="a-participle-after-a-phrase-dates-its-work",
+    ),
+    pytest.param(
+        "They/PRP/nsubj/1 fought/VBD/ROOT/1/fight in/IN/prep/1 the/DT/det/5 Harbour/NNP/compound/5"
+        " War/NNP/pobj/2 of/IN/prep/5 1832/CD/pobj/6 ./././1",
+        [(4, 6, "EVENT"), (7, 8, "DATE")],
+        ("the Harbour War of 1832", "began", "1832", "date-event"),
+        id="one-date-of-a-war-is-when-it-began",
+    ),
+    pytest.param(
+        "By/IN/prep/4 2003/CD/pobj/0 ,/,/punct/4 Lind/NNP/nsubj/4 had/VBD:AUX/aux/4/have"
+        " signed/VBN/ROOT/4/sign ,/,/punct/4 releasing/VBG/advcl/4/release Salt/NNP/compound/9"
+        " Roads/NNP/dobj/7 that/DT/det/11 year/NN/npadvmod/7 ./././4",
+        [(1, 2, "DATE"), (3, 4, "PERSON"), (8, 10, "WORK_OF_ART"), (10, 12, "DATE")],
+        ("Salt Roads", "released", "2003", "date-clause"),
+        id="that-year-is-the-year-written-before",
+    ),
+    pytest.param(
+        "Ostrava/NNP/compound/1 Bank/NNP/nsubj/2 merged/VBD/ROOT/2/merge with/IN/prep/2"
+        " Kestrel/NNP/pobj/3 in/IN/prep/2 2005/CD/pobj/5 ./././2",
+        [(0, 2, "ORG"), (4, 5, "ORG"), (6, 7, "DATE")],
+        ("Ostrava Bank", "dissolved", "2005", "date-clause"),
+        id="merged-in",
+    ),
+    pytest.param(
+        "The/DT/det/1 chapel/NN/nsubjpass/3 was/VBD:AUX/auxpass/3/be erected/VBN/ROOT/3/erect"
+        " in/IN/prep/3 1766/CD/pobj/4 ./././3",
+        [(5, 6, "DATE")],
+        ("The chapel", "founded", "1766", "date-clause"),
+        id="erected-in",
+    ),
+    pytest.param(
+        "Ostrava/NNP/poss/2 's/POS/case/0 inception/NN/nsubj/5 in/IN/prep/2 1985/CD/pobj/3"
+        " came/VBD/ROOT/5/come late/RB/advmod/5 ./././5",
+        [(0, 1, "ORG"), (4, 5, "DATE")],
+        ("Ostrava", "founded", "1985", "date-clause"),
+        id="inception-in",
+    ),
+    pytest.param(
+        "Tyo/NNP/nsubj/1 is/VBZ:AUX/ROOT/1/be the/DT/det/3 name/NN/attr/1 used/VBN/acl/3/use"
+        " for/IN/prep/4 a/DT/det/7 chip/NN/pobj/5 that/WDT/nsubjpass/10 was/VBD:AUX/auxpass/10/be"
+        " launched/VBN/relcl/7/launch in/IN/prep/10 2015/CD/pobj/11 ./././1",
+        [(0, 1, "ORG"), (12, 13, "DATE")],
+        ("Tyo", "launched", "2015", "date-clause"),
+        id="the-first-sentence-dates-its-topic",
+    ),
+    pytest.param(
+        "Nightline/NNP/nsubjpass/3 has/VBZ:AUX/aux/3/have been/VBN:AUX/auxpass/3/be"
+        " broadcast/VBN/ROOT/3/broadcast since/IN/prep/3 1980/CD/pobj/4 ./././3",
+        [(0, 1, "WORK_OF_ART"), (5, 6, "DATE")],
+        ("Nightline", "run-began", "1980", "date-clause"),
+        id="broadcast-since",
+    ),
+    pytest.param(
+        "The/DT/det/1 show/NN/nsubj/2 ran/VBD/ROOT/2/run from/IN/prep/2 1973/CD/pobj/3"
+        " to/IN/prep/2 1975/CD/pobj/5 ./././2",
+        [(4, 5, "DATE"), (6, 7, "DATE")],
+        {
+            ("The show", "began", "1973", "date-clause"),
+            ("The show", "ended", "1975", "date-clause"),
+        },
+        id="ran-from-to",
+    ),
+    pytest.param(
+        "Salt/NNP/compound/1 Roads/NNP/nsubjpass/6 and/CC/cc/1 Iron/NNP/compound/4"
+        " Fields/NNP/conj/1 were/VBD:AUX/auxpass/6/be released/VBN/ROOT/6/release in/IN/prep/6"
+        " 1996/CD/pobj/7 ./././6",
+        [(0, 2, "WORK_OF_ART"), (3, 5, "WORK_OF_ART"), (8, 9, "DATE")],
+        {
+            ("Salt Roads", "released", "1996", "date-clause"),
+            ("Iron Fields", "released", "1996", "date-clause"),
+        },
+        id="coordinated-subjects-share-the-date",
+    ),
+    pytest.param(
+        "He/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be wounded/VBN/ROOT/2/wound at/IN/prep/2"
+        " the/DT/det/5 Battle/NNP/pobj/3 of/IN/prep/5 Dunmere/NNP/pobj/6 in/IN/prep/2"
+        " 1917/CD/pobj/8 ./././2",
+        [(5, 8, "EVENT"), (9, 10, "DATE")],
+        ("the Battle of Dunmere", "held", "1917", "date-event"),
+        id="an-event-where-something-happened",
+    ),
+    pytest.param(
+        "The/DT/det/2 Harbour/NNP/compound/2 Act/NNP/nsubj/5 of/IN/prep/2 1916/CD/pobj/3"
+        " ended/VBD/ROOT/5/end the/DT/det/7 board/NN/dobj/5 ./././5",
+        [(1, 3, "LAW"), (4, 5, "DATE")],
+        ("The Harbour Act of 1916", "dated", "1916", "date-modifier"),
+        id="a-law-of-a-year",
+    ),
+    pytest.param(
+        "The/DT/det/1 act/NN/nsubjpass/3 was/VBD:AUX/auxpass/3/be passed/VBN/ROOT/3/pass"
+        " in/IN/prep/3 1902/CD/pobj/4 ./././3",
+        [(5, 6, "DATE")],
+        ("The act", "enacted", "1902", "date-clause"),
+        id="passed-in",
+    ),
+    pytest.param(
+        "The/DT/det/1 creation/NN/ROOT/1 of/IN/prep/1 the/DT/det/5 Harbour/NNP/compound/5"
+        " League/NNP/pobj/2 in/IN/prep/1 1963/CD/pobj/6",
+        [(4, 6, "ORG"), (7, 8, "DATE")],
+        ("the Harbour League", "founded", "1963", "date-clause"),
+        id="the-creation-of-x-in",
+    ),
+    pytest.param(
         "Ostrava/NNP/compound/1 Steel/NNP/nsubj/2 grew/VBD/ROOT/2/grow in/IN/prep/2 1998/CD/pobj/3"
         " ./././2",
         [(0, 2, "ORG"), (4, 5, "DATE")],
@@ -248,6 +407,18 @@ def test_date_rules(vocab, spec: str, ents: list[tuple[int, int, str]], expected
         assert expected in found
 
 
+def test_a_date_argues_the_kind_of_what_it_dates(vocab: Vocab) -> None:
+    spec = (
+        "Salt/NNP/compound/1 Roads/NNP/nsubjpass/3 was/VBD:AUX/auxpass/3/be"
+        " released/VBN/ROOT/3/release in/IN/prep/3 1999/CD/pobj/4 ./././3"
+    )
+    doc = parse(vocab, spec, [(0, 2, "ORG"), (5, 6, "DATE")])
+    sentence = Sentence(doc[:], "t.txt", doc.text, 0, mention_index(doc, find_mentions(doc)))
+    (found,) = read_dates(sentence)
+    assert found.subject_mention is not None
+    assert (found.subject_mention.kind, found.subject_mention.evidence) == ("work", "date")
+
+
 @pytest.mark.parametrize(
     ("after", "expected"),
     [
@@ -262,14 +433,28 @@ def test_date_rules(vocab, spec: str, ents: list[tuple[int, int, str]], expected
         ),
         pytest.param("(Greek: Lena; died 1443)", [("died", "1443")], id="died-after-a-gloss"),
         pytest.param(
+            "(5 April 1815 in Arlon-21 March 1851, Ghent)",
+            [("lifespan-start", "5 April 1815"), ("lifespan-end", "21 March 1851")],
+            id="a-hyphen-between-a-place-and-a-date",
+        ),
+        pytest.param(
+            "(Arlon, 2 June 1663 – Ghent, May 1719)",
+            [("lifespan-start", "2 June 1663"), ("lifespan-end", "May 1719")],
+            id="places-before-the-dates",
+        ),
+        pytest.param(
             "(1991–1995)",
-            [("span-start", "1991"), ("span-end", "1995")],
+            [("span-start", "1991"), ("run-start", "1991"), ("span-end", "1995")],
             id="four-years-is-a-term-not-a-life",
         ),
         pytest.param("(2000)", [("dated", "2000")], id="a-year-alone"),
+        pytest.param('" (2000)', [("dated", "2000")], id="after-a-closing-quote"),
         pytest.param(
-            "(c. 1200 – 1260)", [("lifespan-end", "1260")], id="approximate-start-left-out"
+            "(c. 1200 – 1260)",
+            [("lifespan-start", "c. 1200"), ("lifespan-end", "1260")],
+            id="approximate-start-as-written",
         ),
+        pytest.param("(born 1950s)", [("born", "1950s")], id="born-in-a-decade"),
         pytest.param("(then a village)", [], id="no-date"),
     ],
 )
@@ -279,6 +464,62 @@ def test_parenthesis_after_a_name(vocab, after: str, expected: list[tuple[str, s
     found = read_lifespans(doc, find_mentions(doc), text, 0, "t.txt")
     assert [(e.predicate, e.object.text) for e in found] == expected
     assert all(text[e.object.start : e.object.end] == e.object.text for e in found)
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "expected"),
+    [
+        pytest.param(
+            "Sir/NNP/compound/2 Ada/NNP/compound/2 Lind/NNP/ROOT/2 ,/,/punct/2 2nd/JJ/amod/5"
+            " Baronet/NNP/appos/2",
+            [(1, 3, "PERSON"), (4, 6, "ORG")],
+            "Ada Lind",
+            id="a-title-after-the-name",
+        ),
+        pytest.param(
+            "Ada/NNP/compound/1 Lind/NNP/ROOT/1 ,/,/punct/1 Marquis/NNP/appos/1 of/IN/prep/3"
+            " Alder/NNP/pobj/4",
+            [(0, 2, "PERSON"), (5, 6, "GPE")],
+            "Ada Lind",
+            id="a-title-of-a-place",
+        ),
+        pytest.param(
+            "Ada/NNP/compound/1 Lind/NNP/nsubj/1 and/CC/cc/1 Eve/NNP/compound/4 Lind/NNP/conj/1",
+            [(0, 2, "PERSON"), (3, 5, "PERSON")],
+            "Eve Lind",
+            id="two-people-keep-their-own",
+        ),
+    ],
+)
+def test_a_lifespan_is_the_life_of_the_name_it_describes(
+    vocab: Vocab, spec: str, ents: list[tuple[int, int, str]], expected: str
+) -> None:
+    doc = parse(vocab, spec, ents)
+    text = doc.text + " (19 May 1767 – 5 January 1816) was a soldier."
+    found = read_lifespans(doc, find_mentions(doc), text, 0, "t.txt")
+    assert [(e.subject.text, e.predicate) for e in found] == [
+        (expected, "lifespan-start"),
+        (expected, "lifespan-end"),
+    ]
+    # A lifespan argues that its subject is a person.
+    assert {
+        (e.subject_mention.kind, e.subject_mention.evidence) for e in found if e.subject_mention
+    } == {("person", "lifespan")}
+
+
+def test_a_title_the_tagger_cut_short_is_dated_whole(vocab: Vocab) -> None:
+    spec = (
+        "They/PRP/nsubj/1 directed/VBD/ROOT/1/direct Taste/NNP/dobj/1 of/IN/prep/2"
+        " Salt/NNP/pobj/3 (/-LRB-:PUNCT/punct/2+ 1997/CD/appos/2+ )/-RRB-:PUNCT/punct/2"
+        " and/CC/cc/2 Close-Down/NNP/conj/2 (/-LRB-:PUNCT/punct/9+ 1990/CD/appos/9+"
+        " )/-RRB-:PUNCT/punct/9+ ./././1"
+    )
+    doc = parse(vocab, spec, [(4, 5, "ORG"), (9, 10, "WORK_OF_ART")])
+    found = read_lifespans(doc, find_mentions(doc), doc.text, 0, "t.txt")
+    assert sorted((e.subject.text, e.predicate, e.object.text) for e in found) == [
+        ("Close-Down", "dated", "1990"),
+        ("Taste of Salt", "dated", "1997"),
+    ]
 
 
 def test_date_facts_end_to_end(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -316,6 +557,21 @@ def test_date_facts_end_to_end(nlp) -> None:  # type: ignore[no-untyped-def]
     assert set(graph.subjects(RDF.type, KG.DateStatement))
     assert Literal("2019", datatype=XSD.gYear) in set(graph.objects(None, KG.pointInTime))
     assert validate(graph).conforms
+
+
+def test_a_title_the_tagger_misses_is_dated_by_later_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.extract import extract
+
+    text = (
+        "Between Nine and Noon is, as its name says, the third album by Ada Lind. "
+        "It was released in August 1996."
+    )
+    results = list(extract([Document("a.txt", text)]))
+    linked = link_documents(
+        [(r.document.name, r.document.text, r.mentions, r.extractions) for r in results]
+    )
+    facts = {(f.subject.name, f.value) for f in linked.dates}
+    assert ("Between Nine and Noon", Date(1996, 8)) in facts
 
 
 def test_relative_dates_resolve_against_the_document_date(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,10 @@ from __future__ import annotations
 from kg.infer import Named, infer
 from kg.model import Entity, Provenance, Span, Triple
 
-_TEXT = "Acme opened in Dallas, Texas. Lyon and France and Berlin. United States. Europe. Kavieng, New Ireland. Norway."
+_TEXT = (
+    "Acme opened in Dallas, Texas. Lyon and France and Berlin. United States. Europe. "
+    "Kavieng, New Ireland. Norway."
+)
 
 
 def _named(*entities: Entity) -> dict[Entity, Named]:

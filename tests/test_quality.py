@@ -18,7 +18,8 @@ def quality():  # type: ignore[no-untyped-def]
     if not (_SHARED / "eval" / "score.py").is_file() or not (_SHARED / "bench" / "carb").is_dir():
         if os.environ.get("CI") == "true":
             pytest.fail(
-                f"{_SHARED} lacks the CaRB dev benchmark; CI must run with ../shared beside the project"
+                f"{_SHARED} lacks the CaRB dev benchmark; "
+                "CI must run with ../shared beside the project"
             )
         pytest.skip(f"the CaRB dev benchmark is not here ({_SHARED}/bench/carb)")
     from benchmarks.quality import measure

@@ -105,7 +105,8 @@ def test_why_does_this_edge_exist(store: Store) -> None:
           ?s rdfs:label "Nvidia" . ?o rdfs:label "Foxconn" .
           ?a rdf:subject ?s ; rdf:predicate rel:partners ; rdf:object ?o ; kg:evidence ?e .
           ?e kg:sentence ?sentence ; prov:wasDerivedFrom ?doc ; nif:beginIndex ?begin ;
-             nif:endIndex ?end ; kg:rule ?rule ; kg:confidence ?confidence ; kg:relationPhrase ?phrase .
+             nif:endIndex ?end ; kg:rule ?rule ; kg:confidence ?confidence ;
+             kg:relationPhrase ?phrase .
           ?doc kg:source ?source .
         } ORDER BY ?source""",
     )
@@ -132,6 +133,6 @@ def test_cli_query_on_a_missing_path_says_how_to_make_one(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["query", str(tmp_path / "nope.ttl"), "ASK {}"])
     assert result.exit_code == 1
     assert (
-        result.stderr
-        == f"Error: {tmp_path / 'nope.ttl'}: no such RDF file or store (build one with `kg build`)\n"
+        result.stderr == f"Error: {tmp_path / 'nope.ttl'}: no such RDF file or store "
+        "(build one with `kg build`)\n"
     )

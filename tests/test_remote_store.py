@@ -15,7 +15,7 @@ from kg.errors import StoreError
 from kg.model import Document
 from kg.namespace import content_hash
 from kg.store import Store
-from kg.store.remote import PASSWORD_VARIABLE, USER_VARIABLE, RemoteStore
+from kg.store.remote import CHUNK_STATEMENTS, PASSWORD_VARIABLE, USER_VARIABLE, RemoteStore
 from tests.conftest import DATA
 from tests.servers import data_documents, local_turtle, oxigraph_server, virtuoso_server
 
@@ -35,11 +35,11 @@ def server(
 
 
 def _store(
-    server: tuple[str, str], kind: type[RemoteStore] = RemoteStore, **kwargs: int
+    server: tuple[str, str], kind: type[RemoteStore] = RemoteStore, chunk: int = CHUNK_STATEMENTS
 ) -> RemoteStore:
     name, url = server
     user, password = _CREDENTIALS[name] or (None, None)
-    return kind(url, user=user, password=password, **kwargs)
+    return kind(url, user=user, password=password, chunk=chunk)
 
 
 @pytest.fixture
@@ -121,3 +121,43 @@ def test_credentials_come_from_the_environment(
     remote = _store(server)
     for info in remote.to_store().documents():
         remote.remove_document(info.iri)
+
+
+# Cut inside the document's description, its evidence, its statement nodes, its other facts.
+@pytest.mark.parametrize("sent", [1, 3, 9, 12])
+def test_a_write_cut_off_leaves_no_orphan_facts_after_the_next_build(
+    server: tuple[str, str], store: RemoteStore, sent: int
+) -> None:
+    # The file changes before the next build, so nothing of what arrived is written again:
+    # the build must find it through the document's graph and take it out.
+    before = Document("a.txt", "Intel partnered with Samsung in Seoul.")
+    after = Document("a.txt", "Sony acquired Arm.")
+
+    class CutOff(RemoteStore):
+        def _insert(self, quads: list) -> None:  # type: ignore[type-arg]
+            super()._insert(quads[: sent * self.chunk])
+            raise StoreError("connection reset")
+
+    with pytest.raises(StoreError):
+        build([before], sink=_store(server, CutOff, chunk=5))
+    build([after], sink=store)
+    assert store.export("turtle") == local_turtle([after])
+
+
+def test_kg_remove_takes_a_document_out_of_the_server(
+    server: tuple[str, str], store: RemoteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name, url = server
+    credentials = _CREDENTIALS[name]
+    if credentials is not None:
+        monkeypatch.setenv(USER_VARIABLE, credentials[0])
+        monkeypatch.setenv(PASSWORD_VARIABLE, credentials[1])
+    kept = Document("b.txt", "Sony acquired Arm.")
+    build([Document("a.txt", "Intel partnered with Samsung."), kept], sink=store)
+    result = CliRunner().invoke(main, ["remove", "a.txt", "--store", url])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == f"1 documents left in {url}"
+    assert store.export("turtle") == local_turtle([kept])
+    missing = CliRunner().invoke(main, ["remove", "a.txt", "--store", url])
+    assert missing.exit_code == 1
+    assert missing.stderr.startswith(f"Error: No document 'a.txt' in {url}. ")

@@ -57,7 +57,8 @@ def _assert_isomorphic(got: Graph, want: Graph) -> None:
     if not isomorphic(got, want):
         _, only_got, only_want = graph_diff(to_isomorphic(got), to_isomorphic(want))
         raise AssertionError(
-            f"only in output:\n{only_got.serialize(format='nt')}\nonly expected:\n{only_want.serialize(format='nt')}"
+            f"only in output:\n{only_got.serialize(format='nt')}\n"
+            f"only expected:\n{only_want.serialize(format='nt')}"
         )
 
 

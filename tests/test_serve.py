@@ -86,11 +86,11 @@ def serving(path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
                 with urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=2) as response:
                     response.read()
                 break
-            except OSError:
+            except OSError as e:
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(
                         f"kg serve did not start: {process.stderr.read() if process.stderr else ''}"
-                    )
+                    ) from e
                 time.sleep(0.1)
         yield url, process
     finally:
@@ -156,13 +156,17 @@ def test_ask(endpoint: str, fmt: str) -> None:
 def test_construct_as_turtle_and_n_triples(endpoint: str) -> None:
     from rdflib import Graph
 
-    query = "CONSTRUCT { ?s <https://w3id.org/kg-text/relation/partners> ?o } WHERE { ?s <https://w3id.org/kg-text/relation/partners> ?o }"
+    query = (
+        "CONSTRUCT { ?s <https://w3id.org/kg-text/relation/partners> ?o } "
+        "WHERE { ?s <https://w3id.org/kg-text/relation/partners> ?o }"
+    )
     turtle = _client(endpoint, query, TURTLE).queryAndConvert()
     assert len(Graph().parse(data=turtle, format="turtle")) == 1
     status, kind, text = _raw(endpoint, query, "application/n-triples")
     assert (status, kind.split(";")[0]) == (200, "application/n-triples")
     assert text == (
-        "<https://w3id.org/kg-text/entity/organization/Nvidia> <https://w3id.org/kg-text/relation/partners> "
+        "<https://w3id.org/kg-text/entity/organization/Nvidia> "
+        "<https://w3id.org/kg-text/relation/partners> "
         "<https://w3id.org/kg-text/entity/organization/Foxconn> .\n"
     )
 

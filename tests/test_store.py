@@ -161,7 +161,7 @@ def test_store_directory_persists_and_a_second_writer_is_refused(tmp_path: Path)
 
 
 def test_opening_something_that_is_not_a_store_says_how_to_make_one(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="not a kg store .*kg build"):
+    with pytest.raises(StoreError, match=r"not a kg store .*kg build"):
         Store.open(tmp_path, read_only=True)
 
 

@@ -29,6 +29,7 @@ from kg.extract.mentions import TokenMention, find_mentions, mention_index, wide
 from kg.extract.pipeline import DEFAULT_PIPELINE, load_pipeline
 from kg.extract.rules import Sentence, extract_sentence
 from kg.extract.segment import Block, split_blocks
+from kg.extract.topic import with_title
 from kg.model import Document, Extraction, Mention
 
 __all__ = [
@@ -67,11 +68,18 @@ def _read(
     parts: list[tuple[int, Doc]],
     whole_lines: bool,
     names: frozenset[str] = frozenset(),
+    opening: bool = True,
 ) -> DocumentResult:
+    """Read a document's parsed ``parts``; ``opening`` says whether they begin it (a later
+    section of a long document does not)."""
     sentences = 0
     mentions: list[Mention] = []
     extractions: list[Extraction] = []
     found = [(offset, doc, without_dates(doc, find_mentions(doc, names))) for offset, doc in parts]
+    if found and opening:
+        # The name the document opens with, which its later sentences go on to describe.
+        offset, doc, first = found[0]
+        found[0] = (offset, doc, with_title(doc, first))
     # A name written in full anywhere in the document is the name wherever its end is found.
     longer = {
         doc[m.start : m.end].text: m.label
@@ -159,11 +167,11 @@ def _read_sections(
     sentences = 0
     mentions: list[Mention] = []
     extractions: list[Extraction] = []
-    for section in _sections(blocks):
+    for k, section in enumerate(_sections(blocks)):
         parsed = _parse(nlp, [b.text for b in section], batch_size)
         parts = list(zip([b.start for b in section], parsed, strict=True))
         del parsed
-        result = _read(document, parts, whole_lines=False, names=names)
+        result = _read(document, parts, whole_lines=False, names=names, opening=k == 0)
         del parts
         sentences += result.sentences
         mentions.extend(result.mentions)
@@ -173,7 +181,7 @@ def _read_sections(
 
 def _without_tensor(doc: Doc) -> Doc:
     # The tok2vec output spaCy leaves on each Doc is two thirds of a parsed block's memory,
-    # and no rule reads it: a long document keeps every block until it is read as a whole.
+    # and no rule reads it: a section keeps every block until it is read as a whole.
     doc.tensor = numpy.empty((0, 0), dtype="float32")
     return doc
 

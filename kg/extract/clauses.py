@@ -547,6 +547,7 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
         if passive:
             agents = [ph for ph in phrases if ph.prep is not None and ph.prep.dep_ == "agent"]
             for ph in agents:
+                assert ph.prep is not None  # agents are phrases with a preposition
                 for agent in ph.heads:
                     em.emit(
                         _clause_rule(clause, "passive"),
@@ -577,6 +578,7 @@ def _extract_clause(em: Emitter, clause: _Clause) -> None:
         later = [ph for ph in phrases if ph.prep is not None and ph.prep.i > verb.i]
         if later:
             first = later[0]
+            assert first.prep is not None  # later holds phrases with a preposition
             for pobj in first.heads:
                 em.emit(
                     _clause_rule(clause, "sv-prep"),

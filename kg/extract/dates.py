@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.dates import DateMatch, find_dates, find_range
 from kg.extract.emit import RULES, Emitter, Sentence
+from kg.extract.evidence import is_placed
 from kg.extract.mentions import EVENT_CLASSES, WORK_CLASSES, TokenMention
 from kg.model import Date, Extraction, Mention, Span
 
@@ -78,25 +79,69 @@ _EVENT_NOUNS: Final = EVENT_CLASSES | {
     "crisis",
     "tour",
 }
+# Events that last: one date written for them is when they began ("the War of 1812").
+_LASTING: Final = frozenset({"war", "campaign", "rebellion", "insurgency", "occupation"})
 _MODIFIER: Final = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
 # Predicates that date their subject even when the verb has an object ("died the next day").
 _OF_THE_SUBJECT: Final = frozenset({"born", "died", "happened"})
+# The kind a date rule's predicate argues its subject is: only works are released, only people
+# are born.
+_KIND_OF: Final = {
+    "released": "work",
+    "made": "work",
+    "appeared": "work",
+    "born": "person",
+    "died": "person",
+}
+# Predicates a date in a document's first sentence is said of its topic with, when the parse
+# ties it to nothing named ("X is a microarchitecture that was launched in 2015"), and how
+# much less sure that reading is.
+_OF_THE_TOPIC: Final = frozenset({"released", "launched", "happened", "began"})
+_TOPIC_PENALTY: Final = 0.15
+# Predicates that date a work: what they are said of is a work, when the parse allows.
+_OF_A_WORK: Final = frozenset({"released", "made"})
+# Predicates that date the work their subject appears in, not the subject.
+_IN_A_WORK: Final = frozenset({"appeared"})
 _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "that", "whom"})
 # "X (born 5 May 1950 in Y)", "X (1901–1975)", "X (died 1870)", "X (b. 1950)".
-_PARENTHESIS: Final = re.compile(r"[ \t]*,?[ \t]*\(([^()\n]{1,120})\)")
+# A closing quotation mark may come between a quoted title and its year ('"Autumn" (1997)').
+_PARENTHESIS: Final = re.compile(r"[ \t]*[\"'\u201d\u2019]?[ \t]*,?[ \t]*\(([^()\n]{1,120})\)")
 # How far past a name a date it begins may run ("May" + " 13, 1998").
 _DATE_TAIL: Final = 12
 _YEAR_ALONE: Final = re.compile(r"\s*[12][0-9]{3}\s*$")
 _BORN: Final = re.compile(r"^\s*(?:born|b\.)\s*", re.IGNORECASE)
 # The dash between the two ends of a span: an en or em dash, or a hyphen between digits or
-# with spaces around it ("1901-1975", "1901 - 1975", not "Saint-Petersburg").
-_DASH: Final = re.compile(r"\s*[–—]\s*|(?<=[0-9])-|\s-\s")
+# with spaces around it, or a hyphen between a place and a date ("1901-1975", "1901 - 1975",
+# "1815 in Arlon-21 March 1851"; not "Saint-Petersburg").
+_DASH: Final = re.compile(r"\s*[–—]\s*|(?<=[0-9])-|\s-\s|(?<=[a-z])-(?=[0-9])")
 # The first half of a lifespan opens with its date, maybe approximate ("c. 1680", "about 1780").
 _YEARS_FIRST: Final = re.compile(
     r"^\s*(?:c\.|ca\.|circa|about)?\s*(?:[0-9]|January|February|March|April|May|June|July"
     r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 )
+# A date that points back to the year last written: "released that year", "the same year".
+_THAT_YEAR: Final = re.compile(r"^(?:that|the same|that same)\s+year$", re.IGNORECASE)
+# How far back, in characters, the year "that year" points to may be written.
+_LOOK_BACK: Final = 400
+# Predicates of a parenthesis that date a life, not a term or a work.
+_LIFE: Final = frozenset({"born", "died", "lifespan-start", "lifespan-end"})
+# A title written in title case (or quoted) right before a year in parentheses: "Taste of
+# Salt (1997)", '"Autumn" (1997)'. Words of a title a capital need not start.
+_TITLE_SMALL: Final = r"(?:of|the|a|an|and|in|on|to|for|with|at|by|from|de|la|le|y)"
+_TITLE_WORD: Final = r"[A-Z0-9][\w'\u2019\-.!?&]*"
+_TITLE_YEAR: Final = re.compile(
+    r"(?P<title>[\"\u201c][^\"\u201d\n()]{1,80}[\"\u201d]|"
+    + _TITLE_WORD
+    + r"(?:\s+(?:"
+    + _TITLE_SMALL
+    + r"\s+)*"
+    + _TITLE_WORD
+    + r")*)\s*\((?P<year>[12][0-9]{3})\)"
+)
+_TITLE_WORDS: Final = 8
+# A place before the date of a half of a lifespan: "(Arlon, 2 June 1663 – Ghent, May 1719)".
+_PLACE_FIRST: Final = re.compile(r"\s*[A-Z][^0-9;:()]{0,40}?,\s*")
 _DIED: Final = re.compile(r"(?:^|[;,])\s*(?:died|d\.)\s", re.IGNORECASE)
 
 
@@ -168,6 +213,8 @@ def _named(em: Emitter, token: Token) -> Token | None:
     company founded in 1998": X)."""
     if em.mention(token) is not None or token.pos_ == "PRON":
         return token
+    if token.pos_ == "PROPN" and token.dep_ in _SUBJECTS and _bare_name(token) is not None:
+        return token  # a name the tagger missed: "Tyo was released in 2011"
     if token.pos_ != "NOUN":
         return None
     if token.dep_ in {"attr", "oprd"}:
@@ -208,7 +255,38 @@ def _emit_event(em: Emitter, event: Token, ent: SpacySpan, relation: str) -> Non
         return
     found = find_dates(ent.text)
     if len(found) == 1:
-        _emit(em, "date-event", event, relation, "held", _date_span(em, ent, found[0]))
+        held = "began" if _lasting(em, event) else "held"
+        _emit(em, "date-event", event, relation, held, _date_span(em, ent, found[0]))
+
+
+def _lasting(em: Emitter, event: Token) -> bool:
+    """Whether ``event`` names an event that lasts (a war, a campaign): one date written for it
+    says when it began ("the Harbour War of 1832")."""
+    mention = em.mention(event)
+    words = (
+        {t.lemma_.lower() for t in event.doc[mention.start : mention.end]}
+        if mention is not None
+        else {event.lemma_.lower()}
+    )
+    return bool(words & _LASTING)
+
+
+def _year_before(em: Emitter, ent: SpacySpan) -> list[DateMatch]:
+    """The year "that year" or "the same year" points back to: the year of the last date
+    written before it, in its sentence or the few before ("released in March 1978 … that
+    year"), as a match relative to ``ent`` (so before its start); none if no date is near."""
+    begin = em.sentence.offset + ent.start_char
+    start = max(0, begin - _LOOK_BACK)
+    before = [m for m in find_dates(em.sentence.text[start:begin]) if isinstance(m.value, Date)]
+    if not before:
+        return []
+    last = before[-1]
+    written = em.sentence.text[start + last.start : start + last.end]
+    year = re.search(r"[12][0-9]{3}", written)
+    if year is None:
+        return []
+    at = start + last.start + year.start() - begin
+    return [DateMatch(at, at + 4, Date(int(year.group(0))))]
 
 
 def _work_named(em: Emitter, noun: Token) -> Token | None:
@@ -220,9 +298,106 @@ def _work_named(em: Emitter, noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in {"appos", "compound"} and child.i > noun.i and em.mention(child):
             return child
-    if noun.dep_ == "compound" and noun.head.i > noun.i and em.mention(noun.head):
-        return noun.head
+    if noun.dep_ in {"compound", "nmod"} and noun.head.i > noun.i and em.mention(noun.head):
+        return noun.head  # "her 1928 novel Blanche Rue", where the noun modifies the name
     return None
+
+
+def _work_of_phrase(em: Emitter, noun: Token, participle: Token) -> Token | None:
+    """The work noun a phrase ending in ``noun`` is headed by, when ``participle`` follows the
+    phrase after a comma and ``noun`` itself is no work ("an album by the band Y, released
+    …": album); None otherwise."""
+    before = participle.doc[participle.i - 1] if participle.i > 0 else None
+    if before is None or before.text != ",":
+        return None
+    mention = em.mention(noun)
+    if (mention is not None and mention.label == "WORK_OF_ART") or (
+        noun.lemma_.lower() in _WORK_NOUNS
+    ):
+        return None
+    for _ in range(6):
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            noun = noun.head.head
+        elif noun.dep_ in {"appos", "compound", "conj"}:
+            noun = noun.head
+        else:
+            return None
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in _WORK_NOUNS:
+            return noun
+    return None
+
+
+def _owned_work(em: Emitter, year: Token, name: Token) -> bool:
+    """Whether ``year`` dates the name ``name`` it modifies as a work: a name the tagger calls a
+    work, or one with an owner before the year ("Lind's 1986 Harbour Lights"); not an event
+    or place whose name holds a year ("the 1992 Harbour Games")."""
+    mention = em.mention(name)
+    if mention is None or name.pos_ != "PROPN" or mention.start != year.i + 1:
+        return False
+    if mention.label in {"WORK_OF_ART", "LAW"}:
+        return True  # "the 1936 film X", "the 1787 Harbour Ordinance"
+    owner = year.doc[year.i - 1] if year.i > 0 else None
+    return (
+        owner is not None
+        and owner.tag_ == "POS"
+        and mention.label not in {"EVENT", "GPE", "LOC", "FAC", "NORP"}
+    )
+
+
+def _opening_topic(em: Emitter) -> Token | None:
+    """The name a document's first sentence is about, when it is a copula's subject ("X is a
+    microarchitecture that was launched in 2015"): what a date in that sentence is said of,
+    where the parse ties it to nothing named. None in any other sentence."""
+    span = em.sentence.span
+    if em.sentence.offset != 0 or span.start != 0:
+        return None
+    root = span.root
+    if root.lemma_ != "be":
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return subject if em.mention(subject) is not None or _bare_name(subject) else None
+
+
+def _bare_name(token: Token) -> SpacySpan | None:
+    """The proper noun ``token`` heads with the proper nouns before it ("Tin Roads"), when the
+    tagger found no name there and it is written as one (capitalised, no quotation marks)."""
+    start = token.i
+    while (
+        start > 0
+        and token.doc[start - 1].pos_ == "PROPN"
+        and token.doc[start - 1].dep_
+        in {
+            "compound",
+            "flat",
+        }
+    ):
+        start -= 1
+    span = token.doc[start : token.i + 1]
+    if not all(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+        return None
+    if any(t.ent_type_ for t in span):
+        return None
+    return span
+
+
+def _named_after_year(em: Emitter, ent: SpacySpan) -> Token | None:
+    """The name a year written in the possessive stands before, as the year it came out in
+    ("1987's Salt Roads", "their next album, 1987's Salt Roads"), whatever the parse made of
+    it; None if ``ent`` is not such a year."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in {"'s", "’s"}:
+        return None
+    if not _YEAR_ALONE.match(ent.text):
+        return None
+    after = doc[ent.end + 1]
+    mention = em.mention(after)
+    if mention is None or mention.start != after.i:
+        return None
+    if mention.label in {"EVENT", "GPE", "LOC", "FAC", "NORP", "PERSON"}:
+        return None
+    return doc[mention.start : mention.end].root
 
 
 def _emit(
@@ -233,8 +408,17 @@ def _emit(
     predicate: str,
     date: Span,
     penalty: float = 0.0,
+    argue: bool = True,
 ) -> None:
     confidence = RULES[rule] - penalty - 0.05 * (subject.pos_ == "PRON")
+    mention = em.sentence.mention_at(subject)
+    bare = _bare_name(subject) if mention is None and subject.pos_ == "PROPN" else None
+    if bare is not None:
+        span = em.sentence.char_span(bare.start, bare.end)
+        mention = Mention(span.text, span.start, span.end, "")
+    if mention is not None and predicate in _KIND_OF and argue:
+        # What is released is a work, who is born a person: the date argues a kind.
+        mention = dataclasses.replace(mention, kind=_KIND_OF[predicate], evidence="date")
     em.out.append(
         Extraction(
             doc=em.sentence.doc_name,
@@ -245,7 +429,7 @@ def _emit(
             predicate=predicate,
             rule=rule,
             confidence=round(confidence, 3),
-            subject_mention=em.sentence.mention_at(subject),
+            subject_mention=mention,
             object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
         )
     )
@@ -266,9 +450,18 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         if ent.label_ != "DATE":
             continue
         found = find_dates(ent.text)
+        if not found and _THAT_YEAR.match(ent.text):
+            found = _year_before(em, ent)
         if not found:
             continue
         head = ent.root
+        named_after = _named_after_year(em, ent)
+        if named_after is not None:
+            if len(found) == 1:
+                written = f"{ent.text}{sentence.span.doc[ent.end].text}"
+                date = _date_span(em, ent, found[0])
+                _emit(em, "date-modifier", named_after, written, "dated", date)
+            continue
         # The last date of a phrase of several ("1 May 2004, 2005") is the one the head is.
         if head.dep_ == "pobj" and head.head.lower_ in _AT | _SPAN | _UNTIL | {"of"}:
             governor, how = head.head.head, head.head.lower_
@@ -285,8 +478,28 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
                     ),
                     None,
                 )
+            if event is None and governor.pos_ == "VERB" and _dating_word(governor) is None:
+                # "injured at the Battle of X in 1917": where it happened dates the event.
+                event = next(
+                    (
+                        e
+                        for c in governor.children
+                        if c.dep_ == "prep" and c.lower_ in {"at", "during"}
+                        for o in c.children
+                        if o.dep_ == "pobj"
+                        for e in [_event(em, o)]
+                        if e is not None and em.mention(o) is not None
+                    ),
+                    None,
+                )
             if event is not None:
                 _emit_event(em, event, ent, head.head.text)
+                continue
+            law = em.mention(governor)
+            if how == "of" and law is not None and law.label == "LAW" and len(found) == 1:
+                # "the Harbour Act of 1916": a law is dated by the year it was passed.
+                date = _date_span(em, ent, found[0])
+                _emit(em, "date-modifier", governor, f"of {ent.text}", "dated", date)
                 continue
             if how == "of":
                 continue
@@ -294,11 +507,18 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             governor, how = head.head, ""
         elif head.dep_ in _MODIFIER | {"poss"} and head.i < head.head.i:
             noun = head.head
-            while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+            while (
+                noun.dep_ in {"compound", "nmod"}
+                and noun.head.pos_ == "NOUN"
+                and noun.head.i > noun.i
+            ):
                 noun = noun.head
             named: Token | None = None
             if head.dep_ == "poss" and em.mention(noun) is not None:
                 named = noun  # "1987's X"
+            elif _owned_work(em, head, noun):
+                named = noun  # "Lind's 1986 Harbour Lights"
+
             elif noun.pos_ in {"NOUN", "ADJ"} and noun.lemma_.lower() in _WORK_NOUNS:
                 named = _work_named(em, noun)
             elif noun.pos_ == "NOUN" and noun.lemma_.lower() in _EVENT_NOUNS:
@@ -331,7 +551,26 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         thing = next((c for c in governor.children if c.dep_ == "dobj"), None)
         if thing is not None and predicate not in _OF_THE_SUBJECT and thing.i != head.i:
             subject = thing
+        if predicate in _OF_A_WORK and subject is not None and governor.dep_ == "acl":
+            # "X is an album by the band Y, released in 1986": a participle set off by a
+            # comma after a phrase tells of the work the phrase is about, not of its last noun.
+            subject = _work_of_phrase(em, subject, governor) or subject
+        if predicate in _IN_A_WORK:
+            # "In 2007 she starred in the film X": an appearance dates the work it is in.
+            subject = next(
+                (
+                    o
+                    for c in governor.children
+                    if c.dep_ == "prep" and c.lower_ in {"in", "on"}
+                    for o in c.children
+                    if o.dep_ == "pobj" and o.i != head.i
+                ),
+                None,
+            )
         subject = _named(em, subject) if subject is not None else None
+        penalty = 0.0
+        if subject is None and predicate in _OF_THE_TOPIC:
+            subject, penalty = _opening_topic(em), _TOPIC_PENALTY
         if subject is None:
             continue
         relation = f"{governor.text} {how}".strip()
@@ -340,11 +579,23 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             _emit(em, "date-clause", subject, relation, "began", _date_span(em, ent, span[0]))
             _emit(em, "date-clause", subject, relation, "ended", _date_span(em, ent, span[1]))
         elif len(found) == 1 and how in _SPAN | _UNTIL:
-            if predicate in _SPANNING:  # "existed from 1708", "active until 1984"
+            # "existed from 1708", "active until 1984", "broadcast since 1980": a work that
+            # has been out since a date has run since then.
+            if predicate in _SPANNING:
                 bound = "began" if how in _SPAN else "ended"
                 _emit(em, "date-clause", subject, relation, bound, _date_span(em, ent, found[0]))
+            elif predicate in _OF_A_WORK | _IN_A_WORK:
+                bound = "run-began" if how in _SPAN else "run-ended"
+                _emit(em, "date-clause", subject, relation, bound, _date_span(em, ent, found[0]))
         elif len(found) == 1:
-            _emit(em, "date-clause", subject, relation, predicate, _date_span(em, ent, found[0]))
+            if predicate == "happened" and _lasting(em, subject):
+                predicate = "began"  # "the war took place in 1827"
+            date = _date_span(em, ent, found[0])
+            _emit(em, "date-clause", subject, relation, predicate, date, penalty, not penalty)
+            for other in subject.conjuncts:
+                # "X and Y were released in 1996": the date is each one's.
+                if em.mention(other) is not None and not penalty:
+                    _emit(em, "date-clause", other, relation, predicate, date)
     return em.out
 
 
@@ -369,11 +620,13 @@ def merge_dates(extractions: list[Extraction], dates: list[Extraction]) -> list[
                 )
                 and (mention is None or mention.label != DATE_LABEL)
             ):
+                argued = date.subject_mention is not None and date.subject_mention.kind
                 out[k] = dataclasses.replace(
                     ex,
                     object=date.object,
                     object_mention=date.object_mention,
                     predicate=date.predicate,
+                    subject_mention=date.subject_mention if argued else ex.subject_mention,
                 )
                 break
         else:
@@ -435,6 +688,7 @@ def with_dated_works(
             and mention.kind in {"", "organization"}
             and mention.evidence in {"", "coordinated"}
             and mention.label not in {"GPE", "LOC", "FAC", "NORP"}
+            and not is_placed(doc, mention)
         ):
             mention = dataclasses.replace(mention, kind="work", evidence="dated")
         out.append(mention)
@@ -469,13 +723,20 @@ def read_lifespans(
         begin = offset + doc[sent.start].idx
         stop = offset + doc[sent.end - 1].idx + len(doc[sent.end - 1].text)
         sentence = Span(text[begin:stop], begin, stop)
-        first = offset + doc[mention.start].idx
-        subject = Span(text[first:after], first, after)
         inner, base = match.group(1), match.start(1)
         for predicate, rule, found in read:
+            named = mention
+            if predicate in _LIFE:
+                named = _life_of(doc, mentions, mention)
+            first = offset + doc[named.start].idx
+            last = doc[named.end - 1]
+            end = offset + last.idx + len(last.text)
+            subject = Span(text[first:end], first, end)
             date = Span(
                 text[base + found.start : base + found.end], base + found.start, base + found.end
             )
+            # A life is a person's: the lifespan argues the kind, as the parse would.
+            kind, evidence = ("person", "lifespan") if predicate in _LIFE else ("", "")
             out.append(
                 Extraction(
                     doc=doc_name,
@@ -487,12 +748,87 @@ def read_lifespans(
                     rule=rule,
                     confidence=RULES[rule],
                     subject_mention=Mention(
-                        subject.text, subject.start, subject.end, mention.label
+                        subject.text, subject.start, subject.end, named.label, kind, evidence
                     ),
                     object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
                 )
             )
+    titles = _untagged_titles(doc, mentions, text, offset, doc_name, out)
+    longer = {e.object.start for e in titles}
+    # A title read whole takes the place of the end of it the tagger found ("Salt").
+    return [e for e in out if e.predicate != "dated" or e.object.start not in longer] + titles
+
+
+def _untagged_titles(
+    doc: Doc,
+    mentions: list[TokenMention],
+    text: str,
+    offset: int,
+    doc_name: str,
+    read: list[Extraction],
+) -> list[Extraction]:
+    """The year in parentheses after a title the tagger missed or cut short ("directing Taste
+    of Salt (1997)", where it found only "Salt"): the title-case words before the year are
+    the work's name. Names with an event's noun are left to the event rules."""
+    out: list[Extraction] = []
+    dated = {e.object.start for e in read}
+    ends = {offset + doc[m.end - 1].idx + len(doc[m.end - 1].text): m for m in mentions}
+    for sent in doc.sents:
+        begin = offset + sent.start_char
+        stop = offset + sent.end_char
+        for match in _TITLE_YEAR.finditer(text, begin, stop):
+            title = match.group("title").strip('"“”')
+            year_at = match.start("year")
+            first = match.start("title") + (match.group("title") != title)
+            last = first + len(title)
+            words = {w.lower() for w in title.split()}
+            if words & _EVENT_NOUNS or not title or len(words) > _TITLE_WORDS:
+                continue
+            known = ends.get(last)
+            if year_at in dated and (known is None or offset + doc[known.start].idx <= first):
+                continue  # read already, under the whole name
+            sentence = Span(text[begin:stop], begin, stop)
+            subject = Span(title, first, last)
+            date = Span(text[year_at : match.end("year")], year_at, match.end("year"))
+            out.append(
+                Extraction(
+                    doc=doc_name,
+                    sentence=sentence,
+                    subject=subject,
+                    relation=f"({date.text})",
+                    object=date,
+                    predicate="dated",
+                    rule="date-parenthesis",
+                    confidence=RULES["date-parenthesis"],
+                    subject_mention=Mention(title, first, last, "", "work", "dated"),
+                    object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
+                )
+            )
     return out
+
+
+def _life_of(doc: Doc, mentions: list[TokenMention], mention: TokenMention) -> TokenMention:
+    """Whose life a lifespan after ``mention`` is: the name its sentence opens with (a title
+    before it aside) when ``mention`` only describes it ("Sir Ada Lind, 2nd Baronet (…)",
+    "Ada Lind, OBE (born 1950)", "Ada Lind, née Berg (…)"), else ``mention`` itself. Only
+    words of the same noun phrase may come between: no verb and no "and" ("Ada and Eve
+    Lind (born …)")."""
+    sent = doc[mention.start].sent
+    opening = next((m for m in mentions if sent.start <= m.start < mention.start), None)
+    if opening is None or opening.end > mention.start:
+        return mention
+    before = doc[sent.start : opening.start]
+    between = doc[opening.end : mention.start]
+    if (
+        len(before) > 4
+        or any(t.pos_ in {"VERB", "AUX", "ADP"} for t in before)
+        or not between
+        or between[0].text != ","
+        or len(between) > 6
+        or any(t.pos_ in {"VERB", "AUX", "CCONJ", "ADP"} and t.lower_ != "of" for t in between)
+    ):
+        return mention
+    return opening
 
 
 def _parenthesis_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
@@ -511,13 +847,15 @@ def _parenthesis_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
 def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
     born, died = _BORN.match(inner), _DIED.search(inner)
     out = []
+    # A date kept as written ("c. 1680", "1950s") is stated as written; a relative one is
+    # not written in a lifespan.
     if born:
         found = find_dates(inner[born.end() :])
-        if found and isinstance(found[0].value, Date):
+        if found:
             out.append(("born", "lifespan", _shifted(found[0], born.end())))
     if died and not re.match(r"\s*(?:between|after|before)\b", inner[died.end() :]):
         found = find_dates(inner[died.end() :])
-        if found and isinstance(found[0].value, Date):
+        if found:
             out.append(("died", "lifespan", _shifted(found[0], died.end())))
     if born or died:
         return out
@@ -526,8 +864,8 @@ def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
         # "1820 in Y – 5 May 1890 in Z", "c. 1680–1764", "1993–": a date opens each half.
         left, right = halves[0], halves[1]
         right_at = len(inner) - len(right)
-        begun = [m for m in find_dates(left) if not left[: m.start].strip(" ,")]
-        ended = [m for m in find_dates(right) if not right[: m.start].strip(" ,")]
+        begun = [m for m in find_dates(left) if _opens(left[: m.start])]
+        ended = [m for m in find_dates(right) if _opens(right[: m.start])]
         years = [int(y) for y in re.findall(r"(?<![0-9])[12]?[0-9]{3}(?![0-9])", left)[:1]]
         short = re.match(r"\s*([0-9]{2})(?![0-9])", right)
         if not ended and short and years:
@@ -535,7 +873,9 @@ def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
             year = years[0] // 100 * 100 + int(short.group(1))
             if year > years[0]:
                 ended = [DateMatch(short.start(1), short.end(1), Date(year))]
-        if not years or (not begun and not ended) or not _YEARS_FIRST.match(left):
+        place = _PLACE_FIRST.match(left)
+        opening = left[place.end() :] if place is not None and begun else left
+        if not years or (not begun and not ended) or not _YEARS_FIRST.match(opening):
             return []
         last_year = ended[0].value.year if ended and isinstance(ended[0].value, Date) else None
         span = None if last_year is None else last_year - years[0]
@@ -543,9 +883,12 @@ def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
             kinds = ("span-start", "span-end")
         else:
             kinds = ("lifespan-start", "lifespan-end")
-        if begun and isinstance(begun[0].value, Date):
+        if begun:
             out.append((kinds[0], "lifespan", begun[0]))
-        if ended and isinstance(ended[0].value, Date):
+            if kinds[0] == "span-start":
+                # A work that ran from a year (a series "(1989–94)") first came out that year.
+                out.append(("run-start", "lifespan", begun[0]))
+        if ended:
             out.append((kinds[1], "lifespan", _shifted(ended[0], right_at)))
         return out
     found = find_dates(inner)
@@ -554,6 +897,12 @@ def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
         if not rest.strip(" ,."):  # "(2000)", "(May 29, 1658)": the date and nothing else
             out.append(("dated", "date-parenthesis", found[0]))
     return out
+
+
+def _opens(before: str) -> bool:
+    """Whether a half of a lifespan opens with the date after ``before``: nothing but commas
+    before it, or a place and a comma ("Arlon, 2 June 1663")."""
+    return not before.strip(" ,") or _PLACE_FIRST.fullmatch(before) is not None
 
 
 def _shifted(found: DateMatch, by: int) -> DateMatch:

@@ -1,4 +1,4 @@
-"""Parsed tokens → Extraction values: phrase extents, rule confidences and the emitter rules write to.
+"""Parsed tokens → Extraction values: phrase extents, rule confidences, the emitter rules write to.
 
 Shared by the clause rules and the nominal rules. Reads spaCy tokens and builds model values;
 it decides nothing about which relations a sentence holds.
@@ -95,10 +95,10 @@ RULES: Final[dict[str, float]] = {
     "title": 0.7,  # "Russian President Vladimir Putin": the object is implied by a demonym
     "demonym": 0.6,  # "Chinese tech firm Baidu"
     "reciprocal": 0.55,  # coordinated subjects of a meeting: "During a summit, A and B agreed"
-    "location-chain": 0.8,
-    "place-class": 0.75,
+    "location-chain": 0.8,  # "Dallas, Texas": a place and the larger place it lies in
+    "place-class": 0.75,  # "the U.S. state of Alaska", "the Tarsi district of Ostreby"
     "kinship": 0.7,  # "his brother John", "X's wife, Y"
-    "made-by": 0.75,  # "an album by X", "X's novel Y"  # "the U.S. state of Alaska": the class noun's modifier is the larger place  # "Dallas, Texas": a place and the larger place it lies in
+    "made-by": 0.75,  # "an album by X", "X's novel Y"
     "lifespan": 0.9,  # dates in a parenthesis after a name: "X (1901–1975)", "X (born 1950)"
     "date-clause": 0.8,  # a date on a verb that dates its subject: "X was founded in 1998"
     "date-modifier": 0.75,  # a year before a work's class noun: "X is a 1936 film"
@@ -165,10 +165,8 @@ def conjuncts(token: Token) -> list[Token]:
     """The token and every token coordinated with it ("Russia and China" → both)."""
     found = [token]
     for child in token.children:
-        if (
-            (child.dep_ == "conj"
-            and child.pos_ == token.pos_)
-            or (child.dep_ == "conj" and child.pos_ in NOMINAL_POS and token.pos_ in NOMINAL_POS)
+        if (child.dep_ == "conj" and child.pos_ == token.pos_) or (
+            child.dep_ == "conj" and child.pos_ in NOMINAL_POS and token.pos_ in NOMINAL_POS
         ):
             found.extend(conjuncts(child))
     return found

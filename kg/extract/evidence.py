@@ -20,11 +20,19 @@ from kg import gazetteer
 from kg.extract.mentions import EVENT_CLASSES, WORK_CLASSES, TokenMention
 from kg.names import person_name_shape
 
-__all__ = ["CLASS_NOUNS", "EVIDENCE_RULES", "class_of", "with_evidence", "with_lifespans"]
+__all__ = [
+    "CLASS_NOUNS",
+    "EVIDENCE_RULES",
+    "class_of",
+    "is_placed",
+    "with_evidence",
+    "with_lifespans",
+]
 
 # Nouns that say what kind of thing the name beside them is ("X, the chipmaker").
 _ORG_NOUNS: Final = frozenset(
     {
+        "side",
         "company",
         "firm",
         "chipmaker",
@@ -35,8 +43,6 @@ _ORG_NOUNS: Final = frozenset(
         "college",
         "school",
         "party",
-        "newspaper",
-        "magazine",
         "label",
         "network",
         "channel",
@@ -124,6 +130,9 @@ _PLACE_NOUNS: Final = frozenset(
 )
 _PERSON_NOUNS: Final = frozenset(
     {
+        "character",
+        "protagonist",
+        "heroine",
         "president",
         "vice-president",
         "minister",
@@ -492,6 +501,73 @@ _LIVED_ALONE: Final = frozenset({"retire", "resign", "graduate", "star", "emigra
 # Verbs of a life's places ("born in X", "died at X").
 _LIFE_VERBS: Final = frozenset({"bear", "die", "bury", "baptize", "baptise", "grow", "raise"})
 _SITED_VERBS: Final = _HEADQUARTERED | {"base", "locate"}
+# Verbs of going somewhere, and the prepositions that say where to ("deployed to X", "fled
+# towards X", "settled in X"): where people go is a place.
+_MOTION_VERBS: Final = frozenset(
+    {
+        "move",
+        "relocate",
+        "emigrate",
+        "immigrate",
+        "migrate",
+        "deploy",
+        "travel",
+        "flee",
+        "retreat",
+        "sail",
+        "settle",
+        "arrive",
+        "evacuate",
+        "exile",
+        "banish",
+        "deport",
+        "march",
+        "live",
+        "reside",
+        "station",
+    }
+)
+_CAREER_MOVES: Final = frozenset({"move", "relocate"})
+_MOTION_PREPS: Final = frozenset({"to", "towards", "toward", "into", "in", "at", "near"})
+# Verbs and nouns whose object is a territory: "bordered by X", "invaded X", "the invasion of X".
+_TERRITORY_VERBS: Final = frozenset({"border", "invade", "annex", "colonize", "colonise"})
+_TERRITORY_NOUNS: Final = frozenset({"invasion", "annexation", "colonization", "colonisation"})
+# "a professor at X (2007)", "graduated from X (1990)"; not "in", as in "her role in X (2005)".
+# Verbs whose agent is a person ("directed by X", "a novel written by X") or a firm ("published
+# by X", "developed by X"); "produced by" and "performed by" name either.
+_AUTHORED: Final = frozenset(
+    {"direct", "write", "author", "compose", "paint", "illustrate", "choreograph", "co-write"}
+)
+_ISSUED: Final = frozenset({"publish", "develop", "distribute", "manufacture"})
+# What happens to a person, named before "of" ("the arrest of X", "the reign of X").
+_LIFE_NOUNS: Final = frozenset(
+    {
+        "birth",
+        "death",
+        "arrest",
+        "execution",
+        "assassination",
+        "murder",
+        "funeral",
+        "reign",
+        "abdication",
+        "coronation",
+        "biography",
+        "autobiography",
+        "memoir",
+        "memoirs",
+    }
+)
+# What one studies or teaches at: an institution ("taught at X", "studied at X").
+_SCHOOLED: Final = frozenset({"teach", "study", "lecture", "educate", "enroll", "enrol"})
+# A club or a label a player or an artist is signed to: "played for X", "signed with X",
+# "signed by X", "loaned to X", "a spell with X", "joined X".
+_PLAYED_FOR: Final = frozenset({"play", "sign", "score", "appear", "captain", "debut", "compete"})
+_SIGNED_BY: Final = frozenset({"sign", "buy", "loan", "draft", "release", "sell"})
+_SOLD_TO: Final = frozenset({"sell", "loan", "transfer", "sign"})
+_SPELLS: Final = frozenset({"career", "spell", "stint", "contract", "deal", "season"})
+_PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "i", "we", "they"})
+_PLACED_PREPS: Final = frozenset({"at", "from"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -660,6 +736,116 @@ def _lived(at: _Site) -> str:
     return "place" if prep.head.lemma_.lower() in _LIFE_VERBS and prep.head.pos_ == "VERB" else ""
 
 
+def _went(at: _Site) -> str:
+    """ "moved to X", "deployed to X", "settled in X", "bordered by X", "invaded X", "the
+    invasion of X": where people go, and what borders and armies take, is a place."""
+    role, governor = at.role, at.role.head
+    if role.dep_ == "pobj" and governor.lower_ in _MOTION_PREPS:
+        verb = governor.head
+        if at.mention.label == "ORG" and verb.lemma_.lower() in _CAREER_MOVES:
+            return ""  # "she moved to Harbour Records": a career moves to firms and clubs too
+        return "place" if verb.pos_ == "VERB" and verb.lemma_.lower() in _MOTION_VERBS else ""
+    if role.dep_ == "pobj" and governor.dep_ == "agent":
+        return "place" if governor.head.lemma_.lower() in _TERRITORY_VERBS else ""
+    if role.dep_ == "dobj" and governor.lemma_.lower() in _TERRITORY_VERBS:
+        return "place"
+    if role.dep_ == "pobj" and governor.lower_ == "of":
+        return "place" if governor.head.lemma_.lower() in _TERRITORY_NOUNS else ""
+    return ""
+
+
+def _made_by(at: _Site) -> str:
+    """ "a film directed by X", "a novel written by X" (a person); "a game published by X",
+    "developed by X" (a firm)."""
+    role, agent = at.role, at.role.head
+    if role.dep_ != "pobj" or agent.dep_ != "agent":
+        return ""
+    verb = agent.head.lemma_.lower()
+    if verb in _AUTHORED:
+        return "person"
+    return "organization" if verb in _ISSUED else ""
+
+
+def _life_of(at: _Site) -> str:
+    """ "the arrest of X", "the reign of X", "born of X", "X is voiced by Y", "Y as X" (a
+    part an actor plays): what only people go through, and characters."""
+    role, governor = at.role, at.role.head
+    if role.dep_ == "pobj" and governor.lower_ == "of":
+        noun = governor.head
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in _LIFE_NOUNS:
+            return "person"
+        return "person" if noun.lower_ == "born" else ""
+    if role.dep_ == "nsubjpass" and governor.lemma_.lower() == "voice":
+        return "person"
+    if role.dep_ == "pobj" and governor.lower_ == "as":
+        actor = at.index[governor.head.i]
+        return "person" if actor is not None and actor.label == "PERSON" else ""
+    return ""
+
+
+def _member_of(at: _Site) -> str:
+    """ "a member of X" (a body people join); "taught at X", "studied at X" (an institution,
+    unless the name is a town)."""
+    role, governor = at.role, at.role.head
+    if role.dep_ != "pobj":
+        return ""
+    if governor.lower_ == "of" and governor.head.lemma_.lower() == "member":
+        return "organization"
+    schooled = governor.lower_ == "at" and governor.head.lemma_.lower() in _SCHOOLED
+    if not schooled or at.mention.label in {"GPE", "LOC"}:
+        return ""
+    text = at.doc[at.mention.start : at.mention.end].text
+    return "" if gazetteer.kinds(text) else "organization"
+
+
+def _signed(at: _Site) -> str:
+    """ "played for X", "signed with X", "signed by X", "sold to X", "a spell with X", "joined
+    X": a club, a label or a firm one plays or works for."""
+    role, governor = at.role, at.role.head
+    lemma = governor.head.lemma_.lower()
+    if role.dep_ == "pobj" and governor.lower_ == "for":
+        return "organization" if governor.head.pos_ == "VERB" and lemma in _PLAYED_FOR else ""
+    if role.dep_ == "pobj" and governor.lower_ == "with":
+        signed = governor.head.pos_ == "VERB" and lemma == "sign"
+        return "organization" if signed or lemma in _SPELLS else ""
+    if role.dep_ == "pobj" and governor.dep_ == "agent":
+        return "organization" if lemma in _SIGNED_BY else ""
+    if role.dep_ == "pobj" and governor.lower_ == "to":
+        return "organization" if governor.head.pos_ == "VERB" and lemma in _SOLD_TO else ""
+    if role.dep_ == "dobj" and governor.lemma_.lower() == "join" and not _person_named(at):
+        # "she joined X"; not "the stream joins X"
+        subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+        personal = any(
+            c.lower_ in _PERSONAL_PRONOUNS
+            or ((m := at.index[c.i]) is not None and m.label == "PERSON")
+            for c in subjects
+        )
+        return "organization" if personal else ""
+    return ""
+
+
+def _area_named(at: _Site) -> str:
+    """ "the Kelso district", "the Arvi valley": a name before a noun for a kind of place, as
+    its modifier, is that place."""
+    head = at.head
+    noun = head.head
+    if head.dep_ != "compound" or noun.i != at.mention.end or at.index[noun.i] is not None:
+        return ""
+    if at.mention.label == "NORP":
+        return ""  # "the Lutheran community" is a people, not a place
+    return "place" if noun.pos_ == "NOUN" and noun.lemma_.lower() in _PLACE_NOUNS else ""
+
+
+def is_placed(doc: Doc, mention: TokenMention) -> bool:
+    """Whether ``mention`` (or the first name of the list it is in) is the object of a
+    preposition of place ("a professor at X (2007)", "graduated from X (1990–1994)"): a year
+    after such a name dates a stay, not a work or a life."""
+    role = _head(doc, mention)
+    while role.dep_ in {"conj", "appos"} and role.head.i != role.i:
+        role = role.head  # "at X (2007), Y (2009–2014)": the list hangs off the first name
+    return role.dep_ == "pobj" and role.head.lower_ in _PLACED_PREPS
+
+
 def _chained(at: _Site) -> str:
     """ "Kavieng, New Ireland" and "Rabaul, Papua New Guinea": a name followed by the state or
     country it lies in is a place."""
@@ -733,6 +919,12 @@ EVIDENCE_RULES: Final[dict[str, Rule]] = {
     "personal": _personal,
     "lived-in": _lived,
     "chained": _chained,
+    "went-to": _went,
+    "made-by": _made_by,
+    "life-of": _life_of,
+    "member-of": _member_of,
+    "signed": _signed,
+    "area-named": _area_named,
     "sited": _sited,
     "based-in": _based,
     "commerce-verb": _commerce,
@@ -748,6 +940,10 @@ _LIFESPAN: Final = re.compile(
 )
 
 
+# Tagger labels of things whose years are no lifespan: "the Salt War (1718–1720)".
+_LIFELESS_LABELS: Final = frozenset({"EVENT", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"})
+
+
 def with_lifespans(
     mentions: list[TokenMention], doc: Doc, text: str, offset: int
 ) -> list[TokenMention]:
@@ -758,7 +954,12 @@ def with_lifespans(
     for mention in mentions:
         last = doc[mention.end - 1]
         after = offset + last.idx + len(last.text)
-        if mention.kind != "person" and _LIFESPAN.match(text, after):
+        if (
+            mention.kind != "person"
+            and mention.label not in _LIFELESS_LABELS
+            and _LIFESPAN.match(text, after)
+            and not is_placed(doc, mention)
+        ):
             mention = dataclasses.replace(mention, kind="person", evidence="lifespan")
         out.append(mention)
     return out
@@ -773,7 +974,7 @@ def with_evidence(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
     for mention in mentions:
         for k in range(mention.start, mention.end):
             index[k] = mention
-    out = []
+    out: list[TokenMention] = []
     roles: dict[int, list[int]] = {}
     for mention in mentions:
         head = _head(doc, mention)
@@ -785,8 +986,8 @@ def with_evidence(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
         for name, rule in EVIDENCE_RULES.items():
             kind = rule(site)
             if kind:
-                role = _role_phrase(site, name) if kind == "person" else ""
-                mention = dataclasses.replace(mention, kind=kind, evidence=name, role=role)
+                title = _role_phrase(site, name) if kind == "person" else ""
+                mention = dataclasses.replace(mention, kind=kind, evidence=name, role=title)
                 break
         out.append(mention)
     return _coordinated(doc, out, roles)

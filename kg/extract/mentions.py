@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Final
 
 from spacy.tokens import Doc, Token
@@ -99,6 +100,13 @@ WORK_CLASSES: Final = frozenset(
         "serial",
         "franchise",
         "trilogy",
+        # A newspaper or a magazine is a publication (schema.org's Periodical), not its publisher.
+        "newspaper",
+        "magazine",
+        "journal",
+        "periodical",
+        "tabloid",
+        "broadsheet",
     }
 )
 EVENT_CLASSES: Final = frozenset(
@@ -559,7 +567,7 @@ def _titles(doc: Doc) -> list[TokenMention]:
     found: list[TokenMention] = []
     quotes = [t.i for t in doc if t.is_quote]
     used: set[int] = set()
-    for a, b in zip(quotes, quotes[1:], strict=False):
+    for a, b in pairwise(quotes):
         inner = list(doc[a + 1 : b])
         if a in used or not 0 < len(inner) <= _MAX_TITLE or not _is_title_cased(inner):
             continue
@@ -662,7 +670,7 @@ def _hyphen_joined(doc: Doc, start: int) -> bool:
     """Whether ``doc[start]`` ends a hyphenated name written without spaces ("Faure-Favier")."""
     hyphen, left = doc[start - 1], doc[start - 2]
     return (
-        hyphen.text in {"-", "‐"}
+        hyphen.text in {"-", "\N{HYPHEN}"}
         and not hyphen.whitespace_
         and not left.whitespace_
         and left.is_alpha

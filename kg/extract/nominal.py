@@ -7,6 +7,7 @@ between A and B". Reads spaCy tokens only; verb clauses are ``kg.extract.clauses
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Final
 
 from spacy.tokens import Span as SpacySpan
@@ -344,7 +345,8 @@ def _between(em: Emitter, noun: Token) -> None:
 
 
 def _core_end(em: Emitter, noun: Token, stop: int) -> tuple[int, int] | None:
-    """The noun phrase of ``noun`` cut before token ``stop`` ("companies" of "companies in Japan")."""
+    """The noun phrase of ``noun`` cut before token ``stop`` ("companies" of "companies in
+    Japan")."""
     start, _ = em.np_range(noun)
     end = stop
     while end > start and em.doc[end - 1].is_punct:
@@ -411,13 +413,14 @@ def _is_chain(em: Emitter, inner: Token, outer: Token) -> bool:
 
 
 def _location_chains(em: Emitter, sent: SpacySpan) -> None:
-    """ "in Dallas, Texas, United States" → Dallas / located in / Texas, Texas / … / United States."""
+    """ "in Dallas, Texas, United States" → Dallas / located in / Texas, Texas / … /
+    United States."""
     heads: list[Token] = []
     for token in sent:
         mention = em.mention(token)
         if mention is not None and token.i == mention.end - 1:
             heads.append(token)
-    for inner, outer in zip(heads, heads[1:], strict=False):
+    for inner, outer in pairwise(heads):
         if _is_chain(em, inner, outer):
             em.emit(
                 "location-chain",
@@ -438,7 +441,9 @@ def _span_of(em: Emitter, token: Token) -> tuple[int, int]:
 
 def _place_class(em: Emitter, noun: Token) -> None:
     """ "the U.S. state of Alaska", "the Australian state of Victoria" → Alaska / located in /
-    United States: the class noun's modifier names the larger place."""
+    United States: a country before the class noun names the larger place. Any other name
+    there names the smaller one: "the Tarsi district of Ostreby" → Tarsi / located in /
+    Ostreby."""
     if em.sentence.mentions[noun.i] is not None or noun.lemma_.lower() not in PLACE_CLASSES:
         return
     place = em.mention(noun)
@@ -460,15 +465,27 @@ def _place_class(em: Emitter, noun: Token) -> None:
                 mention_of=name,
             )
         elif outer is not None and modifier.i == outer.end - 1 and outer is not place:
-            em.emit(
-                "place-class",
-                name,
-                f"{noun.text} of",
-                modifier,
-                "located in",
-                subject_tokens=(place.start, place.end),
-                object_tokens=(outer.start, outer.end),
-            )
+            text = em.doc[outer.start : outer.end].text
+            if clean_name(text) in COUNTRIES or gazetteer.is_country(clean_name(text)):
+                em.emit(
+                    "place-class",
+                    name,
+                    f"{noun.text} of",
+                    modifier,
+                    "located in",
+                    subject_tokens=(place.start, place.end),
+                    object_tokens=(outer.start, outer.end),
+                )
+            else:
+                em.emit(
+                    "place-class",
+                    modifier,
+                    f"{noun.text} of",
+                    name,
+                    "located in",
+                    subject_tokens=(outer.start, outer.end),
+                    object_tokens=(place.start, place.end),
+                )
 
 
 def read_nominals(em: Emitter, sent: SpacySpan) -> None:

@@ -1,4 +1,4 @@
-"""Relation phrases → predicate labels ("partnered with" → "partners"); plain string rules, no spaCy.
+"""Relation phrases → predicate labels ("partnered with" → "partners"); string rules, no spaCy.
 
 A predicate label is the relation in the third person present ("invests in"), so the same
 relation written in any tense or as a noun ("collaboration with") becomes one predicate.
@@ -108,8 +108,10 @@ def predicate_label(
     'partners'
     >>> predicate_label("seek", noun="collaboration", preposition="with")
     'collaborates'
-    >>> predicate_label("invest", preposition="in"), predicate_label("sign", noun="agreement", preposition="with")
-    ('invests in', 'signs agreement with')
+    >>> predicate_label("invest", preposition="in")
+    'invests in'
+    >>> predicate_label("sign", noun="agreement", preposition="with")
+    'signs agreement with'
     """
     verb, part, noun_word = verb_lemma.lower(), particle.lower(), noun.lower()
     if noun_word in NOMINALIZATIONS:

@@ -81,7 +81,8 @@ def _recase(line: str, names: set[str]) -> str:
 def split_blocks(text: str) -> list[Block]:
     """Return the paragraphs and title lines of ``text`` with their offsets.
 
-    >>> [(b.text, b.headline) for b in split_blocks("Big Deal Signed Today\\n\\nA bought B. C sold D.")]
+    >>> text = "Big Deal Signed Today\\n\\nA bought B. C sold D."
+    >>> [(b.text, b.headline) for b in split_blocks(text)]
     [('Big deal signed today', True), ('A bought B. C sold D.', False)]
     """
     spans = []
@@ -150,7 +151,7 @@ def _cut(block: Block) -> list[Block]:
         end = None
         for pattern in (_SENTENCE_END, _SPACE):
             last = None
-            for last in pattern.finditer(text, low, high):
+            for last in pattern.finditer(text, low, high):  # noqa: B007 (runs to the last match)
                 pass
             if last is not None:
                 end = last.end() if pattern is _SENTENCE_END else last.start()

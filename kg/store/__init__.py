@@ -1,4 +1,4 @@
-"""RDF storage: kg's embedded Oxigraph store and RDF files in and out; builds no graphs, runs no NLP.
+"""RDF storage: kg's embedded Oxigraph store, RDF files in and out; builds no graphs, runs no NLP.
 
 ``Store`` is the default, persistent store (one named graph per document); ``open_dataset``
 opens a store directory or loads any RDF file; ``load``/``save``/``serialize`` handle files

@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -31,7 +31,7 @@ from kg.store.sink import ENTITY_KINDS, Totals, kinds_of
 from kg.store.terms import from_ox, to_ox
 from kg.turtle import to_turtle
 
-__all__ = ["RDF_FORMATS", "DocumentInfo", "Store", "is_store", "open_dataset"]
+__all__ = ["RDF_FORMATS", "DocumentInfo", "Store", "find_document", "is_store", "open_dataset"]
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,8 @@ ORDER BY ?source ?doc"""
 _ORPHAN_ASSERTIONS: Final = f"""
 DELETE {{ GRAPH <{FACTS_GRAPH}> {{ ?a ?p ?o . ?s ?pred ?obj }} }}
 WHERE {{ VALUES ?a {{ %s }}
-  GRAPH <{FACTS_GRAPH}> {{ ?a <{RDF.subject}> ?s ; <{RDF.predicate}> ?pred ; <{RDF.object}> ?obj ; ?p ?o }}
+  GRAPH <{FACTS_GRAPH}> {{
+    ?a <{RDF.subject}> ?s ; <{RDF.predicate}> ?pred ; <{RDF.object}> ?obj ; ?p ?o }}
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?a <{KG.evidence}> ?e }} }} }}"""
 _ORPHAN_ENTITIES: Final = f"""
 DELETE {{ GRAPH <{FACTS_GRAPH}> {{ ?x ?p ?o }} }}
@@ -265,7 +266,11 @@ class Store:
         by_source = store.quads_for_pattern(
             None, ox.NamedNode(str(KG.source)), ox.Literal(document.source), None
         )
-        old = {q.subject.value for q in by_source if q.subject == q.graph_name}
+        old = {
+            q.subject.value
+            for q in by_source
+            if isinstance(q.subject, ox.NamedNode) and q.subject == q.graph_name
+        }
         if self.oxigraph.contains_named_graph(ox.NamedNode(str(document.iri))):
             old.add(str(document.iri))
         # A relation the ontology already describes is not described again in the facts.
@@ -305,7 +310,8 @@ class Store:
         return self._ontology
 
     def remove_document(self, iri: str) -> None:
-        """Remove the document graph ``iri`` and every fact no other document supports, atomically."""
+        """Remove the document graph ``iri`` and every fact no other document supports,
+        atomically."""
         store = self._writable()
         if not store.contains_named_graph(ox.NamedNode(iri)):
             raise StoreError(f"No document {iri} in {self.path or 'the store'}")
@@ -326,7 +332,8 @@ class Store:
                 q.subject for q in self.oxigraph.quads_for_pattern(None, evidence, None, graph)
             )
             yield f"DROP SILENT GRAPH {graph}"
-        entities, relations = set(), set()
+        entities: set[Any] = set()
+        relations: set[Any] = set()
         for a in assertions:
             for p, bucket in ((subject, entities), (obj, entities), (predicate, relations)):
                 bucket.update(q.object for q in self.oxigraph.quads_for_pattern(a, p, None, facts))
@@ -344,7 +351,7 @@ class Store:
         """Return the documents in the store, by source name."""
         return [
             DocumentInfo(row["doc"].value, row["source"].value, row["hash"].value)
-            for row in self.oxigraph.query(_DOCUMENTS)
+            for row in cast(ox.QuerySolutions, self.oxigraph.query(_DOCUMENTS))
         ]
 
     def find_document(self, ref: str) -> DocumentInfo:
@@ -353,24 +360,13 @@ class Store:
         Raises:
             StoreError: no document, or more than one, matches.
         """
-        documents = self.documents()
-        found = [d for d in documents if ref in {d.iri, d.source}]
-        if not found and len(ref) >= 6:
-            found = [d for d in documents if d.content_hash.startswith(ref.lower())]
-        if len(found) == 1:
-            return found[0]
-        if found:
-            listed = ", ".join(f"{d.source} ({d.content_hash[:12]})" for d in found)
-            raise StoreError(f"{ref!r} names {len(found)} documents: {listed}; give a content hash")
-        known = ", ".join(d.source for d in documents[:10]) or "none"
-        raise StoreError(
-            f"No document {ref!r} in {self.path or 'the store'}. Give a source path, document IRI "
-            f"or content-hash prefix; documents: {known}{' …' if len(documents) > 10 else ''}"
-        )
+        return find_document(self.documents(), ref, str(self.path or "the store"))
 
     def triples(self) -> list[ox.Triple]:
         """Return the union of every graph's triples, each once, sorted for stable output."""
-        triples = self.oxigraph.query(_UNION, use_default_graph_as_union=True)
+        triples = cast(
+            ox.QueryTriples, self.oxigraph.query(_UNION, use_default_graph_as_union=True)
+        )
         return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
     def export(self, format: str = "turtle") -> bytes:
@@ -390,7 +386,7 @@ class Store:
         else:
             data = self.triples()
         prefixes = _prefixes() if fmt == ox.RdfFormat.TRIG else None
-        return bytes(ox.serialize(data, format=fmt, prefixes=prefixes))
+        return ox.serialize(data, format=fmt, prefixes=prefixes) or b""
 
     def to_graph(self) -> Graph:
         """Return the union of the store's graphs as an rdflib Graph (for rdflib-based code)."""
@@ -403,12 +399,14 @@ class Store:
 
     def entity_kinds(self) -> dict[str, str]:
         """The kind of every entity name the store holds (label → kind), unambiguous ones only."""
-        rows = self.oxigraph.query(ENTITY_KINDS)
-        return kinds_of((row["label"].value, row["kind"].value) for row in rows)  # type: ignore[union-attr]
+        rows = cast(ox.QuerySolutions, self.oxigraph.query(ENTITY_KINDS))
+        return kinds_of((row["label"].value, row["kind"].value) for row in rows)
 
     def totals(self) -> Totals:
-        """Count the store's documents, their sentences, its entities and edges (statement nodes)."""
-        row = next(iter(self.oxigraph.query(_TOTALS, use_default_graph_as_union=True)))
+        """Count the store's documents, their sentences, its entities and edges (statement
+        nodes)."""
+        rows = self.oxigraph.query(_TOTALS, use_default_graph_as_union=True)
+        row = next(iter(cast(ox.QuerySolutions, rows)))
         return Totals(*(int(row[name].value) for name in ("d", "s", "e", "t")))
 
     def count(self, rdf_class: URIRef) -> int:
@@ -417,7 +415,29 @@ class Store:
             f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{rdf_class}> }}",
             use_default_graph_as_union=True,
         )
-        return int(next(iter(rows))["n"].value)
+        return int(next(iter(cast(ox.QuerySolutions, rows)))["n"].value)
+
+
+def find_document(documents: list[DocumentInfo], ref: str, where: str) -> DocumentInfo:
+    """Return the one document of ``documents`` (those in the store ``where``) whose IRI,
+    source name or content-hash prefix is ``ref``.
+
+    Raises:
+        StoreError: no document, or more than one, matches.
+    """
+    found = [d for d in documents if ref in {d.iri, d.source}]
+    if not found and len(ref) >= 6:
+        found = [d for d in documents if d.content_hash.startswith(ref.lower())]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = ", ".join(f"{d.source} ({d.content_hash[:12]})" for d in found)
+        raise StoreError(f"{ref!r} names {len(found)} documents: {listed}; give a content hash")
+    known = ", ".join(d.source for d in documents[:10]) or "none"
+    raise StoreError(
+        f"No document {ref!r} in {where}. Give a source path, document IRI "
+        f"or content-hash prefix; documents: {known}{' …' if len(documents) > 10 else ''}"
+    )
 
 
 def _data(quads: Iterable[ox.Quad]) -> str:

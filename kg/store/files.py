@@ -88,7 +88,7 @@ def serialize(graph: Graph, format: str = "turtle") -> str:
         dataset = Dataset()
         for prefix, namespace in graph.namespaces():
             dataset.bind(prefix, namespace)
-        dataset.default_graph += graph  # type: ignore[operator]
+        dataset.default_graph += graph
         return dataset.serialize(format=fmt)
     return graph.serialize(format=fmt)
 

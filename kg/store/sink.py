@@ -40,7 +40,8 @@ class GraphSink(Protocol):
         ...
 
     def has_document(self, content_hash: str) -> bool:
-        """Whether a document with this content hash is stored (building it again changes nothing)."""
+        """Whether a document with this content hash is stored (building it again changes
+        nothing)."""
         ...
 
     def replace_document(self, document: DocumentGraph) -> tuple[str, ...]:

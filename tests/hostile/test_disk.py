@@ -18,7 +18,8 @@ set -u
 case "$1" in
   full) mount -t tmpfs -o size=128k tmpfs out && echo previous > out/graph.ttl &&
         (dd if=/dev/zero of=out/filler bs=4k 2>/dev/null; true) ;;
-  read-only) echo previous > out/graph.ttl && mount --bind out out && mount -o remount,ro,bind out ;;
+  read-only) echo previous > out/graph.ttl && mount --bind out out &&
+        mount -o remount,ro,bind out ;;
 esac || exit 90
 "$0" -m kg build in --out out --store "$2" --no-html -q --jobs 1
 echo "rc=$?"

@@ -7,6 +7,7 @@ signals it part-way through (the fraction of a clean build's time), then reads w
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -53,10 +54,8 @@ def _finish(process: subprocess.Popen[str]) -> tuple[int, str]:
     try:
         _, err = process.communicate(timeout=300)
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)  # any worker left behind
-        except ProcessLookupError:
-            pass
     return process.returncode, err
 
 

@@ -4,6 +4,7 @@ and a single line past spaCy's ``nlp.max_length`` builds instead of crashing the
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def test_a_50mb_line_is_cut_into_pieces_that_keep_their_offsets(
     assert all(0 < len(b.text) <= MAX_BLOCK for b in blocks)
     assert all(text[b.start : b.end] == b.text for b in blocks)
     # Nothing but whitespace is left out between the pieces.
-    gaps = [text[a.end : b.start] for a, b in zip(blocks, blocks[1:], strict=False)]
+    gaps = [text[a.end : b.start] for a, b in pairwise(blocks)]
     assert all(not gap.strip() for gap in gaps)
     assert blocks[0].start == 0 and blocks[-1].end == len(text.rstrip())
     if cut_at == ". ":

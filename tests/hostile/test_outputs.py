@@ -34,8 +34,12 @@ _OX = {
 
 HOSTILE_TEXTS = {
     "markup": 'Intel <b>partnered</b> with "Samsung" <script>alert(1)</script> ]]> & Nokia.',
-    "turtle-syntax": '@prefix x: <http://evil/> . Intel """partnered""" with Samsung\\ {} ; <a> <b> <c> .',
-    "iri-like-names": "<http://evil.example/x> partnered with https://a.example/b?c=d#e and Samsung.",
+    "turtle-syntax": (
+        '@prefix x: <http://evil/> . Intel """partnered""" with Samsung\\ {} ; <a> <b> <c> .'
+    ),
+    "iri-like-names": (
+        "<http://evil.example/x> partnered with https://a.example/b?c=d#e and Samsung."
+    ),
     "controls": "Intel\x00\x01\x07\x1b[31m partnered\x7f with \x85Samsung\x0b\x0c.",
     "invisible": "In\u200btel partnered with Sam\u200dsung\ufeff and \u202eNokia\u202c.",
     "emoji-combining": "Intel 🤖 partnered with Sa\u0301msung 👨‍👩‍👧 and Z\u0351\u0352a\u0353lgo.",

@@ -14,7 +14,7 @@ from kg.build import build
 from kg.model import Document
 from kg.view import render_html
 from tests.hostile.test_outputs import HOSTILE_TEXTS
-from tests.test_browser import chromium, open_view  # noqa: F401  (chromium is a fixture)
+from tests.test_browser import open_view
 
 pytestmark = pytest.mark.browser
 
