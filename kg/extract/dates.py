@@ -79,7 +79,7 @@ _EVENT_NOUNS: Final = EVENT_CLASSES | {
     "crisis",
     "tour",
 }
-# Events that last: one date written for them is when they began ("the War of 1812").
+# Events that last: one date written for them is when they began ("the Salt War of 1762").
 _LASTING: Final = frozenset({"war", "campaign", "rebellion", "insurgency", "occupation"})
 _MODIFIER: Final = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})

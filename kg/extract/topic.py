@@ -16,7 +16,7 @@ from kg.extract.mentions import TokenMention
 
 __all__ = ["with_title"]
 
-# Words a title leaves in lower case ("Between Five and Seven", "Sea of Salt").
+# Words a title leaves in lower case ("Under Nine and Ten", "Sea of Salt").
 _SMALL: Final = frozenset(
     {"a", "an", "and", "as", "at", "by", "de", "del", "for", "from", "in", "la", "le"}
     | {"of", "on", "or", "the", "to", "with", "y"}
