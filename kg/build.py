@@ -31,7 +31,7 @@ from rdflib import Graph
 from kg.aliases import AliasTable, builtin_aliases
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.graph import DocumentGraph, document_graph
-from kg.link import Linker, Merge, Read, resolve_entities
+from kg.link import MAX_EVIDENCE, Linker, Merge, Read, resolve_entities
 from kg.model import Date, Document, Entity
 from kg.namespace import content_hash
 from kg.parallel import extract_parallel
@@ -99,6 +99,7 @@ def build(
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     relations: RelationTable | None = None,
     date: Date | None = None,
+    max_evidence: int = MAX_EVIDENCE,
 ) -> BuildResult:
     """Read every new or changed document into ``sink`` (a new in-memory store if None).
 
@@ -118,7 +119,8 @@ def build(
     ``relations`` (``kg.relation_table.load_relations``) names relations before kg's own
     vocabulary does, each as a sub-property of the property IRI it gives. Relative dates ("on
     Monday") count from a document's own date line or front matter, else from ``date``; with
-    neither they are kept as written.
+    neither they are kept as written. An edge keeps the first ``max_evidence`` pieces of
+    evidence a document gives it and counts the rest (``kg:evidenceCount``).
     """
     from kg.extract import DEFAULT_PIPELINE
 
@@ -171,7 +173,7 @@ def build(
         read = time.perf_counter()
         log.debug("read %d documents in %.1f s", counts["fresh"], read - started)
         spill.seek(0)
-        linker = Linker(resolver, min_confidence, relations, date)
+        linker = Linker(resolver, min_confidence, relations, date, max_evidence=max_evidence)
         properties = relations.properties() if relations is not None else {}
 
         def graphs() -> Iterator[DocumentGraph]:

@@ -22,6 +22,7 @@ import click
 
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.errors import InputError, KGError
+from kg.link import MAX_EVIDENCE
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -166,6 +167,14 @@ def _documents(inputs: tuple[str, ...], skipped: list[InputError]) -> Iterator[A
     help="State an edge only if it is at least this sure (0 states every reading).",
 )
 @click.option(
+    "--max-evidence",
+    type=click.IntRange(min=1),
+    default=MAX_EVIDENCE,
+    show_default=True,
+    metavar="N",
+    help="Keep at most N pieces of evidence per edge and document; count the rest.",
+)
+@click.option(
     "--date",
     "document_date",
     metavar="YYYY-MM-DD",
@@ -186,6 +195,7 @@ def build(
     relation_files: tuple[str, ...],
     explain: bool,
     min_confidence: float,
+    max_evidence: int,
     document_date: str | None,
     pipeline: str,
 ) -> None:
@@ -269,6 +279,7 @@ def build(
             min_confidence=min_confidence,
             relations=relations,
             date=anchor,
+            max_evidence=max_evidence,
         )
         if explain:
             log = "".join(

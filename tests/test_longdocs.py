@@ -20,6 +20,7 @@ from kg.link import MAX_EVIDENCE
 from kg.model import Document
 from kg.namespace import KG, NIF
 from kg.store import Store
+from kg.store.files import load
 from kg.validate import validate
 
 _PARAGRAPHS = [
@@ -139,3 +140,19 @@ def test_counted_evidence_is_the_same_for_any_jobs_and_stats_show_it(tmp_path: P
     # other edge has its one.
     kept, stated = 2 * MAX_EVIDENCE + 1, (MAX_EVIDENCE + 5) + (MAX_EVIDENCE + 1) + 1
     assert f"evidence    {kept} (of {stated} stated)" in lines
+
+
+def test_build_keeps_as_much_evidence_per_edge_as_asked(tmp_path: Path) -> None:
+    (tmp_path / "same.txt").write_text(" ".join([_SAID] * 5), encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["build", str(tmp_path / "same.txt"), "--out", str(out), "--no-html", "-q"]
+    result = CliRunner().invoke(main, [*args, "--max-evidence", "2"])
+    assert result.exit_code == 0, result.output
+    graph = load(out / "graph.ttl")
+    evidence = list(graph.subjects(RDF.type, KG.Evidence))
+    assert len(evidence) == 2
+    assert {graph.value(e, KG.evidenceCount) for e in evidence} == {
+        Literal(5, datatype=XSD.integer)
+    }
+    refused = CliRunner().invoke(main, [*args, "--max-evidence", "0"])
+    assert refused.exit_code == 2 and "--max-evidence" in refused.output
