@@ -897,9 +897,7 @@ def nationals_country(text: str) -> str:
     ('', '')
     """
     word = clean_name(text).lower()
-    if word.endswith("men"):
-        return DEMONYMS.get(word[:-3], "")
-    if word.endswith("man"):
+    if word.endswith(("man", "men")):
         return DEMONYMS.get(word[:-3], "")
     if not word.endswith("s"):
         return ""

@@ -465,8 +465,8 @@ def _place_class(em: Emitter, noun: Token) -> None:
                 mention_of=name,
             )
         elif outer is not None and modifier.i == outer.end - 1 and outer is not place:
-            text = em.doc[outer.start : outer.end].text
-            if clean_name(text) in COUNTRIES or gazetteer.is_country(clean_name(text)):
+            outer_name = clean_name(em.doc[outer.start : outer.end].text)
+            if outer_name in COUNTRIES or gazetteer.is_country(outer_name):
                 em.emit(
                     "place-class",
                     name,
