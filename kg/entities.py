@@ -72,7 +72,12 @@ def _head_word(name: str) -> str:
 
 
 _COMPANY_WORDS: Final = frozenset(w for w, k in _name_words().items() if k == "company")
-_NAME_WORDS: Final = {w: "organization" if k == "company" else k for w, k in _name_words().items()}
+_NAME_WORDS: Final = {
+    w: "organization" if k in {"company", "members"} else k for w, k in _name_words().items()
+}
+# Members of a party or an order, which name it as a name's last word only: "the Whigs", not
+# "Republican Venice".
+_MEMBER_WORDS: Final = frozenset(w for w, k in _name_words().items() if k == "members")
 # Words for a kind of place that English writes before the name ("Lake Ontario", "Mount Etna").
 _PLACE_PREFIXES: Final = frozenset(
     {
@@ -141,7 +146,7 @@ def name_kinds(name: str) -> frozenset[str]:
         return frozenset({_church(words, head)})
     if last:
         return frozenset({last})
-    first = _NAME_WORDS.get(head[0], "")
+    first = "" if head[0] in _MEMBER_WORDS else _NAME_WORDS.get(head[0], "")
     if first and (first != "place" or head[0] in _PLACE_PREFIXES):
         return frozenset({first})
     return frozenset()

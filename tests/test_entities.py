@@ -15,9 +15,10 @@ from kg.aliases import AliasTable, load_aliases, parse_aliases
 from kg.entities import EntityResolver, clean_name, decide_kind, find_acronyms
 from kg.errors import InputError
 from kg.evaluate import normalise_relation
+from kg.extract import extract
 from kg.extract.evidence import with_evidence
 from kg.extract.mentions import find_mentions
-from kg.model import Mention
+from kg.model import Document, Mention
 from kg.query import select
 from tests.docs import parse
 
@@ -422,6 +423,32 @@ def test_a_bad_alias_file_is_an_input_error(
             id="signed-by",
         ),
         pytest.param(
+            "Vell/NNP/nsubj/3 ,/,/punct/0 a/DT/det/3 dockworker/NN/appos/0/dockworker "
+            ",/,/punct/0 sang/VBD/ROOT/5/sing ./././5",
+            [(0, 1, "GPE")],
+            {"Vell": ("person", "apposition")},
+            id="an-occupation-the-hand-made-lists-lack",
+        ),
+        pytest.param(
+            "The/DT/det/2 Orrin/NNP/compound/2 Line/NNP/nsubj/3 is/VBZ:AUX/ROOT/3/be "
+            "the/DT/det/5 successor/NN/attr/3/successor to/IN/prep/5 it/PRP/pobj/6 ./././3",
+            [(1, 3, "ORG")],
+            {},
+            id="a-successor-is-not-always-a-person",
+        ),
+        pytest.param(
+            "He/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be born/VBN/ROOT/2/bear in/IN/prep/2 "
+            "Tarsi/NNP/pobj/3 ,/,/punct/4 Ostreby/NNP/conj/4 ,/,/punct/6 the/DT/det/9 "
+            "son/NN/appos/6/son of/IN/prep/9 Ada/NNP/pobj/10 ./././2",
+            [(4, 5, "GPE"), (6, 7, "PERSON")],
+            {
+                "Tarsi": ("place", "lived-in"),
+                "Ostreby": ("place", "lived-in"),
+                "Ada": ("person", "personal"),
+            },
+            id="the-son-the-parser-hangs-on-a-birthplace",
+        ),
+        pytest.param(
             "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "
             "Orrin/NNP/compound/5 Glacier/NNP/dobj/2 ./././2",
             [(4, 6, "ORG")],
@@ -767,6 +794,19 @@ def test_years_after_a_place_of_work_are_no_lifespan(vocab) -> None:  # type: ig
     assert [(m.kind, m.evidence) for m in found] == [("", "")]
 
 
+def test_years_after_each_place_of_a_list_are_no_lifespan() -> None:
+    # The real pipeline: the dated parentheses are blanked out of the parse, which then
+    # hangs the later names of the list anywhere but on "at".
+    text = (
+        "She has been a visiting professor at Halden (2005–2007), Orrin (2009–2014), "
+        "Vell (2015–2016) and Tarsk (2017–2019)."
+    )
+    (result,) = extract([Document("a.txt", text)])
+    found = {m.text: m.evidence for m in result.mentions}
+    assert {"Orrin", "Vell", "Tarsk"} <= set(found)
+    assert "lifespan" not in found.values()
+
+
 def test_years_after_an_event_are_no_lifespan(vocab) -> None:  # type: ignore[no-untyped-def]
     from kg.extract.evidence import with_lifespans
 
@@ -821,6 +861,9 @@ def test_a_nationality_is_its_country(text: str, country: str) -> None:
         pytest.param("Glen Hills", "GPE", "place", id="a-place-word-read-as-a-place"),
         pytest.param("State Highway 12", "ORG", "place", id="a-number-after-the-head-word"),
         pytest.param("Orrin Wilderness Area", "ORG", "place", id="an-area"),
+        pytest.param("Whigs", "NORP", "organization", id="a-partys-members-name-it"),
+        pytest.param("Jesuits", "NORP", "organization", id="an-orders-members-name-it"),
+        pytest.param("Republican Vell", "GPE", "place", id="a-members-word-only-as-the-last"),
     ],
 )
 def test_words_inside_a_name_and_the_gazetteer_are_kind_evidence(

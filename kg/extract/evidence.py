@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from kg import gazetteer
 from kg.extract.mentions import EVENT_CLASSES, WORK_CLASSES, TokenMention
 from kg.names import person_name_shape
+from kg.wordnet import person_nouns
 
 __all__ = [
     "CLASS_NOUNS",
@@ -349,6 +350,43 @@ _FIRM_OR_PERSON: Final = frozenset(
         "giant",
     }
 )
+# Nouns whose first sense is a person but that are said as often of a firm, a country or a
+# thing: "the successor to the old line", "a leader in chip design", "a member of NATO".
+_SAID_OF_ANYTHING: Final = frozenset(
+    {
+        "successor",
+        "predecessor",
+        "replacement",
+        "leader",
+        "pioneer",
+        "partner",
+        "rival",
+        "competitor",
+        "member",
+        "owner",
+        "sponsor",
+        "holder",
+        "winner",
+        "runner-up",
+        "champion",
+        "client",
+        "customer",
+        "beneficiary",
+        "ally",
+        "neighbour",
+        "neighbor",
+        "parent",
+        "heir",
+        "namesake",
+        "model",
+        "survivor",
+        "recipient",
+        "contender",
+        "entrant",
+        "participant",
+        "signatory",
+    }
+)
 # Roles that only a company has ("the chief executive of X", "IBM CEO", "X's shareholders").
 _CORPORATE_ROLES: Final = frozenset(
     {
@@ -568,6 +606,7 @@ _SOLD_TO: Final = frozenset({"sell", "loan", "transfer", "sign"})
 _SPELLS: Final = frozenset({"career", "spell", "stint", "contract", "deal", "season"})
 _PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "i", "we", "they"})
 _PLACED_PREPS: Final = frozenset({"at", "from"})
+_MAX_LISTED: Final = 12  # names of one such list looked back over
 
 
 @dataclass(frozen=True, slots=True)
@@ -586,9 +625,13 @@ Rule = Callable[[_Site], str]
 
 
 def class_of(noun: Token) -> str:
-    """Return the kind a class noun names ("chipmaker" → organization), or ""."""
+    """Return the kind a class noun names ("chipmaker" → organization), or "": the hand-made
+    lists first, then WordNet's nouns for people ("dockworker", "chaplain")."""
     lemma = noun.lemma_.lower()
-    return next((kind for kind, nouns in CLASS_NOUNS.items() if lemma in nouns), "")
+    found = next((kind for kind, nouns in CLASS_NOUNS.items() if lemma in nouns), "")
+    if found or lemma in _SAID_OF_ANYTHING:
+        return found
+    return "person" if lemma in person_nouns() else ""
 
 
 def _head(doc: Doc, mention: TokenMention) -> Token:
@@ -622,10 +665,22 @@ def _description(noun: Token, index: list[TokenMention | None], person: bool = F
 def _apposition(at: _Site) -> str:
     """ "X, the chipmaker," and "the Russian tech company, X,"."""
     person = _person_named(at)
-    found = [_description(c, at.index, person) for c in at.head.children if c.dep_ == "appos"]
+    found = [
+        _description(c, at.index, person)
+        for c in at.head.children
+        if c.dep_ == "appos" and not _misattached_kin(at, c)
+    ]
     if at.head.dep_ == "appos":
         found.append(_description(at.head.head, at.index, person))
     return next((k for k in found if k), "")
+
+
+def _misattached_kin(at: _Site, noun: Token) -> bool:
+    # "born in Tarsi, Ostreby, the son of …": the parser hangs the son on the place.
+    head = at.head
+    while head.dep_ in {"appos", "conj"} and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and noun.lemma_.lower() in _KIN | {"child"}
 
 
 def _copula(at: _Site) -> str:
@@ -840,10 +895,35 @@ def is_placed(doc: Doc, mention: TokenMention) -> bool:
     """Whether ``mention`` (or the first name of the list it is in) is the object of a
     preposition of place ("a professor at X (2007)", "graduated from X (1990–1994)"): a year
     after such a name dates a stay, not a work or a life."""
-    role = _head(doc, mention)
+    return _placed_at(doc, _head(doc, mention), mention.start)
+
+
+def _placed_at(doc: Doc, head: Token, start: int, depth: int = 0) -> bool:
+    role = head
     while role.dep_ in {"conj", "appos"} and role.head.i != role.i:
         role = role.head  # "at X (2007), Y (2009–2014)": the list hangs off the first name
-    return role.dep_ == "pobj" and role.head.lower_ in _PLACED_PREPS
+    if role.dep_ == "pobj" and role.head.lower_ in _PLACED_PREPS:
+        return True
+    # The parser often loses such a list after its second name; the writing keeps it: a
+    # name after ", " or "and" that follows "(…)" (or the blank a dated parenthesis leaves in
+    # the parse) continues the list of the name before.
+    k, dated = start - 1, False
+    while k >= 0 and depth < _MAX_LISTED:
+        if doc[k].text == ")":
+            while k >= 0 and doc[k].text != "(":
+                k -= 1
+            dated = True
+        elif doc[k].is_space:
+            dated = True
+        elif doc[k].text not in {",", "and"}:
+            break
+        k -= 1
+    if not dated or k < 0 or doc[k].pos_ != "PROPN":
+        return False
+    before = k
+    while before > 0 and doc[before - 1].pos_ == "PROPN":
+        before -= 1
+    return _placed_at(doc, doc[k], before, depth + 1)
 
 
 def _chained(at: _Site) -> str:
@@ -894,7 +974,13 @@ def _role_phrase(at: _Site, rule: str) -> str:
         nouns = [c for c in at.role.head.children if c.dep_ == "attr"]
     elif rule == "designation" and at.mention.start > 0:
         nouns = [at.doc[at.mention.start - 1]]
-    noun = next((n for n in nouns if class_of(n) == "person" and at.index[n.i] is None), None)
+    # A role is an occupation or an office (the hand-made list), not a relation ("nephew").
+    roles = (
+        n
+        for n in nouns
+        if class_of(n) == "person" and n.lemma_.lower() in _PERSON_NOUNS and at.index[n.i] is None
+    )
+    noun = next(roles, None)
     if noun is None:
         return ""
     words = [noun]
