@@ -350,7 +350,7 @@ def test_a_bad_alias_file_is_an_input_error(
             "bordered/VBN/ROOT/2/border by/IN/agent/2 "
             "Malund/NNP/pobj/3 ./././2",
             [(0, 1, "GPE"), (4, 5, "ORG")],
-            {"Malund": ("place", "went-to")},
+            {"Ostvik": ("place", "went-to"), "Malund": ("place", "went-to")},
             id="bordered-by",
         ),
         pytest.param(
@@ -447,6 +447,20 @@ def test_a_bad_alias_file_is_an_input_error(
                 "Ada": ("person", "personal"),
             },
             id="the-son-the-parser-hangs-on-a-birthplace",
+        ),
+        pytest.param(
+            "He/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be made/VBN/ROOT/2/make "
+            "Marquis/NNP/oprd/2 of/IN/prep/3 Pozo/NNP/compound/6 Vell/NNP/pobj/4 ./././2",
+            [(5, 7, "PERSON")],
+            {"Pozo Vell": ("place", "role-of")},
+            id="a-title-held-of-a-territory",
+        ),
+        pytest.param(
+            "Orrin/NNP/compound/1 Flak/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be a/DT/det/4 "
+            "reef/NN/attr/2/reef ./././2",
+            [(0, 2, "PERSON")],
+            {"Orrin Flak": ("place", "copula")},
+            id="a-reef",
         ),
         pytest.param(
             "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "

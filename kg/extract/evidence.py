@@ -127,6 +127,53 @@ _PLACE_NOUNS: Final = frozenset(
         "hamlet",
         "peninsula",
         "valley",
+        "reef",
+        "bay",
+        "gulf",
+        "strait",
+        "sea",
+        "ocean",
+        "creek",
+        "stream",
+        "tributary",
+        "waterfall",
+        "lagoon",
+        "beach",
+        "coast",
+        "cape",
+        "headland",
+        "archipelago",
+        "atoll",
+        "islet",
+        "desert",
+        "plateau",
+        "glacier",
+        "volcano",
+        "hill",
+        "ridge",
+        "forest",
+        "marsh",
+        "wetland",
+        "oasis",
+        "canyon",
+        "gorge",
+        "settlement",
+        "locality",
+        "quarter",
+        "ward",
+        "township",
+        "canton",
+        "oblast",
+        "voivodeship",
+        "governorate",
+        "emirate",
+        "duchy",
+        "principality",
+        "metropolis",
+        "conurbation",
+        "exclave",
+        "enclave",
+        "colony",
     }
 )
 _PERSON_NOUNS: Final = frozenset(
@@ -568,6 +615,37 @@ _MOTION_VERBS: Final = frozenset(
 _CAREER_MOVES: Final = frozenset({"move", "relocate"})
 _MOTION_PREPS: Final = frozenset({"to", "towards", "toward", "into", "in", "at", "near"})
 # Verbs and nouns whose object is a territory: "bordered by X", "invaded X", "the invasion of X".
+# Titles held of a territory: "the Duke of X", "Marquis of X", "the Bishop of X".
+_TERRITORIAL_TITLES: Final = frozenset(
+    {
+        "duke",
+        "duchess",
+        "earl",
+        "count",
+        "countess",
+        "marquis",
+        "marquess",
+        "marchioness",
+        "baron",
+        "baroness",
+        "viscount",
+        "viscountess",
+        "margrave",
+        "landgrave",
+        "elector",
+        "sultan",
+        "emir",
+        "khan",
+        "shah",
+        "tsar",
+        "czar",
+        "bishop",
+        "archbishop",
+        "mayor",
+        "lord",
+        "lady",
+    }
+)
 _TERRITORY_VERBS: Final = frozenset({"border", "invade", "annex", "colonize", "colonise"})
 _TERRITORY_NOUNS: Final = frozenset({"invasion", "annexation", "colonization", "colonisation"})
 # "a professor at X (2007)", "graduated from X (1990)"; not "in", as in "her role in X (2005)".
@@ -714,7 +792,7 @@ def _role_of(at: _Site) -> str:
     noun = at.role.head.head
     if noun.lemma_.lower() in _CORPORATE_ROLES:
         return "organization"
-    return "place" if noun.lemma_.lower() in _PLACE_NOUNS else ""
+    return "place" if noun.lemma_.lower() in _PLACE_NOUNS | _TERRITORIAL_TITLES else ""
 
 
 def _role_after(at: _Site) -> str:
@@ -804,6 +882,8 @@ def _went(at: _Site) -> str:
         return "place" if governor.head.lemma_.lower() in _TERRITORY_VERBS else ""
     if role.dep_ == "dobj" and governor.lemma_.lower() in _TERRITORY_VERBS:
         return "place"
+    if role.dep_ == "nsubjpass" and governor.lemma_.lower() in _TERRITORY_VERBS:
+        return "place"  # "X is bordered on the south by …"
     if role.dep_ == "pobj" and governor.lower_ == "of":
         return "place" if governor.head.lemma_.lower() in _TERRITORY_NOUNS else ""
     return ""
