@@ -997,3 +997,47 @@ def test_a_name_with_an_initial_is_the_name_written_in_full() -> None:
     two = EntityResolver([("b.txt", "", mentions[:3])])
     found = (two.entity("b.txt", m) for m in mentions[:3])
     assert {e.name for e in found if e} == {"Ada Karin Lind"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        pytest.param("Vellos (Greek: βελλος) is a dish of the coast.", "Greek", id="a-gloss"),
+        pytest.param("Die Stille (German for the silence) were a band.", "German", id="x-for-y"),
+        pytest.param("The song was performed in German by Ada Lind.", "German", id="performed-in"),
+        pytest.param("The tower got its French nickname early.", "French", id="a-name-noun"),
+        pytest.param("Orrin (simplified Chinese: 奥林) plays in Vell.", "Chinese", id="simplified"),
+    ],
+)
+def test_a_language_is_named_as_a_language_not_as_its_country(text: str, language: str) -> None:
+    from kg.link import resolve_entities
+
+    (result,) = extract([Document("a.txt", text)])
+    (mention,) = [m for m in result.mentions if m.text == language]
+    resolver = resolve_entities([(result.document.name, text, result.mentions, ())])
+    entity = resolver.entity("a.txt", mention)
+    assert mention.label == "LANGUAGE"
+    assert entity is not None and (entity.name, entity.kind) == (language, "language")
+    kinds = {str(r["l"]) for r in select(_build_text(text), _LABELS)}
+    assert not {"Greece", "Germany", "France", "China"} & kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Chinese firm Vellow bought Orrin.", id="a-firms-country"),
+        pytest.param("The German army crossed the river.", id="an-adjective"),
+    ],
+)
+def test_a_peoples_adjective_elsewhere_is_no_language(text: str) -> None:
+    (result,) = extract([Document("a.txt", text)])
+    assert "LANGUAGE" not in {m.label for m in result.mentions}
+
+
+_LABELS = "SELECT ?l WHERE { ?e rdfs:label ?l }"
+
+
+def _build_text(text: str):  # type: ignore[no-untyped-def]
+    from kg.build import build
+
+    return build([Document("a.txt", text)]).graph

@@ -632,7 +632,95 @@ def find_mentions(doc: Doc, names: frozenset[str] = frozenset()) -> list[TokenMe
     mentions.extend(_propn_chunks(doc, taken))
     mentions.sort(key=lambda m: m.start)
     whole = _whole_names(doc, _epithets(doc, _joined(doc, mentions)))
-    return [m for m in whole if not _is_generic(doc, m, names)]
+    return [_as_language(doc, m) for m in whole if not _is_generic(doc, m, names)]
+
+
+# Verbs and nouns a language is the medium of: "sung in French", "its Spanish title".
+_IN_A_LANGUAGE: Final = frozenset(
+    {
+        "write",
+        "sing",
+        "perform",
+        "publish",
+        "dub",
+        "translate",
+        "speak",
+        "call",
+        "title",
+        "record",
+        "subtitle",
+        "preach",
+        "spell",
+        "pronounce",
+    }
+)
+_LANGUAGE_NOUNS: Final = frozenset(
+    {
+        "name",
+        "nickname",
+        "title",
+        "word",
+        "term",
+        "translation",
+        "version",
+        "dub",
+        "spelling",
+        "pronunciation",
+        "transliteration",
+        "language",
+        "phrase",
+        "expression",
+    }
+)
+# Words between "(" and a language naming what follows: "(in Old French: …)".
+_GLOSS_LEAD: Final = frozenset(
+    {",", ";", "in", "from", "simplified", "traditional", "old", "middle", "ancient", "modern"}
+)
+
+
+def _as_language(doc: Doc, mention: TokenMention) -> TokenMention:
+    """``mention`` labelled a language where it names one, not a people or a place: "(Greek:
+    σουβλάκι)", "(Thai; …)", "German for the skin", "performed in German", "the French
+    nickname", "from Greek σχίζειν"."""
+    if mention.label not in {"NORP", "LANGUAGE", "GPE", ""}:
+        return mention
+    text = doc[mention.start : mention.end].text
+    after = doc[mention.end] if mention.end < len(doc) else None
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    head = doc[mention.end - 1]
+    gloss = after is not None and after.text in {":", ";"} and _opens_gloss(doc, mention.start)
+    if gloss and mention.label != "GPE":
+        return TokenMention(mention.start, mention.end, "LANGUAGE", mention.kind, mention.evidence)
+    if mention.label not in {"NORP", "LANGUAGE"} and text.lower() not in DEMONYMS:
+        return mention
+    medium = (
+        gloss
+        or (after is not None and after.lower_ == "for" and after.head.i != mention.end)
+        or (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "in"
+            and head.head.head.lemma_.lower() in _IN_A_LANGUAGE | _LANGUAGE_NOUNS
+        )
+        or (head.dep_ in {"amod", "compound"} and head.head.lemma_.lower() in _LANGUAGE_NOUNS)
+        or (
+            before is not None
+            and before.lower_ == "from"
+            and after is not None
+            and any(c.isalpha() and not c.isascii() for c in after.text)
+        )
+    )
+    if not medium:
+        return mention
+    return TokenMention(mention.start, mention.end, "LANGUAGE", mention.kind, mention.evidence)
+
+
+def _opens_gloss(doc: Doc, start: int) -> bool:
+    """Whether only a few lead words ("in", "simplified", a comma) stand between "(" and
+    ``doc[start]``."""
+    k = start - 1
+    while k >= 0 and start - k <= 3 and doc[k].lower_ in _GLOSS_LEAD:
+        k -= 1
+    return k >= 0 and doc[k].text == "("
 
 
 _YEAR: Final = re.compile(r"^(?:1[0-9]|20)\d\d(?:[–—-](?:\d\d|\d{4}))?$")
