@@ -1041,3 +1041,22 @@ def _build_text(text: str):  # type: ignore[no-untyped-def]
     from kg.build import build
 
     return build([Document("a.txt", text)]).graph
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "She is known for her portrait, A Couple in Orrin, which shows two friends.",
+            "A Couple in Orrin",
+            id="a-place-inside-a-title",
+        ),
+        pytest.param("Her novel Murder in Vell in 1998 sold well.", "Murder in Vell", id="a-novel"),
+        pytest.param("He starred in the film Gandhi in India.", "", id="a-name-then-where"),
+        pytest.param("The series Vell Street on ABC ended.", "", id="the-network-after-a-title"),
+    ],
+)
+def test_a_title_after_a_work_noun_is_one_work(text: str, title: str) -> None:
+    (result,) = extract([Document("a.txt", text)])
+    works = [m.text for m in result.mentions if m.label == "WORK_OF_ART" and " " in m.text]
+    assert works == ([title] if title else [])

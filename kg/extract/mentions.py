@@ -601,7 +601,51 @@ def _titles(doc: Doc) -> list[TokenMention]:
         if len(ents) == 1 and (ents[0].start, ents[0].end) == (start, end):
             continue  # the tagger has it already
         found.append(TokenMention(start, end, label))
+    covered = {k for m in found for k in range(m.start, m.end)}
+    for mention in _named_works(doc):
+        if not any(k in covered for k in range(mention.start, mention.end)):
+            found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+# Small words a title runs over after a work noun ("her portrait A Couple in Orrin"); a title
+# stops at "by", "on", "with", "for" and "from", which more often begin what follows it ("the
+# series Vell Street on ABC", "the song Orrin by Ada Lind").
+_TITLE_SMALL: Final = frozenset(
+    {"of", "the", "a", "an", "and", "in", "at", "to", "or", "de", "la", "le", "du", "des", "di"}
+)
+_TITLED_NOUNS: Final = WORK_CLASSES | {"portrait", "collection", "memoir", "essay", "story"}
+
+
+def _named_works(doc: Doc) -> list[TokenMention]:
+    """The Title Case title after a work noun ("the album Where I Belong", "her portrait, A
+    Couple in Orrin,"), where the tagger cut it or read a place inside it."""
+    found = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _TITLED_NOUNS:
+            continue
+        start = noun.i + 1
+        while start < len(doc) and doc[start].text in {",", ":"}:
+            start += 1
+        end = start
+        while end < len(doc) and end - start < _MAX_TITLE and _in_title(doc[end], end > start):
+            end += 1
+        while end > start and not doc[end - 1].text[:1].isupper():
+            end -= 1  # "Murder in Vell in 1998": the title ends at its last capitalised word
+        if end - start < 2 or doc[start].is_sent_start:
+            continue
+        ents = [e for e in doc.ents if e.start < end and e.end > start]
+        if any((e.start, e.end) == (start, end) for e in ents):
+            continue  # the tagger has it whole
+        if any(e.start == start and e.label_ != "WORK_OF_ART" for e in ents):
+            continue  # "the film Gandhi in India": a name, then where
+        found.append(TokenMention(start, end, "WORK_OF_ART"))
     return found
+
+
+def _in_title(word: Token, inside: bool) -> bool:
+    capitalised = word.is_alpha and word.text[:1].isupper()
+    return capitalised or (inside and word.lower_ in _TITLE_SMALL)
 
 
 _SAINTS: Final = frozenset({"saint", "st", "st."})
