@@ -82,6 +82,12 @@ CASES = [
 
 LEFT_OUT = [
     pytest.param(
+        "Tarsk/NNP/nsubj/1 lies/VBZ/ROOT/1/lie on/IN/prep/1 Vell/NNP/pobj/2 ./././1 "
+        "The/DT/det/6 coast/NN/nsubj/7/coast is/VBZ:AUX/ROOT/7/be rocky/JJ/acomp/7 ./././7",
+        [(0, 1, "GPE"), (3, 4, "GPE")],
+        id="the-coast-is-no-town-named-before",
+    ),
+    pytest.param(
         "Collaboration/NN/nsubj/3 with/IN/prep/0 China/NNP/pobj/1 "
         "helps/VBZ/ROOT/3/help Russia/NNP/dobj/3 ./././3 "
         "It/PRP/nsubj/7 matters/VBZ/ROOT/7/matter ./././7",

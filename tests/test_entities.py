@@ -463,6 +463,27 @@ def test_a_bad_alias_file_is_an_input_error(
             id="a-reef",
         ),
         pytest.param(
+            "The/DT/det/2 Orrin/NNP/compound/2 Avela/NNP/nsubj/3 is/VBZ:AUX/ROOT/3/be "
+            "a/DT/det/5 car/NN/attr/3/car ./././3",
+            [(1, 3, "ORG")],
+            {"Orrin Avela": ("product", "copula")},
+            id="a-car",
+        ),
+        pytest.param(
+            "Vellosia/NNP/nsubj/1 is/VBZ:AUX/ROOT/1/be a/DT/det/3 genus/NN/attr/1/genus "
+            "of/IN/prep/3 grasses/NNS/pobj/4/grass ./././1",
+            [(0, 1, "GPE")],
+            {"Vellosia": ("concept", "copula")},
+            id="a-genus",
+        ),
+        pytest.param(
+            "Tarsk/NNP/nsubj/1 is/VBZ:AUX/ROOT/1/be a/DT/det/4 seaside/NN/compound/4 "
+            "resort/NN/attr/1/resort ./././1",
+            [(0, 1, "ORG")],
+            {"Tarsk": ("place", "copula")},
+            id="a-resort",
+        ),
+        pytest.param(
             "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "
             "Orrin/NNP/compound/5 Glacier/NNP/dobj/2 ./././2",
             [(4, 6, "ORG")],

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.aliases import builtin_aliases
 from kg.entities import COUNTRIES, clean_name, decide_kind
-from kg.extract.evidence import class_of
+from kg.extract.evidence import LANDFORM_NOUNS, class_of
 from kg.extract.mentions import TokenMention
 from kg.model import Argument, Extraction, Mention, Span
 from kg.namespace import kind_of
@@ -162,6 +162,8 @@ def _anaphor(token: Token, index: list[TokenMention | None]) -> _Anaphor | None:
     two = any(c.dep_ == "nummod" and c.lower_ in {"two", "2"} for c in token.children)
     if kind not in {"organization", "place"} or not (dets or two) or _restrictive(token):
         return None
+    if token.lemma_.lower() in LANDFORM_NOUNS:
+        return None  # "the coast" is seldom the town just named
     plural = token.tag_ in {"NNS", "NNPS"}
     both = two or any(c.lower_ == "both" for c in dets)
     number = "two" if both else ("many" if plural else "one")

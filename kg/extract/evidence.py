@@ -24,6 +24,7 @@ from kg.wordnet import person_nouns
 __all__ = [
     "CLASS_NOUNS",
     "EVIDENCE_RULES",
+    "LANDFORM_NOUNS",
     "class_of",
     "is_placed",
     "with_evidence",
@@ -127,53 +128,6 @@ _PLACE_NOUNS: Final = frozenset(
         "hamlet",
         "peninsula",
         "valley",
-        "reef",
-        "bay",
-        "gulf",
-        "strait",
-        "sea",
-        "ocean",
-        "creek",
-        "stream",
-        "tributary",
-        "waterfall",
-        "lagoon",
-        "beach",
-        "coast",
-        "cape",
-        "headland",
-        "archipelago",
-        "atoll",
-        "islet",
-        "desert",
-        "plateau",
-        "glacier",
-        "volcano",
-        "hill",
-        "ridge",
-        "forest",
-        "marsh",
-        "wetland",
-        "oasis",
-        "canyon",
-        "gorge",
-        "settlement",
-        "locality",
-        "quarter",
-        "ward",
-        "township",
-        "canton",
-        "oblast",
-        "voivodeship",
-        "governorate",
-        "emirate",
-        "duchy",
-        "principality",
-        "metropolis",
-        "conurbation",
-        "exclave",
-        "enclave",
-        "colony",
     }
 )
 _PERSON_NOUNS: Final = frozenset(
@@ -362,12 +316,150 @@ _PERSON_NOUNS: Final = frozenset(
         "essayist",
     }
 )
+# Works a sentence classes a name as, beyond the nouns that precede a title.
+_MORE_WORKS: Final = frozenset(
+    {"programme", "epic", "scripture", "story", "short-story", "memoir", "treatise", "saga"}
+)
+# Places a sentence classes a name as ("X is a reef", "X, a seaside resort,"), which are not
+# said of a place named before ("the coast" is rarely the town the text just named).
+LANDFORM_NOUNS: Final = frozenset(
+    {
+        "reef",
+        "bay",
+        "gulf",
+        "strait",
+        "sea",
+        "ocean",
+        "creek",
+        "stream",
+        "tributary",
+        "waterfall",
+        "lagoon",
+        "beach",
+        "coast",
+        "cape",
+        "headland",
+        "archipelago",
+        "atoll",
+        "islet",
+        "desert",
+        "plateau",
+        "glacier",
+        "volcano",
+        "hill",
+        "ridge",
+        "forest",
+        "marsh",
+        "wetland",
+        "oasis",
+        "canyon",
+        "gorge",
+        "settlement",
+        "locality",
+        "quarter",
+        "ward",
+        "township",
+        "canton",
+        "oblast",
+        "voivodeship",
+        "governorate",
+        "emirate",
+        "duchy",
+        "principality",
+        "metropolis",
+        "conurbation",
+        "exclave",
+        "enclave",
+        "colony",
+        "resort",
+        "camp",
+    }
+)
+# Things made and sold: "X is a full-size car", "X, a smartphone,".
+_PRODUCT_NOUNS: Final = frozenset(
+    {
+        "car",
+        "automobile",
+        "sedan",
+        "hatchback",
+        "vehicle",
+        "truck",
+        "motorcycle",
+        "aircraft",
+        "airliner",
+        "helicopter",
+        "smartphone",
+        "handset",
+        "laptop",
+        "tablet",
+        "console",
+        "software",
+        "app",
+        "application",
+        "browser",
+        "processor",
+        "microprocessor",
+        "rifle",
+        "pistol",
+        "locomotive",
+        "drug",
+        "medication",
+        "vaccine",
+        "beverage",
+        "cigarette",
+        "camera",
+        "satellite",
+        "spacecraft",
+        "softener",
+        "detergent",
+        "cosmetic",
+    }
+)
+# Ideas, movements and living kinds: "X is a concept created by …", "X is a genus of plants".
+_CONCEPT_NOUNS: Final = frozenset(
+    {
+        "concept",
+        "theory",
+        "doctrine",
+        "ideology",
+        "philosophy",
+        "genre",
+        "technique",
+        "species",
+        "subspecies",
+        "genus",
+        "shrub",
+        "herb",
+        "tree",
+        "flower",
+        "bird",
+        "fish",
+        "mammal",
+        "insect",
+        "reptile",
+        "amphibian",
+        "butterfly",
+        "moth",
+        "beetle",
+        "spider",
+        "snail",
+        "fungus",
+        "bacterium",
+        "virus",
+        "breed",
+        "cultivar",
+        "dish",
+        "cuisine",
+    }
+)
 CLASS_NOUNS: Final[dict[str, frozenset[str]]] = {
     "organization": _ORG_NOUNS,
-    "place": _PLACE_NOUNS,
+    "place": _PLACE_NOUNS | LANDFORM_NOUNS,
     "person": _PERSON_NOUNS,
-    "work": WORK_CLASSES,
+    "work": WORK_CLASSES | _MORE_WORKS,
     "event": EVENT_CLASSES,
+    "product": _PRODUCT_NOUNS,
+    "concept": _CONCEPT_NOUNS,
 }
 # Nouns for a firm that name people too ("the producer", "a developer", "the publisher").
 _FIRM_OR_PERSON: Final = frozenset(
@@ -517,7 +609,6 @@ _LOCATIVE_PREPS: Final = frozenset({"in", "near", "at", "outside"})
 _SITES: Final = frozenset(
     {
         "factory",
-        "plant",
         "facility",
         "office",
         "headquarters",
@@ -792,7 +883,7 @@ def _role_of(at: _Site) -> str:
     noun = at.role.head.head
     if noun.lemma_.lower() in _CORPORATE_ROLES:
         return "organization"
-    return "place" if noun.lemma_.lower() in _PLACE_NOUNS | _TERRITORIAL_TITLES else ""
+    return "place" if noun.lemma_.lower() in CLASS_NOUNS["place"] | _TERRITORIAL_TITLES else ""
 
 
 def _role_after(at: _Site) -> str:
@@ -968,7 +1059,7 @@ def _area_named(at: _Site) -> str:
         return ""
     if at.mention.label == "NORP":
         return ""  # "the Lutheran community" is a people, not a place
-    return "place" if noun.pos_ == "NOUN" and noun.lemma_.lower() in _PLACE_NOUNS else ""
+    return "place" if noun.pos_ == "NOUN" and noun.lemma_.lower() in CLASS_NOUNS["place"] else ""
 
 
 def is_placed(doc: Doc, mention: TokenMention) -> bool:
