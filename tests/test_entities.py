@@ -484,6 +484,27 @@ def test_a_bad_alias_file_is_an_input_error(
             id="a-resort",
         ),
         pytest.param(
+            "Tampere/NNP/nsubjpass/2 was/VBD:AUX/auxpass/2/be founded/VBN/ROOT/2/found "
+            "by/IN/agent/2 Ada/NNP/pobj/3 ./././2",
+            [(0, 1, "ORG"), (4, 5, "PERSON")],
+            {},
+            id="a-town-is-founded-too",
+        ),
+        pytest.param(
+            "He/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be born/VBN/ROOT/2/bear in/IN/prep/2 "
+            "Tarsk/NNP/pobj/3 and/CC/cc/4 Ada/NNP/compound/7 Lind/NNP/conj/4 ./././2",
+            [(4, 5, "GPE"), (6, 8, "PERSON")],
+            {"Tarsk": ("place", "lived-in")},
+            id="a-person-the-parser-joins-to-a-birthplace",
+        ),
+        pytest.param(
+            "Orrin/NNP/compound/1 Q/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be a/DT/det/6 "
+            "digital/JJ/amod/6 media/NN/compound/6 player/NN/attr/2/player ./././2",
+            [(0, 2, "ORG")],
+            {"Orrin Q": ("product", "copula")},
+            id="a-media-player-is-a-device",
+        ),
+        pytest.param(
             "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "
             "Orrin/NNP/compound/5 Glacier/NNP/dobj/2 ./././2",
             [(4, 6, "ORG")],

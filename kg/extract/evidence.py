@@ -461,6 +461,10 @@ CLASS_NOUNS: Final[dict[str, frozenset[str]]] = {
     "product": _PRODUCT_NOUNS,
     "concept": _CONCEPT_NOUNS,
 }
+# What a "player" or a "recorder" is for when it is a device: "a digital media player".
+_DEVICE_WORDS: Final = frozenset(
+    {"media", "music", "video", "dvd", "cd", "mp3", "audio", "cassette", "record", "tape"}
+)
 # Nouns for a firm that name people too ("the producer", "a developer", "the publisher").
 _FIRM_OR_PERSON: Final = frozenset(
     {
@@ -524,6 +528,10 @@ _SAID_OF_ANYTHING: Final = frozenset(
         "entrant",
         "participant",
         "signatory",
+        "assistant",
+        "agent",
+        "server",
+        "guide",
     }
 )
 # Roles that only a company has ("the chief executive of X", "IBM CEO", "X's shareholders").
@@ -828,7 +836,12 @@ def _description(noun: Token, index: list[TokenMention | None], person: bool = F
         return ""
     kind = class_of(noun)
     # "producer Ada Lind": a noun for a firm or a person says nothing against a person's name.
-    return "" if person and noun.lemma_.lower() in _FIRM_OR_PERSON else kind
+    if person and noun.lemma_.lower() in _FIRM_OR_PERSON:
+        return ""
+    # "a digital media player" is a device, "a football player" a person.
+    if kind == "person" and any(c.lemma_.lower() in _DEVICE_WORDS for c in noun.children):
+        return "product"
+    return kind
 
 
 def _apposition(at: _Site) -> str:
@@ -904,7 +917,9 @@ def _sited(at: _Site) -> str:
         return "organization"
     founded = verb.lemma_ == "found" and any(c.dep_ == "agent" for c in verb.children)
     if role.dep_ == "nsubjpass" and founded:
-        return "organization"
+        # Towns are founded too: "Tarsk was founded in 1525 by …".
+        name = at.doc[at.mention.start : at.mention.end].text
+        return "" if gazetteer.kinds(name) else "organization"
     if role.dep_ == "pobj" and verb.lower_ in _LOCATIVE_PREPS:
         governor = verb.head
         site = governor.pos_ == "NOUN" and governor.lemma_ in _SITES
@@ -957,6 +972,8 @@ def _lived(at: _Site) -> str:
     role, prep = at.role, at.role.head
     if role.dep_ != "pobj" or prep.lower_ not in {"in", "at", "near"}:
         return ""
+    if role is not at.head and _person_named(at):
+        return ""  # "born in Tarsk, the son of Ola Berg and Ada Lind": she is no birthplace
     return "place" if prep.head.lemma_.lower() in _LIFE_VERBS and prep.head.pos_ == "VERB" else ""
 
 

@@ -614,6 +614,7 @@ def _titles(doc: Doc) -> list[TokenMention]:
 _TITLE_SMALL: Final = frozenset(
     {"of", "the", "a", "an", "and", "in", "at", "to", "or", "de", "la", "le", "du", "des", "di"}
 )
+_NAME_LABELS: Final = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _TITLED_NOUNS: Final = WORK_CLASSES | {"portrait", "collection", "memoir", "essay", "story"}
 
 
@@ -637,7 +638,7 @@ def _named_works(doc: Doc) -> list[TokenMention]:
         ents = [e for e in doc.ents if e.start < end and e.end > start]
         if any((e.start, e.end) == (start, end) for e in ents):
             continue  # the tagger has it whole
-        if any(e.start == start and e.label_ != "WORK_OF_ART" for e in ents):
+        if any(e.start == start and e.label_ in _NAME_LABELS for e in ents):
             continue  # "the film Gandhi in India": a name, then where
         found.append(TokenMention(start, end, "WORK_OF_ART"))
     return found
