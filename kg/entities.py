@@ -283,7 +283,7 @@ _POSSESSIVE: Final = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$")
 
 # Evidence that only leans towards a kind ("X acquired Y" – countries acquire too) counts as
 # two tagger votes; any other evidence from the parse outweighs every tagger vote.
-WEAK_EVIDENCE: Final = frozenset({"commerce-verb", "based-in", "coordinated"})
+WEAK_EVIDENCE: Final = frozenset({"commerce-verb", "based-in", "coordinated", "he-or-she"})
 _WEAK_WEIGHT: Final = 4
 _TAGGER_WEIGHT: Final = 2
 # A name the gazetteer holds leans to a place once per document, by a little more than one

@@ -505,6 +505,20 @@ def test_a_bad_alias_file_is_an_input_error(
             id="a-media-player-is-a-device",
         ),
         pytest.param(
+            "Tarvik/NNP/nsubj/1 crossed/VBD/ROOT/1/cross the/DT/det/3 river/NN/dobj/1/river "
+            "./././1 He/PRP/nsubj/6 won/VBD/ROOT/6/win ./././6",
+            [(0, 1, "ORG")],
+            {"Tarvik": ("person", "he-or-she")},
+            id="he-goes-on-from-the-subject",
+        ),
+        pytest.param(
+            "Tarvik/NNP/nsubj/1 met/VBD/ROOT/1/meet Ada/NNP/compound/3 Lind/NNP/dobj/1 "
+            "./././1 She/PRP/nsubj/6 won/VBD/ROOT/6/win ./././6",
+            [(0, 1, "ORG"), (2, 4, "PERSON")],
+            {},
+            id="she-may-be-someone-else",
+        ),
+        pytest.param(
             "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "
             "Orrin/NNP/compound/5 Glacier/NNP/dobj/2 ./././2",
             [(4, 6, "ORG")],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
@@ -1182,6 +1183,35 @@ def _role_phrase(at: _Site, rule: str) -> str:
     return " ".join(w.lower_ for w in words)
 
 
+def _he_or_she(at: _Site) -> str:
+    """ "Tarvik crossed the river with his army." and "Tarvik crossed the river. He …": the
+    subject of a sentence that "he" or "she" goes on from, with no one else there to be it."""
+    role, sentence = at.role, at.head.sent
+    if role.dep_ not in {"nsubj", "nsubjpass"} or role.head.dep_ != "ROOT":
+        return ""
+    others = [
+        m
+        for m in dict.fromkeys(at.index[sentence.start : sentence.end])
+        if m is not None and m is not at.mention and (m.label == "PERSON" or m.kind == "person")
+    ]
+    if others or any(t.lower_ in _HE_OR_SHE for t in sentence if t.i < at.mention.start):
+        return ""
+    after = [t for t in sentence if t.i >= at.mention.end]
+    if any(t.tag_ == "PRP$" and t.lower_ in {"his", "her"} for t in after):
+        return "person"
+    following = at.doc[sentence.end :] if sentence.end < len(at.doc) else None
+    if following is None:
+        return ""
+    subject = next(
+        (t for t in following[:4] if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"),
+        None,
+    )
+    return "person" if subject is not None and subject.lower_ in _HE_OR_SHE else ""
+
+
+_HE_OR_SHE: Final = frozenset({"he", "she", "him", "her", "his", "hers"})
+
+
 # In order of trust: the first rule that finds a kind names the mention's evidence.
 EVIDENCE_RULES: Final[dict[str, Rule]] = {
     "designator": _designator,
@@ -1202,6 +1232,7 @@ EVIDENCE_RULES: Final[dict[str, Rule]] = {
     "sited": _sited,
     "based-in": _based,
     "commerce-verb": _commerce,
+    "he-or-she": _he_or_she,
 }
 # Also "coordinated", given to the rest of a list that names a company (see _coordinated).
 
@@ -1271,15 +1302,24 @@ def _coordinated(
     doc: Doc, mentions: list[TokenMention], roles: dict[int, list[int]]
 ) -> list[TokenMention]:
     """ "Samsung, SK Group, Hyundai Motor and Naver": names listed together are things of one
-    kind, so a list with a company in it leans the others to companies (weak evidence)."""
+    kind, so a list with a company in it leans the others to companies, and a list of works
+    or places the parse has argued for leans the rest to its kind (weak evidence)."""
     out = list(mentions)
     for members in roles.values():
+        if len(members) < 2:
+            continue
+        kinds = Counter(out[k].kind for k in members if out[k].kind)
         firms = [k for k in members if out[k].label == "ORG" or out[k].kind == "organization"]
-        if len(members) < 2 or not firms:
+        kind, argued = kinds.most_common(1)[0] if kinds else ("", 0)
+        if kind != "organization" and 2 * argued >= len(members):
+            like = [k for k in members if out[k].kind == kind]
+        elif firms:
+            kind, like = "organization", firms
+        else:
             continue
         # A list of people with one name mistagged as a company stays a list of people: the
         # companies must be at least half of it.
-        if 2 * len(firms) < len(members):
+        if 2 * len(like) < len(members):
             continue
         for k in members:
             # "Ada Lind and Bosch": a name the tagger reads as a person and that is written as
@@ -1287,6 +1327,6 @@ def _coordinated(
             person = out[k].label == "PERSON" and person_name_shape(
                 doc[out[k].start : out[k].end].text
             )
-            if not out[k].kind and not person and set(firms) - {k}:
-                out[k] = dataclasses.replace(out[k], kind="organization", evidence="coordinated")
+            if not out[k].kind and not (person and kind != "person") and set(like) - {k}:
+                out[k] = dataclasses.replace(out[k], kind=kind, evidence="coordinated")
     return out
