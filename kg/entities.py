@@ -293,6 +293,7 @@ _GAZETTEER_WEIGHTS: Final = {False: 3, True: 5}
 # A name shaped like a person's ("given name, family name") leans to a person once per
 # document: by more than one tagger vote, and by more than two when both names are known.
 _SHAPE_WEIGHTS: Final = {1: 3, 2: 5}
+_FAMILY_SEEN: Final = "family name → person"
 _SHAPE_SEEN: Final = "name shape → person"
 _TEAM_WEIGHT: Final = 5
 # Tagger labels the shape of a name may argue against: not a law, a work, a product, an event.
@@ -718,6 +719,22 @@ def _short_forms(tallies: dict[str, _Tally]) -> dict[str, str]:
     return mapping
 
 
+def _family_names(tallies: dict[str, _Tally], short: dict[str, str]) -> list[str]:
+    """One-word names of a document that end two or more of its people's names ("Lind" beside
+    "Ada Lind" and "Ola Lind"): no one person, but a person."""
+    people = [
+        n
+        for n, t in tallies.items()
+        if len(n.split()) >= 2 and decide_kind(t.strong, t.soft)[0] == "person"
+    ]
+    ends = Counter(n.split()[-1] for n in people)
+    return [
+        name
+        for name, t in tallies.items()
+        if name not in short and " " not in name and ends[name] >= 2 and not t.strong
+    ]
+
+
 def _initialed(people: list[str]) -> dict[str, str]:
     """People's names written with an initial for a name another is written with in full
     ("Ada K. Lind" for "Ada Karin Lind"): the fuller name, where only one fits.
@@ -799,6 +816,7 @@ class EntityResolver:
                 if found.alias is not None and found.alias.kind:
                     local[found.name].alias = found.alias.kind
             short = _short_forms(local) | _plural_variants(local)
+            family = set(_family_names(local, short))
             current: dict[str, _Tally] = {}  # this document's votes, packed once it is read
             forms: dict[str, set[str]] = defaultdict(set)  # and its names, kept as tuples
             for mention, found in named.items():
@@ -813,6 +831,9 @@ class EntityResolver:
                     # A document name read twice in one run adds to its earlier votes.
                     votes = current[key] = _Tally.unpacked(tallies[key].get(doc))
                 votes.add(mention, found.name)
+                if found.name in family and not votes.seen[_FAMILY_SEEN]:
+                    votes.soft["person"] += _SHAPE_WEIGHTS[2]
+                    votes.seen[_FAMILY_SEEN] += 1
                 if found.alias is not None and found.alias.kind:
                     votes.alias = found.alias.kind
                 spellings[key][found.name] += 1

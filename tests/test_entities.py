@@ -1116,3 +1116,15 @@ def test_a_title_after_a_work_noun_is_one_work(text: str, title: str) -> None:
     (result,) = extract([Document("a.txt", text)])
     works = [m.text for m in result.mentions if m.label == "WORK_OF_ART" and " " in m.text]
     assert works == ([title] if title else [])
+
+
+def test_a_family_name_two_people_share_is_a_person_though_neither() -> None:
+    text = "Ada Lind met Ola Lind. Lind left."
+    mentions = [
+        Mention("Ada Lind", 0, 8, "PERSON"),
+        Mention("Ola Lind", 13, 21, "PERSON"),
+        Mention("Lind", 23, 27, "ORG"),
+    ]
+    resolver = EntityResolver([("a.txt", text, mentions)])
+    entity = resolver.entity("a.txt", mentions[2])
+    assert entity is not None and (entity.name, entity.kind) == ("Lind", "person")
