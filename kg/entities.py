@@ -31,6 +31,7 @@ from kg.namespace import KINDS, kind_of
 __all__ = [
     "COUNTRIES",
     "DEMONYMS",
+    "RANKS",
     "TITLES",
     "WEAK_EVIDENCE",
     "EntityResolver",
@@ -202,7 +203,7 @@ TITLES: Final = frozenset(
 )
 # Titles that can be dropped from the front of a name: not those that begin company names
 # ("General Motors") or are common nouns first ("Head", "Owner").
-_RANKS: Final = frozenset(
+RANKS: Final = frozenset(
     {
         "captain",
         "capt",
@@ -235,9 +236,38 @@ _RANKS: Final = frozenset(
         "alderman",
         "marshal",
         "professor",
+        "midshipman",
+        "brigadier",
+        "commodore",
+        "maharaja",
+        "maharana",
+        "raja",
+        "rajah",
+        "nawab",
+        "sultan",
+        "emir",
+        "shah",
+        "tsar",
+        "czar",
+        "kaiser",
+        "khedive",
+        "caliph",
+        "pharaoh",
+        "empress",
+        "princess",
+        "viscount",
+        "viscountess",
+        "baron",
+        "baroness",
+        "marquis",
+        "marquess",
+        "countess",
+        "duchess",
+        "pope",
+        "ayatollah",
     }
 )
-_NAME_TITLES: Final = _RANKS | TITLES - {
+_NAME_TITLES: Final = RANKS | TITLES - {
     "general",
     "chief",
     "head",
@@ -294,6 +324,7 @@ _GAZETTEER_WEIGHTS: Final = {False: 3, True: 5}
 # document: by more than one tagger vote, and by more than two when both names are known.
 _SHAPE_WEIGHTS: Final = {1: 3, 2: 5}
 _FAMILY_SEEN: Final = "family name → person"
+_COUNTRY_SEEN: Final = "country name → place"
 _SHAPE_SEEN: Final = "name shape → person"
 _TEAM_WEIGHT: Final = 5
 # Tagger labels the shape of a name may argue against: not a law, a work, a product, an event.
@@ -508,7 +539,7 @@ class _Tally:
         self.soft[kind_of(mention.label)] += _TAGGER_WEIGHT
         if name in COUNTRIES or gazetteer.is_country(name):
             self.strong["place"] += 1
-            self.seen["country name → place"] += 1
+            self.seen[_COUNTRY_SEEN] += 1
             return
         # Words inside the name ("University of Halden", "Battle of Grey Ridge", "Lake Ontario")
         # say what it is as firmly as the parse does, when they agree with each other.

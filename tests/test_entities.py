@@ -43,6 +43,8 @@ CASES = Path(__file__).parent / "cases" / "entities"
         pytest.param("Apple Inc.", "Apple", id="legal-form"),
         pytest.param("Siemens AG", "Siemens", id="legal-form-without-dot"),
         pytest.param("“Google of Russia”", "Google of Russia", id="quotes"),
+        pytest.param("Maharaja Ranjit Vell", "Ranjit Vell", id="a-rulers-title"),
+        pytest.param("Midshipman Ola Berg", "Ola Berg", id="a-rank"),
     ],
 )
 def test_clean_name(text: str, name: str) -> None:

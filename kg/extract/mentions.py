@@ -16,7 +16,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from kg.entities import DEMONYMS, TITLES, name_kinds
+from kg.entities import DEMONYMS, RANKS, TITLES, name_kinds
 from kg.extract.titles import is_title_case
 from kg.names import person_name_shape
 
@@ -140,6 +140,7 @@ EVENT_CLASSES: Final = frozenset(
 # Government") is a title or a description, not a name.
 _GENERIC: Final = (
     TITLES
+    | RANKS
     | WORK_CLASSES
     | EVENT_CLASSES
     | frozenset(
