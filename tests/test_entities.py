@@ -521,6 +521,13 @@ def test_a_bad_alias_file_is_an_input_error(
             id="she-may-be-someone-else",
         ),
         pytest.param(
+            "He/PRP/nsubj/1 wrote/VBD/ROOT/1/write on/IN/prep/1 the/DT/det/4 state/NN/pobj/2 "
+            "of/IN/prep/4 Vellism/NNP/pobj/5 ./././1",
+            [(6, 7, "ORG")],
+            {},
+            id="the-state-of-a-faith-is-no-place",
+        ),
+        pytest.param(
             "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "
             "Orrin/NNP/compound/5 Glacier/NNP/dobj/2 ./././2",
             [(4, 6, "ORG")],
@@ -1130,3 +1137,8 @@ def test_a_family_name_two_people_share_is_a_person_though_neither() -> None:
     resolver = EntityResolver([("a.txt", text, mentions)])
     entity = resolver.entity("a.txt", mentions[2])
     assert entity is not None and (entity.name, entity.kind) == ("Lind", "person")
+
+
+def test_an_institution_and_its_campus_are_one_name() -> None:
+    (result,) = extract([Document("a.txt", "She studied at the University of Halden – Tarsk.")])
+    assert "University of Halden – Tarsk" in {m.text for m in result.mentions}

@@ -715,6 +715,8 @@ _MOTION_VERBS: Final = frozenset(
 _CAREER_MOVES: Final = frozenset({"move", "relocate"})
 _MOTION_PREPS: Final = frozenset({"to", "towards", "toward", "into", "in", "at", "near"})
 # Verbs and nouns whose object is a territory: "bordered by X", "invaded X", "the invasion of X".
+# Place nouns that also name a condition or a body of people: "the state of X".
+_STATE_OR_CONDITION: Final = frozenset({"state", "community"})
 # Titles held of a territory: "the Duke of X", "Marquis of X", "the Bishop of X".
 _TERRITORIAL_TITLES: Final = frozenset(
     {
@@ -897,7 +899,12 @@ def _role_of(at: _Site) -> str:
     noun = at.role.head.head
     if noun.lemma_.lower() in _CORPORATE_ROLES:
         return "organization"
-    return "place" if noun.lemma_.lower() in CLASS_NOUNS["place"] | _TERRITORIAL_TITLES else ""
+    lemma = noun.lemma_.lower()
+    name = at.doc[at.mention.start : at.mention.end].text
+    placed = at.mention.label in {"GPE", "LOC"} or gazetteer.kinds(name)
+    if lemma in _STATE_OR_CONDITION and not placed:
+        return ""  # "the state of Catholicism" is a condition, "the state of Ohio" a place
+    return "place" if lemma in CLASS_NOUNS["place"] | _TERRITORIAL_TITLES else ""
 
 
 def _role_after(at: _Site) -> str:

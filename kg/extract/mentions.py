@@ -443,8 +443,24 @@ def _joined(doc: Doc, mentions: list[TokenMention]) -> list[TokenMention]:
             left = out.pop()
             label = mention.label if left.label in {"", "NORP"} else left.label
             mention = TokenMention(left.start, mention.end, label)
+        elif out and _campus(doc, out[-1], mention):
+            mention = TokenMention(out.pop().start, mention.end, "ORG")
         out.append(mention)
     return out
+
+
+def _campus(doc: Doc, left: TokenMention, right: TokenMention) -> bool:
+    """ "the University of Halden – Tarsk": an institution's name, a spaced dash and the
+    place of one of its campuses are one name."""
+    if left.end + 1 != right.start or doc[left.end].text not in {"–", "—", "-"}:
+        return False
+    if not doc[left.end - 1].whitespace_ or not doc[left.end].whitespace_:
+        return False
+    return "organization" in name_kinds(doc[left.start : left.end].text) and right.label in {
+        "GPE",
+        "LOC",
+        "",
+    }
 
 
 def _continues(doc: Doc, left: TokenMention, right: TokenMention) -> bool:
