@@ -283,7 +283,9 @@ _NAME_TITLES: Final = RANKS | TITLES - {
 _HONORIFICS: Final = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
 )
-_DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_DETERMINERS: Final = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+)
 # Legal forms written after a company's name; "Apple Inc." and "Apple" are one company.
 _LEGAL_FORMS: Final = frozenset(
     {

@@ -172,13 +172,18 @@ def person_name_shape(name: str) -> int:
     (0, 0)
     >>> person_name_shape("Ada Song"), person_name_shape("Ada Media")
     (0, 0)
+    >>> person_name_shape("Anne-Laure"), person_name_shape("Saint-Denis")
+    (1, 0)
     """
     words = name.split()
+    given, family = _lists()
+    parts = _fold(name).split("-")
+    if len(words) == 1 and len(parts) == 2 and all(p in given for p in parts):
+        return 1  # "Anne-Laure", "Jean-Marc": two given names joined
     if not 2 <= len(words) <= 4 or not _is_word(words[0]) or not _is_word(words[-1]):
         return 0
     if any(not _is_word(w) and _fold(w) not in _PARTICLES for w in words[1:-1]):
         return 0
-    given, family = _lists()
     first = _fold(words[0]).split("-")[0]
     if first not in given:
         return 0

@@ -45,6 +45,7 @@ CASES = Path(__file__).parent / "cases" / "entities"
         pytest.param("“Google of Russia”", "Google of Russia", id="quotes"),
         pytest.param("Maharaja Ranjit Vell", "Ranjit Vell", id="a-rulers-title"),
         pytest.param("Midshipman Ola Berg", "Ola Berg", id="a-rank"),
+        pytest.param("their Whims of Orrin", "Whims of Orrin", id="a-possessive"),
     ],
 )
 def test_clean_name(text: str, name: str) -> None:
@@ -940,6 +941,7 @@ def test_a_nationality_is_its_country(text: str, country: str) -> None:
         pytest.param("Glen Hills", "GPE", "place", id="a-place-word-read-as-a-place"),
         pytest.param("State Highway 12", "ORG", "place", id="a-number-after-the-head-word"),
         pytest.param("Orrin Wilderness Area", "ORG", "place", id="an-area"),
+        pytest.param("Anne-Laure", "ORG", "person", id="two-given-names-joined"),
         pytest.param("Whigs", "NORP", "organization", id="a-partys-members-name-it"),
         pytest.param("Jesuits", "NORP", "organization", id="an-orders-members-name-it"),
         pytest.param("Republican Vell", "GPE", "place", id="a-members-word-only-as-the-last"),

@@ -33,7 +33,9 @@ __all__ = [
 
 # Entity types that are quantities or times, not things a graph should have a node for.
 _NUMERIC: Final = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
-_LEADING_DROP: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_LEADING_DROP: Final = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+)
 # Capitalised words the small model leaves untagged that are dates, not names.
 _TIME_WORDS: Final = frozenset(
     {
