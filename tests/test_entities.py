@@ -529,6 +529,20 @@ def test_a_bad_alias_file_is_an_input_error(
             id="the-state-of-a-faith-is-no-place",
         ),
         pytest.param(
+            "She/PRP/nsubj/1 played/VBD/ROOT/1/play a/DT/det/3 role/NN/dobj/1/role "
+            "in/IN/prep/3 Orrinoaks/NNP/pobj/4 ./././1",
+            [(5, 6, "GPE")],
+            {"Orrinoaks": ("work", "cast-in")},
+            id="a-role-in-a-work",
+        ),
+        pytest.param(
+            "She/PRP/nsubj/1 had/VBD/ROOT/1/have a/DT/det/3 role/NN/dobj/1/role "
+            "in/IN/prep/3 Paris/NNP/pobj/4 ./././1",
+            [(5, 6, "GPE")],
+            {},
+            id="a-role-in-a-known-place",
+        ),
+        pytest.param(
             "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "
             "Orrin/NNP/compound/5 Glacier/NNP/dobj/2 ./././2",
             [(4, 6, "ORG")],

@@ -1017,6 +1017,26 @@ def _made_by(at: _Site) -> str:
     return "organization" if verb in _ISSUED else ""
 
 
+def _cast_in(at: _Site) -> str:
+    """ "her role in X", "a character in X", "a cameo in X", "starred in X": what actors
+    appear in is a work (a place the gazetteer knows stays a place, and so does one the
+    tagger reads as a place after "starred in")."""
+    role, prep = at.role, at.role.head
+    if role.dep_ != "pobj" or prep.lower_ != "in":
+        return ""
+    governor = prep.head
+    lemma = governor.lemma_.lower()
+    part = governor.pos_ == "NOUN" and lemma in _CAST_NOUNS
+    starred = governor.pos_ == "VERB" and lemma in _CAST_VERBS
+    if not (part or (starred and at.mention.label not in {"GPE", "LOC", "FAC"})):
+        return ""
+    return "" if gazetteer.kinds(at.doc[at.mention.start : at.mention.end].text) else "work"
+
+
+_CAST_NOUNS: Final = frozenset({"role", "character", "part", "cameo", "appearance", "lead"})
+_CAST_VERBS: Final = frozenset({"star", "co-star", "costar"})
+
+
 def _life_of(at: _Site) -> str:
     """ "the arrest of X", "the reign of X", "born of X", "X is voiced by Y", "Y as X" (a
     part an actor plays): what only people go through, and characters."""
@@ -1233,6 +1253,7 @@ EVIDENCE_RULES: Final[dict[str, Rule]] = {
     "went-to": _went,
     "made-by": _made_by,
     "life-of": _life_of,
+    "cast-in": _cast_in,
     "member-of": _member_of,
     "signed": _signed,
     "area-named": _area_named,
