@@ -543,6 +543,26 @@ def test_a_bad_alias_file_is_an_input_error(
             id="a-role-in-a-known-place",
         ),
         pytest.param(
+            "She/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be elected/VBN/ROOT/2/elect "
+            "to/IN/prep/2 the/DT/det/5 Vellting/NNP/pobj/3 ./././2",
+            [(5, 6, "")],
+            {"Vellting": ("organization", "member-of")},
+            id="elected-to-a-body",
+        ),
+        pytest.param(
+            "He/PRP/nsubj/1 worked/VBD/ROOT/1/work for/IN/prep/1 Orrix/NNP/pobj/2 ./././1",
+            [(3, 4, "")],
+            {"Orrix": ("organization", "member-of")},
+            id="worked-for-an-employer",
+        ),
+        pytest.param(
+            "Joining/VBG/advcl/5/join Orrix/NNP/dobj/0 in/IN/prep/0 2016/CD/pobj/2 ,/,/punct/5 "
+            "he/PRP/nsubj/5 scored/VBD/ROOT/5/score ./././5",
+            [(1, 2, "")],
+            {"Orrix": ("organization", "signed")},
+            id="joining-a-club",
+        ),
+        pytest.param(
             "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "
             "Orrin/NNP/compound/5 Glacier/NNP/dobj/2 ./././2",
             [(4, 6, "ORG")],

@@ -778,6 +778,8 @@ _LIFE_NOUNS: Final = frozenset(
 )
 # What one studies or teaches at: an institution ("taught at X", "studied at X").
 _SCHOOLED: Final = frozenset({"teach", "study", "lecture", "educate", "enroll", "enrol"})
+# Bodies one is elected or appointed to: "elected to the Senate".
+_SEATED: Final = frozenset({"elect", "re-elect", "reelect", "appoint", "nominate", "admit"})
 # A club or a label a player or an artist is signed to: "played for X", "signed with X",
 # "signed by X", "loaned to X", "a spell with X", "joined X".
 _PLAYED_FOR: Final = frozenset({"play", "sign", "score", "appear", "captain", "debut", "compete"})
@@ -1062,6 +1064,13 @@ def _member_of(at: _Site) -> str:
         return ""
     if governor.lower_ == "of" and governor.head.lemma_.lower() == "member":
         return "organization"
+    verb = governor.head
+    if verb.pos_ == "VERB" and not _person_named(at) and at.mention.label not in {"GPE", "LOC"}:
+        # "elected to the Senate", "appointed to X" (a body); "worked for X" (an employer).
+        if governor.lower_ == "to" and verb.lemma_.lower() in _SEATED:
+            return "organization"
+        if governor.lower_ == "for" and verb.lemma_.lower() == "work":
+            return "organization"
     schooled = governor.lower_ == "at" and governor.head.lemma_.lower() in _SCHOOLED
     if not schooled or at.mention.label in {"GPE", "LOC"}:
         return ""
@@ -1091,7 +1100,9 @@ def _signed(at: _Site) -> str:
             or ((m := at.index[c.i]) is not None and m.label == "PERSON")
             for c in subjects
         )
-        return "organization" if personal else ""
+        # "Joining X in 2016, he …": a participle whose subject is the person of the clause.
+        joining = not subjects and governor.tag_ == "VBG" and at.mention.label != "GPE"
+        return "organization" if personal or joining else ""
     return ""
 
 
