@@ -148,7 +148,9 @@ def name_kinds(name: str) -> frozenset[str]:
     if last:
         return frozenset({last})
     first = "" if head[0] in _MEMBER_WORDS else _NAME_WORDS.get(head[0], "")
-    if first and (first != "place" or head[0] in _PLACE_PREFIXES):
+    # "Fort Vell Pistons": a place and a plural after it name a team, not the fort.
+    team = len(head) >= 3 and head[-1].endswith("s") and not head[-1].endswith("ss")
+    if first and (first != "place" or (head[0] in _PLACE_PREFIXES and not team)):
         return frozenset({first})
     return frozenset()
 

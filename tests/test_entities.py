@@ -563,6 +563,20 @@ def test_a_bad_alias_file_is_an_input_error(
             id="joining-a-club",
         ),
         pytest.param(
+            "It/PRP/nsubj/1 is/VBZ:AUX/ROOT/1/be in/IN/prep/1 the/DT/det/5 Orrinian/JJ/amod/5 "
+            "province/NN/pobj/2/province ./././1",
+            [(4, 5, "NORP")],
+            {"Orrinian": ("place", "area-named")},
+            id="a-regions-adjective-before-a-place-noun",
+        ),
+        pytest.param(
+            "They/PRP/nsubj/1 ruled/VBD/ROOT/1/rule the/DT/det/4 Christian/JJ/amod/4 "
+            "kingdoms/NNS/dobj/1/kingdom ./././1",
+            [(3, 4, "NORP")],
+            {},
+            id="a-faiths-realms-are-no-place-it-names",
+        ),
+        pytest.param(
             "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "
             "Orrin/NNP/compound/5 Glacier/NNP/dobj/2 ./././2",
             [(4, 6, "ORG")],
@@ -976,6 +990,8 @@ def test_a_nationality_is_its_country(text: str, country: str) -> None:
         pytest.param("State Highway 12", "ORG", "place", id="a-number-after-the-head-word"),
         pytest.param("Orrin Wilderness Area", "ORG", "place", id="an-area"),
         pytest.param("Anne-Laure", "ORG", "person", id="two-given-names-joined"),
+        pytest.param("Fort Tarvik", "PERSON", "place", id="a-fort"),
+        pytest.param("Fort Vell Pistons", "ORG", "organization", id="a-team-named-for-a-fort"),
         pytest.param("Whigs", "NORP", "organization", id="a-partys-members-name-it"),
         pytest.param("Jesuits", "NORP", "organization", id="an-orders-members-name-it"),
         pytest.param("Republican Vell", "GPE", "place", id="a-members-word-only-as-the-last"),

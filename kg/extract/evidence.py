@@ -1111,11 +1111,41 @@ def _area_named(at: _Site) -> str:
     its modifier, is that place."""
     head = at.head
     noun = head.head
-    if head.dep_ != "compound" or noun.i != at.mention.end or at.index[noun.i] is not None:
+    regional = at.mention.label == "NORP" and head.dep_ == "amod"
+    if not (head.dep_ == "compound" or regional) or noun.i != at.mention.end:
         return ""
-    if at.mention.label == "NORP":
-        return ""  # "the Lutheran community" is a people, not a place
-    return "place" if noun.pos_ == "NOUN" and noun.lemma_.lower() in CLASS_NOUNS["place"] else ""
+    if at.index[noun.i] is not None or noun.pos_ != "NOUN":
+        return ""
+    lemma = noun.lemma_.lower()
+    faith = at.doc[at.mention.start : at.mention.end].text.lower() in _FAITHS
+    if faith or (at.mention.label == "NORP" and lemma in _STATE_OR_CONDITION | _REALMS):
+        # "the Lutheran community" is a people and "the Christian kingdoms" a faith's realms;
+        # "the Sicilian province of X" is the region's.
+        return ""
+    return "place" if lemma in CLASS_NOUNS["place"] else ""
+
+
+# Realms a people's or a faith's adjective describes rather than names: "the Frankish kingdoms".
+_REALMS: Final = frozenset({"kingdom", "empire", "nation", "republic", "country", "colony"})
+_FAITHS: Final = frozenset(
+    {
+        "christian",
+        "catholic",
+        "protestant",
+        "orthodox",
+        "muslim",
+        "islamic",
+        "jewish",
+        "hindu",
+        "buddhist",
+        "sikh",
+        "lutheran",
+        "anglican",
+        "methodist",
+        "baptist",
+        "mormon",
+    }
+)
 
 
 def is_placed(doc: Doc, mention: TokenMention) -> bool:
