@@ -573,6 +573,12 @@ class _Tally:
                 self.soft["place"] += _GAZETTEER_WEIGHTS["subdivision" in places]
                 self.seen["gazetteer → place"] += 1
                 self.leans.add("place")
+        elif not cues and _place_shaped(name, mention.label):
+            # "Old Tarsk" beside a Tarsk the gazetteer holds; "Linkville", "Vellsburg".
+            if not self.seen["place shape → place"]:
+                self.soft["place"] += _GAZETTEER_WEIGHTS[False]
+                self.seen["place shape → place"] += 1
+                self.leans.add("place")
         elif (
             not cues
             and mention.label in _SHAPE_LABELS
@@ -609,6 +615,30 @@ class _Tally:
         self.alias = self.alias or other.alias
         self.leans |= other.leans
         return self
+
+
+# Words English puts before a place's name to name another near it: "Old Tarsk", "Upper Vell".
+_PLACE_MODIFIERS: Final = frozenset(
+    {"old", "new", "upper", "lower", "north", "south", "east", "west", "greater", "little"}
+)
+# Endings of one-word town names: "Linkville", "Vellsburg", "Orrinabad".
+_TOWN_ENDINGS: Final = ("ville", "burg", "bourg", "grad", "abad", "stadt")
+
+
+def _place_shaped(name: str, label: str) -> bool:
+    """Whether a name is written the way places are named, with no gazetteer entry of its own
+    (a town's ending says less than the tagger's reading of a person: "Melville").
+
+    >>> _place_shaped("Old Tallinn", "PERSON"), _place_shaped("Linkville", "ORG")
+    (True, True)
+    >>> _place_shaped("Old Navy", "ORG"), _place_shaped("Melville", "PERSON")
+    (False, False)
+    """
+    words = name.split()
+    if len(words) == 2 and words[0].lower() in _PLACE_MODIFIERS:
+        return bool(gazetteer.kinds(words[1]))
+    town = len(name) > 6 and name.lower().endswith(_TOWN_ENDINGS)
+    return len(words) == 1 and town and label != "PERSON"
 
 
 def decide_kind(strong: Counter[str], soft: Counter[str]) -> tuple[str, bool]:

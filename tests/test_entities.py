@@ -577,6 +577,13 @@ def test_a_bad_alias_file_is_an_input_error(
             id="a-faiths-realms-are-no-place-it-names",
         ),
         pytest.param(
+            "The/DT/det/1 road/NN/nsubj/2/road runs/VBZ/ROOT/2/run through/IN/prep/2 "
+            "Stavik/NNP/pobj/3 ./././2",
+            [(4, 5, "PERSON")],
+            {"Stavik": ("place", "went-to")},
+            id="what-a-road-runs-through",
+        ),
+        pytest.param(
             "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "
             "Orrin/NNP/compound/5 Glacier/NNP/dobj/2 ./././2",
             [(4, 6, "ORG")],
@@ -991,6 +998,8 @@ def test_a_nationality_is_its_country(text: str, country: str) -> None:
         pytest.param("Orrin Wilderness Area", "ORG", "place", id="an-area"),
         pytest.param("Anne-Laure", "ORG", "person", id="two-given-names-joined"),
         pytest.param("Fort Tarvik", "PERSON", "place", id="a-fort"),
+        pytest.param("Old Tallinn", "PERSON", "place", id="old-and-a-known-place"),
+        pytest.param("Vellsburg", "ORG", "place", id="a-towns-ending"),
         pytest.param("Fort Vell Pistons", "ORG", "organization", id="a-team-named-for-a-fort"),
         pytest.param("Whigs", "NORP", "organization", id="a-partys-members-name-it"),
         pytest.param("Jesuits", "NORP", "organization", id="an-orders-members-name-it"),

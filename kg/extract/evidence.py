@@ -714,6 +714,9 @@ _MOTION_VERBS: Final = frozenset(
 )
 _CAREER_MOVES: Final = frozenset({"move", "relocate"})
 _MOTION_PREPS: Final = frozenset({"to", "towards", "toward", "into", "in", "at", "near"})
+# What a road, a river or a traveller passes through is a place: "runs west through X".
+_ROUTE_VERBS: Final = frozenset({"run", "pass", "flow", "wind", "travel", "continue", "cross"})
+_ROUTE_PREPS: Final = frozenset({"through", "across"})
 # Verbs and nouns whose object is a territory: "bordered by X", "invaded X", "the invasion of X".
 # Place nouns that also name a condition or a body of people: "the state of X".
 _STATE_OR_CONDITION: Final = frozenset({"state", "community"})
@@ -996,6 +999,9 @@ def _went(at: _Site) -> str:
         if at.mention.label == "ORG" and verb.lemma_.lower() in _CAREER_MOVES:
             return ""  # "she moved to Harbour Records": a career moves to firms and clubs too
         return "place" if verb.pos_ == "VERB" and verb.lemma_.lower() in _MOTION_VERBS else ""
+    if role.dep_ == "pobj" and governor.lower_ in _ROUTE_PREPS:
+        verb = governor.head
+        return "place" if verb.pos_ == "VERB" and verb.lemma_.lower() in _ROUTE_VERBS else ""
     if role.dep_ == "pobj" and governor.dep_ == "agent":
         return "place" if governor.head.lemma_.lower() in _TERRITORY_VERBS else ""
     if role.dep_ == "dobj" and governor.lemma_.lower() in _TERRITORY_VERBS:
