@@ -428,7 +428,9 @@ def _propn_chunks(doc: Doc, taken: list[bool]) -> list[TokenMention]:
             while j < len(doc) and _name_token(doc[j], taken):
                 j += 1
             start, end = _trim(doc, i, j)
-            if start < end and any(t.is_alpha or t.like_num for t in doc[start:end]):
+            # A name has a capital somewhere ("eBay"); "app" tagged a proper noun is not one.
+            written = any(c.isupper() for c in doc[start:end].text)
+            if start < end and written and any(t.is_alpha or t.like_num for t in doc[start:end]):
                 found.append(TokenMention(start, end, ""))
             i = j
         else:
