@@ -584,6 +584,18 @@ def test_a_bad_alias_file_is_an_input_error(
             id="what-a-road-runs-through",
         ),
         pytest.param(
+            "the/DT/det/2 reef/NN/compound/2/reef Orrin/NNP/nsubj/7 ,/,/punct/2 "
+            "Vell/NNP/conj/2 and/CC/cc/4 Tarsk/NNP/conj/4 lie/VBP/ROOT/7/lie "
+            "north/RB/advmod/7 ./././7",
+            [(2, 3, "ORG"), (4, 5, "PERSON"), (6, 7, "")],
+            {
+                "Orrin": ("place", "designation"),
+                "Vell": ("place", "coordinated"),
+                "Tarsk": ("place", "coordinated"),
+            },
+            id="a-list-leans-the-way-the-parse-argued-for-one",
+        ),
+        pytest.param(
             "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "
             "Orrin/NNP/compound/5 Glacier/NNP/dobj/2 ./././2",
             [(4, 6, "ORG")],

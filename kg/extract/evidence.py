@@ -1385,16 +1385,15 @@ def _coordinated(
             continue
         kinds = Counter(out[k].kind for k in members if out[k].kind)
         firms = [k for k in members if out[k].label == "ORG" or out[k].kind == "organization"]
-        kind, argued = kinds.most_common(1)[0] if kinds else ("", 0)
-        if kind != "organization" and 2 * argued >= len(members):
+        (kind,) = kinds if len(kinds) == 1 else ("",)
+        if kind and kind != "organization":
+            # What the parse argued for one member, and nothing against, it says of the list.
             like = [k for k in members if out[k].kind == kind]
-        elif firms:
+        elif firms and 2 * len(firms) >= len(members):
+            # A list of people with one name mistagged as a company stays a list of people:
+            # the companies must be at least half of it.
             kind, like = "organization", firms
         else:
-            continue
-        # A list of people with one name mistagged as a company stays a list of people: the
-        # companies must be at least half of it.
-        if 2 * len(like) < len(members):
             continue
         for k in members:
             # "Ada Lind and Bosch": a name the tagger reads as a person and that is written as
