@@ -596,6 +596,20 @@ def test_a_bad_alias_file_is_an_input_error(
             id="a-list-leans-the-way-the-parse-argued-for-one",
         ),
         pytest.param(
+            "She/PRP/nsubj/1 has/VBZ/ROOT/1/have a/DT/det/3 degree/NN/dobj/1/degree "
+            "in/IN/prep/3 Vellics/NNP/pobj/4 ./././1",
+            [(5, 6, "GPE")],
+            {"Vellics": ("concept", "degree")},
+            id="a-field-of-study",
+        ),
+        pytest.param(
+            "He/PRP/nsubj/1 earned/VBD/ROOT/1/earn a/DT/det/3 Master/NNP/dobj/1 of/IN/prep/3 "
+            "Orrin/NNP/compound/6 Studies/NNP/pobj/4 ./././1",
+            [(3, 7, "ORG")],
+            {"Master of Orrin Studies": ("concept", "degree")},
+            id="a-degree",
+        ),
+        pytest.param(
             "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "
             "Orrin/NNP/compound/5 Glacier/NNP/dobj/2 ./././2",
             [(4, 6, "ORG")],

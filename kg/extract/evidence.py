@@ -1045,6 +1045,40 @@ _CAST_NOUNS: Final = frozenset({"role", "character", "part", "cameo", "appearanc
 _CAST_VERBS: Final = frozenset({"star", "co-star", "costar"})
 
 
+def _degree(at: _Site) -> str:
+    """ "an MA in X", "a doctorate in X" (a field of study); "a Master of Business
+    Administration" (a degree): ideas, not bodies or places."""
+    words = at.doc[at.mention.start : at.mention.end].text.split()
+    if len(words) >= 3 and words[0].lower() in _DEGREE_TITLES and words[1] == "of":
+        return "concept"
+    role, prep = at.role, at.role.head
+    if role.dep_ != "pobj" or prep.lower_ != "in":
+        return ""
+    return "concept" if prep.head.lower_ in _DEGREES else ""
+
+
+_DEGREE_TITLES: Final = frozenset({"master", "bachelor", "doctor"})
+_DEGREES: Final = frozenset(
+    {
+        "degree",
+        "degrees",
+        "diploma",
+        "doctorate",
+        "phd",
+        "ph.d.",
+        "ma",
+        "ba",
+        "bsc",
+        "msc",
+        "mba",
+        "bachelor",
+        "master",
+        "major",
+        "doctor",
+    }
+)
+
+
 def _life_of(at: _Site) -> str:
     """ "the arrest of X", "the reign of X", "born of X", "X is voiced by Y", "Y as X" (a
     part an actor plays): what only people go through, and characters."""
@@ -1300,6 +1334,7 @@ EVIDENCE_RULES: Final[dict[str, Rule]] = {
     "went-to": _went,
     "made-by": _made_by,
     "life-of": _life_of,
+    "degree": _degree,
     "cast-in": _cast_in,
     "member-of": _member_of,
     "signed": _signed,
