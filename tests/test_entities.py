@@ -610,6 +610,20 @@ def test_a_bad_alias_file_is_an_input_error(
             id="a-degree",
         ),
         pytest.param(
+            "Vellaceae/NNP/nsubj/1 are/VBP:AUX/ROOT/1/be a/DT/det/3 family/NN/attr/1/family "
+            "of/IN/prep/3 plants/NNS/pobj/4/plant ./././1",
+            [(0, 1, "PERSON")],
+            {"Vellaceae": ("concept", "copula")},
+            id="a-family-of-plants",
+        ),
+        pytest.param(
+            "Lindqvists/NNPS/nsubj/1 are/VBP:AUX/ROOT/1/be a/DT/det/3 family/NN/attr/1/family "
+            "of/IN/prep/3 musicians/NNS/pobj/4/musician ./././1",
+            [(0, 1, "ORG")],
+            {},
+            id="a-family-of-people",
+        ),
+        pytest.param(
             "the/DT/det/1 stream/NN/nsubj/2/stream joins/VBZ/ROOT/2/join the/DT/det/5 "
             "Orrin/NNP/compound/5 Glacier/NNP/dobj/2 ./././2",
             [(4, 6, "ORG")],

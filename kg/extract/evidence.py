@@ -451,6 +451,11 @@ _CONCEPT_NOUNS: Final = frozenset(
         "cultivar",
         "dish",
         "cuisine",
+        "type",
+        "kind",
+        "variety",
+        "category",
+        "style",
     }
 )
 CLASS_NOUNS: Final[dict[str, frozenset[str]]] = {
@@ -846,6 +851,11 @@ def _description(noun: Token, index: list[TokenMention | None], person: bool = F
     # "producer Ada Lind": a noun for a firm or a person says nothing against a person's name.
     if person and noun.lemma_.lower() in _FIRM_OR_PERSON:
         return ""
+    if noun.lemma_.lower() == "family" and not person:
+        # "X are a family of flowering plants": a living kind, unless its members are people.
+        members = [o for p in noun.children if p.lower_ == "of" for o in p.children]
+        if members and not any(class_of(m) == "person" for m in members):
+            return "concept"
     # "a digital media player" is a device, "a football player" a person.
     if kind == "person" and any(c.lemma_.lower() in _DEVICE_WORDS for c in noun.children):
         return "product"
