@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -10,12 +11,22 @@ from rdflib.namespace import RDF, XSD
 from spacy.vocab import Vocab
 
 from kg.dates import document_date, find_dates, find_range, read_date, read_range
-from kg.extract.dates import read_dates, read_lifespans
+from kg.extract.dates import merge_dates, read_dates, read_lifespans, with_dated_works
 from kg.extract.mentions import find_mentions, mention_index
 from kg.extract.rules import Sentence
 from kg.graph import date_literal, to_rdf
 from kg.link import link_documents
-from kg.model import Date, DateFact, Document, Entity, Provenance, Span
+from kg.model import (
+    Argument,
+    Date,
+    DateFact,
+    Document,
+    Entity,
+    Extraction,
+    Mention,
+    Provenance,
+    Span,
+)
 from kg.namespace import KG, REL, content_hash
 from kg.store import Store
 from kg.validate import validate
@@ -395,6 +406,75 @@ DATE_CASES = [
         set(),
         id="a-verb-that-dates-nothing",
     ),
+    pytest.param(
+        "It/PRP/nsubj/1 came/VBD/ROOT/1/come from/IN/prep/1 her/PRP$/poss/6 2004/CD/nummod/6"
+        " debut/NN/compound/6 album/NN/pobj/2 Where/WRB:SCONJ/advmod/9/where I/PRP/nsubj/9"
+        " Stand/VBP/relcl/6/stand ./././1",
+        [(4, 5, "DATE")],
+        {("Where I Stand", "dated", "2004", "date-modifier")},
+        id="an-untagged-title-after-a-year-and-a-class-noun",
+    ),
+    pytest.param(
+        "It/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be inspired/VBN/ROOT/2/inspire by/IN/agent/2"
+        " Lind/NNP/poss/9 's/POS/case/4 1963/CD/nummod/7 children/NNS/poss/9/child 's/POS/case/7"
+        " book/NN/pobj/3 Where/WRB:SCONJ/advmod/13/where the/DT/det/13 Owls/NNP/compound/13"
+        " Are/NNP/advcl/2 ./././2",
+        [(4, 5, "ORG"), (6, 7, "DATE"), (10, 14, "WORK_OF_ART")],
+        {("Where the Owls Are", "dated", "1963", "date-modifier")},
+        id="a-year-before-a-class-noun-whatever-it-modifies",
+    ),
+    pytest.param(
+        "Her/PRP$/poss/1 venture/NN/nsubj/2 was/VBD:AUX/ROOT/2/be the/DT/det/6 1988/CD/nummod/6"
+        " feature/NN/compound/6 film/NN/attr/2 A/DT/det/8 Cry/NN/appos/6 in/IN/prep/8"
+        " the/DT/det/11 Night/NNP/pobj/9 by/IN/prep/6 Lind/NNP/pobj/12 ./././2",
+        [(4, 5, "DATE"), (13, 14, "PERSON")],
+        {("A Cry in the Night", "dated", "1988", "date-modifier")},
+        id="a-title-after-a-class-noun-ends-before-by",
+    ),
+    pytest.param(
+        "Her/PRP$/poss/2 1998/CD/nummod/2 singles/NNS/nsubj/6/single Copper/NN/appos/2"
+        " and/CC/cc/3 Tin/NN/conj/3 sold/VBD/ROOT/6/sell well/RB/advmod/6 ./././6",
+        [(1, 2, "DATE")],
+        set(),
+        id="one-year-before-a-plural-class-noun-dates-no-one-title",
+    ),
+    pytest.param(
+        "Lind/NNP/nsubj/2 had/VBD:AUX/aux/2/have worked/VBN/ROOT/2/work on/IN/prep/2"
+        " Salt/NNP/compound/5 Roads/NNP/pobj/3 and/CC/cc/5 Iron/NNP/compound/8 Fields/NNP/conj/5"
+        " ,/,/punct/11 both/DT:PRON/nsubj/11 released/VBN/advcl/2/release in/IN/prep/11"
+        " 2010/CD/pobj/12 ./././2",
+        [(0, 1, "PERSON"), (4, 6, "WORK_OF_ART"), (7, 9, "WORK_OF_ART"), (13, 14, "DATE")],
+        {
+            ("Salt Roads", "released", "2010", "date-clause"),
+            ("Iron Fields", "released", "2010", "date-clause"),
+        },
+        id="both-stands-for-the-names-before-it",
+    ),
+    pytest.param(
+        "It/PRP/nsubj/1 covers/VBZ/ROOT/1/cover their/PRP$/poss/3 recording/NN/dobj/1"
+        " of/IN/prep/3 Cold/NNP/compound/6 Harbour/NNP/pobj/4 ,/,/punct/3"
+        " which/WDT/nsubjpass/10 was/VBD:AUX/auxpass/10/be released/VBN/relcl/3/release"
+        " in/IN/prep/10 1966/CD/pobj/11 ./././1",
+        [(5, 7, "WORK_OF_ART"), (12, 13, "DATE")],
+        {("Cold Harbour", "released", "1966", "date-clause")},
+        id="which-was-released-after-a-name",
+    ),
+    pytest.param(
+        "The/DT/det/1 label/NN/nsubj/2 signed/VBD/ROOT/2/sign Lind/NNP/dobj/2 ,/,/punct/3"
+        " who/WP/nsubj/6 released/VBD/relcl/3/release an/DT/det/8 album/NN/dobj/6 in/IN/prep/6"
+        " 1990/CD/pobj/9 ./././2",
+        [(3, 4, "PERSON"), (10, 11, "DATE")],
+        set(),
+        id="who-released-something-is-not-what-was-released",
+    ),
+    pytest.param(
+        "The/DT/det/1 town/NN/nsubjpass/3 was/VBD:AUX/auxpass/3/be destroyed/VBN/ROOT/3/destroy"
+        " by/IN/agent/3 Hurricane/NNP/compound/6 Lotta/NNP/pobj/4 in/IN/prep/3 1961/CD/pobj/7"
+        " ./././3",
+        [(5, 7, "EVENT"), (8, 9, "DATE")],
+        {("Hurricane Lotta", "held", "1961", "date-event")},
+        id="an-event-by-which-something-happened",
+    ),
 ]
 
 
@@ -520,6 +600,73 @@ def test_a_title_the_tagger_cut_short_is_dated_whole(vocab: Vocab) -> None:
         ("Close-Down", "dated", "1990"),
         ("Taste of Salt", "dated", "1997"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "kind"),
+    [
+        pytest.param(
+            "They/PRP/nsubj/1 filmed/VBD/ROOT/1/film Dunmere/NNP/dobj/1",
+            [(2, 3, "ORG")],
+            "work",
+            id="a-name-before-a-year-is-a-work",
+        ),
+        pytest.param(
+            "They/PRP/nsubj/1 fought/VBD/ROOT/1/fight at/IN/prep/1 the/DT/det/4 Battle/NNP/pobj/2"
+            " of/IN/prep/4 Dunmere/NNP/pobj/5",
+            [(4, 7, "ORG")],
+            "",
+            id="an-event-before-a-year-is-no-work",
+        ),
+    ],
+)
+def test_a_year_after_a_name_argues_a_work_unless_an_event(
+    vocab: Vocab, spec: str, ents: list[tuple[int, int, str]], kind: str
+) -> None:
+    doc = parse(vocab, spec, ents)
+    found = with_dated_works(find_mentions(doc), doc, doc.text + " (1808).", 0)
+    assert [m.kind for m in found if m.label] == [kind]
+
+
+def _reading(rule: str, confidence: float, args: tuple[Argument, ...] = ()) -> Extraction:
+    text = "Salt was released on 5 May 2004 in Leeds"
+    return Extraction(
+        doc="t.txt",
+        sentence=Span(text, 0, len(text)),
+        subject=Span("Salt", 0, 4),
+        relation="released on",
+        object=Span("5 May", 21, 26),
+        predicate="released",
+        rule=rule,
+        confidence=confidence,
+        args=args,
+        subject_mention=Mention("Salt", 0, 4, "WORK_OF_ART"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        pytest.param((), ("date-clause", 0.8), id="the-date-rule-states-the-date"),
+        pytest.param(
+            (Argument(Span("in Leeds", 32, 40), "in", "released in"),),
+            ("participle", 0.43),
+            id="a-clause-with-arguments-keeps-its-rule",
+        ),
+    ],
+)
+def test_a_date_reading_merged_into_a_weaker_clause_reading(
+    args: tuple[Argument, ...], expected: tuple[str, float]
+) -> None:
+    clause = _reading("participle", 0.43, args)
+    date = dataclasses.replace(
+        _reading("date-clause", 0.8),
+        object=Span("5 May 2004", 21, 31),
+        object_mention=Mention("5 May 2004", 21, 31, "DATE"),
+    )
+    (merged,) = merge_dates([clause], [date])
+    assert (merged.object.text, merged.args) == ("5 May 2004", args)
+    assert (merged.rule, merged.confidence) == expected
 
 
 def test_date_facts_end_to_end(nlp) -> None:  # type: ignore[no-untyped-def]

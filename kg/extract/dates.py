@@ -78,6 +78,17 @@ _EVENT_NOUNS: Final = EVENT_CLASSES | {
     "referendum",
     "crisis",
     "tour",
+    "earthquake",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tsunami",
+    "flood",
+    "eruption",
+    "disaster",
+    "scandal",
+    "controversy",
+    "pageant",
 }
 # Events that last: one date written for them is when they began ("the Salt War of 1762").
 _LASTING: Final = frozenset({"war", "campaign", "rebellion", "insurgency", "occupation"})
@@ -104,6 +115,8 @@ _OF_A_WORK: Final = frozenset({"released", "made"})
 # Predicates that date the work their subject appears in, not the subject.
 _IN_A_WORK: Final = frozenset({"appeared"})
 _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "that", "whom"})
+# Words that stand for the names they follow, each of them: "X and Y, both released in 2010".
+_EACH: Final = frozenset({"both", "all", "each"})
 # "X (born 5 May 1950 in Y)", "X (1901–1975)", "X (died 1870)", "X (b. 1950)".
 # A closing quotation mark may come between a quoted title and its year ('"Autumn" (1997)').
 _PARENTHESIS: Final = re.compile(r"[ \t]*[\"'\u201d\u2019]?[ \t]*,?[ \t]*\(([^()\n]{1,120})\)")
@@ -140,6 +153,10 @@ _TITLE_YEAR: Final = re.compile(
     + r")*)\s*\((?P<year>[12][0-9]{3})\)"
 )
 _TITLE_WORDS: Final = 8
+# How many words after a year its work's class noun may come ("the 1972 Atari arcade game").
+_CLASS_WORDS: Final = 4
+# Small words inside a title; not "by", which ends one ("the 2010 album X by the band Y").
+_SMALL_WORDS: Final = frozenset(_TITLE_SMALL[3:-1].split("|")) - {"by"}
 # A place before the date of a half of a lifespan: "(Arlon, 2 June 1663 – Ghent, May 1719)".
 _PLACE_FIRST: Final = re.compile(r"\s*[A-Z][^0-9;:()]{0,40}?,\s*")
 _DIED: Final = re.compile(r"(?:^|[;,])\s*(?:died|d\.)\s", re.IGNORECASE)
@@ -211,6 +228,17 @@ def _named(em: Emitter, token: Token) -> Token | None:
     """The token naming what a subject is about: a name, a pronoun or a definite noun phrase
     (coreference may tell what it stands for), or the name a class noun describes ("X is a
     company founded in 1998": X)."""
+    if token.lower_ in _EACH and token.i > 1 and token.doc[token.i - 1].text == ",":
+        # "X and Y, both released in 2010": the first of the names before it, the others
+        # with it.
+        named = token.doc[token.i - 2]
+        mention = em.mention(named)
+        if mention is None or mention.end != named.i + 1:
+            return None
+        named = token.doc[mention.start : mention.end].root
+        while named.dep_ == "conj" and named.head.i < named.i:
+            named = named.head
+        return named if named.conjuncts and em.mention(named) is not None else None
     if em.mention(token) is not None or token.pos_ == "PRON":
         return token
     if token.pos_ == "PROPN" and token.dep_ in _SUBJECTS and _bare_name(token) is not None:
@@ -344,6 +372,98 @@ def _owned_work(em: Emitter, year: Token, name: Token) -> bool:
     )
 
 
+def _name_before_relative(em: Emitter, verb: Token) -> Token | None:
+    """The name written right before the relative pronoun that is the subject of the passive
+    ``verb``, with only a comma (and a closing quotation mark) between them ("\"Salt\", which
+    was …")."""
+    pronoun = next(
+        (c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ in {"which", "that"}),
+        None,
+    )
+    if pronoun is None or pronoun.i < 2 or pronoun.doc[pronoun.i - 1].text != ",":
+        return None
+    named = pronoun.doc[pronoun.i - 2]
+    if named.is_quote and named.i > 0:
+        named = pronoun.doc[named.i - 1]
+    mention = em.mention(named)
+    if mention is None or mention.end != named.i + 1:
+        return None
+    return pronoun.doc[mention.start : mention.end].root
+
+
+def _title_after_class(em: Emitter, year: Token) -> tuple[int, int] | None:
+    """The tokens of the name a year and a work's class noun stand before, read in the order
+    they are written whatever the parse made of them: "the 1972 arcade game Pong", "her 2004
+    debut album Where I Stand", "Lind's 2002 single \"Lanterns\"", "a 1978 sequel, Tin Roads".
+    Only modifiers may come between the year and the class noun (no article, preposition or
+    verb), and the name is a name the tagger found or words written as a title."""
+    doc, end = year.doc, em.sentence.span.end
+    i = year.i + 1
+    if i < end and doc[i].lower_ in {"'s", "’s"}:
+        return None  # "1987's Salt Roads" is the possessive rule's
+    noun = None
+    for k in range(i, min(i + _CLASS_WORDS, end)):
+        token = doc[k]
+        if token.pos_ in {"NOUN", "ADJ"} and token.lemma_.lower() in _WORK_NOUNS:
+            if token.tag_ in {"NNS", "NNPS"}:
+                return None  # "the 1998 singles X and Y": one year, several works
+            noun = k
+            if k + 1 < end and doc[k + 1].lemma_.lower() in _WORK_NOUNS:
+                continue  # "the 1966 feature film X": the last class noun
+            break
+        if token.pos_ not in {"NOUN", "ADJ", "PROPN", "PART", "NUM"} and token.text != "-":
+            return None
+    if noun is None:
+        return None
+    i = noun + 1
+    if i < end and doc[i].text == ",":
+        i += 1
+    if i < end and doc[i].is_quote:
+        i += 1
+    if i >= end:
+        return None
+    mention = em.mention(doc[i])
+    if mention is not None:
+        return (mention.start, mention.end) if mention.start == i else None
+    stop = i
+    while stop < end and stop - i < _TITLE_WORDS:
+        token = doc[stop]
+        titled = token.text[:1].isupper() or (token.like_num and not _YEAR_ALONE.match(token.text))
+        if not (titled or (stop > i and token.lower_ in _SMALL_WORDS)) or token.ent_type_ == "DATE":
+            break
+        stop += 1
+    while stop > i and doc[stop - 1].lower_ in _SMALL_WORDS:
+        stop -= 1
+    if stop == i or doc[i].pos_ == "PRON":
+        return None
+    return i, stop
+
+
+def _emit_title(em: Emitter, name: tuple[int, int], relation: str, date: Span) -> None:
+    """A work's date said of the name tokens ``name``, which the class noun before it argues
+    is a work's, whatever the tagger took it for ("the 1973 collection South of No North")."""
+    subject = em.sentence.char_span(*name)
+    found = em.mention(em.sentence.span.doc[name[0]])
+    label = found.label if found is not None and (found.start, found.end) == name else ""
+    confidence = RULES["date-modifier"]
+    em.out.append(
+        Extraction(
+            doc=em.sentence.doc_name,
+            sentence=em.sentence_span,
+            subject=subject,
+            relation=relation,
+            object=date,
+            predicate="dated",
+            rule="date-modifier",
+            confidence=confidence,
+            subject_mention=Mention(
+                subject.text, subject.start, subject.end, label, "work", "dated"
+            ),
+            object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
+        )
+    )
+
+
 def _opening_topic(em: Emitter) -> Token | None:
     """The name a document's first sentence is about, when it is a copula's subject ("X is a
     microarchitecture that was launched in 2015"): what a date in that sentence is said of,
@@ -409,16 +529,20 @@ def _emit(
     date: Span,
     penalty: float = 0.0,
     argue: bool = True,
+    kind: str = "",
 ) -> None:
+    """Add a date extraction of ``subject``; ``kind`` is the kind the words around it argue,
+    where the predicate does not ("the 1973 collection X": a work)."""
     confidence = RULES[rule] - penalty - 0.05 * (subject.pos_ == "PRON")
     mention = em.sentence.mention_at(subject)
     bare = _bare_name(subject) if mention is None and subject.pos_ == "PROPN" else None
     if bare is not None:
         span = em.sentence.char_span(bare.start, bare.end)
         mention = Mention(span.text, span.start, span.end, "")
-    if mention is not None and predicate in _KIND_OF and argue:
+    kind = kind or _KIND_OF.get(predicate, "")
+    if mention is not None and kind and argue:
         # What is released is a work, who is born a person: the date argues a kind.
-        mention = dataclasses.replace(mention, kind=_KIND_OF[predicate], evidence="date")
+        mention = dataclasses.replace(mention, kind=kind, evidence="date")
     em.out.append(
         Extraction(
             doc=em.sentence.doc_name,
@@ -479,12 +603,13 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
                     None,
                 )
             if event is None and governor.pos_ == "VERB" and _dating_word(governor) is None:
-                # "injured at the Battle of X in 1917": where it happened dates the event.
+                # "injured at the Battle of X in 1917", "destroyed by Hurricane Y in 1961":
+                # where or by what it happened dates the event.
                 event = next(
                     (
                         e
                         for c in governor.children
-                        if c.dep_ == "prep" and c.lower_ in {"at", "during"}
+                        if (c.dep_ == "prep" and c.lower_ in {"at", "during"}) or c.dep_ == "agent"
                         for o in c.children
                         if o.dep_ == "pobj"
                         for e in [_event(em, o)]
@@ -514,13 +639,14 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             ):
                 noun = noun.head
             named: Token | None = None
+            kind = ""
             if head.dep_ == "poss" and em.mention(noun) is not None:
                 named = noun  # "1987's X"
             elif _owned_work(em, head, noun):
                 named = noun  # "Lind's 1986 Harbour Lights"
 
             elif noun.pos_ in {"NOUN", "ADJ"} and noun.lemma_.lower() in _WORK_NOUNS:
-                named = _work_named(em, noun)
+                named, kind = _work_named(em, noun), "work"
             elif noun.pos_ == "NOUN" and noun.lemma_.lower() in _EVENT_NOUNS:
                 # "a failed 1355 coup"; not "the 1992 Harbour Games", where the year is a
                 # part of the name.
@@ -536,7 +662,15 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
                     f"{ent.text} {noun.text}",
                     "dated",
                     _date_span(em, ent, found[0]),
+                    kind=kind,
                 )
+            elif len(found) == 1 and _YEAR_ALONE.match(ent.text):
+                # "her 2004 debut album Where I Stand", however the parse hangs it together
+                title = _title_after_class(em, sentence.span.doc[ent.end - 1])
+                if title is not None:
+                    date = _date_span(em, ent, found[0])
+                    relation = sentence.span.doc[ent.start : title[0]].text.rstrip(' ,"“')
+                    _emit_title(em, title, relation, date)
             continue
         else:
             continue
@@ -555,6 +689,10 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             # "X is an album by the band Y, released in 1986": a participle set off by a
             # comma after a phrase tells of the work the phrase is about, not of its last noun.
             subject = _work_of_phrase(em, subject, governor) or subject
+        if predicate in _OF_A_WORK and (subject is None or _named(em, subject) is None):
+            # "the band's first single, \"Salt\", which was released in 1981": the name the
+            # relative clause follows, wherever the parse hangs the clause.
+            subject = _name_before_relative(em, governor) or subject
         if predicate in _IN_A_WORK:
             # "In 2007 she starred in the film X": an appearance dates the work it is in.
             subject = next(
@@ -603,8 +741,10 @@ def merge_dates(extractions: list[Extraction], dates: list[Extraction]) -> list[
     """Return a sentence's extractions with its date extractions merged in: a date extraction
     takes the place of a clause's reading of the same subject whose object is that date, cut
     short or not ("released on | May 5" for "released on May 5, 2004"), keeping the clause's
-    relation words, rule and arguments; any other is added. A reading whose object names an
-    entity is kept."""
+    relation words and arguments; any other is added. A reading whose object names an
+    entity is kept. The merged reading states the date as sure as the date rule is, under its
+    name, unless the clause has arguments of its own ("born on 13 March 1963 | in Leeds"): those
+    keep the clause's rule and confidence, which the edges they give are measured by."""
     out = list(extractions)
     for date in dates:
         for k, ex in enumerate(out):
@@ -621,12 +761,17 @@ def merge_dates(extractions: list[Extraction], dates: list[Extraction]) -> list[
                 and (mention is None or mention.label != DATE_LABEL)
             ):
                 argued = date.subject_mention is not None and date.subject_mention.kind
+                # A weak clause reading ("participle", "apposition") of a date the date rules
+                # read surely would otherwise state it as weakly as the clause.
+                dated = not ex.args
                 out[k] = dataclasses.replace(
                     ex,
                     object=date.object,
                     object_mention=date.object_mention,
                     predicate=date.predicate,
                     subject_mention=date.subject_mention if argued else ex.subject_mention,
+                    rule=date.rule if dated else ex.rule,
+                    confidence=date.confidence if dated else ex.confidence,
                 )
                 break
         else:
@@ -676,7 +821,8 @@ def with_dated_works(
     mentions: list[TokenMention], doc: Doc, text: str, offset: int
 ) -> list[TokenMention]:
     """Return ``mentions`` with those followed by a year alone in parentheses ("Tin Harbour
-    (1990)", "the album X (2000)") argued to be works, where nothing argued their kind yet;
+    (1990)", "the album X (2000)") argued to be works, where nothing argued their kind yet and
+    the name is no event's ("the Battle of X (1808)" is dated as held, not as published);
     ``offset`` is where ``doc`` starts in ``text``, as for ``read_lifespans``."""
     out = []
     for mention in mentions:
@@ -687,7 +833,8 @@ def with_dated_works(
             and _YEAR_ALONE.match(match.group(1))
             and mention.kind in {"", "organization"}
             and mention.evidence in {"", "coordinated"}
-            and mention.label not in {"GPE", "LOC", "FAC", "NORP"}
+            and mention.label not in {"GPE", "LOC", "FAC", "NORP", "EVENT"}
+            and not {t.lemma_.lower() for t in doc[mention.start : mention.end]} & _EVENT_NOUNS
             and not is_placed(doc, mention)
         ):
             mention = dataclasses.replace(mention, kind="work", evidence="dated")
