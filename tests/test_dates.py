@@ -468,6 +468,14 @@ DATE_CASES = [
         id="who-released-something-is-not-what-was-released",
     ),
     pytest.param(
+        "Salt/NNP/compound/1 Roads/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be a/DT/det/4 novel/NN/attr/2"
+        " by/IN/prep/4 the/DT/det/7 writer/NN/pobj/5 Lena/NNP/compound/9 Varga/NNP/appos/7"
+        " first/RB/advmod/11 published/VBN/acl/9/publish in/IN/prep/11 1939/CD/pobj/12 ./././2",
+        [(0, 2, "WORK_OF_ART"), (8, 10, "PERSON"), (13, 14, "DATE")],
+        {("Salt Roads", "released", "1939", "date-clause")},
+        id="published-after-its-maker-dates-the-work",
+    ),
+    pytest.param(
         "The/DT/det/1 town/NN/nsubjpass/3 was/VBD:AUX/auxpass/3/be destroyed/VBN/ROOT/3/destroy"
         " by/IN/agent/3 Hurricane/NNP/compound/6 Lotta/NNP/pobj/4 in/IN/prep/3 1961/CD/pobj/7"
         " ./././3",
@@ -526,6 +534,16 @@ def test_a_date_argues_the_kind_of_what_it_dates(vocab: Vocab) -> None:
             "(1991–1995)",
             [("span-start", "1991"), ("run-start", "1991"), ("span-end", "1995")],
             id="four-years-is-a-term-not-a-life",
+        ),
+        pytest.param(
+            "(San Remo, Liguria, 2 June 1663 – Arlon, Lorraine, May 1719)",
+            [("lifespan-start", "2 June 1663"), ("lifespan-end", "May 1719")],
+            id="places-with-commas-before-the-dates",
+        ),
+        pytest.param(
+            "(, 16 October 1891 – 13 June 1948)",
+            [("lifespan-start", "16 October 1891"), ("lifespan-end", "13 June 1948")],
+            id="a-comma-before-the-dates",
         ),
         pytest.param("(2000)", [("dated", "2000")], id="a-year-alone"),
         pytest.param('" (2000)', [("dated", "2000")], id="after-a-closing-quote"),

@@ -333,25 +333,27 @@ def _work_named(em: Emitter, noun: Token) -> Token | None:
 
 def _work_of_phrase(em: Emitter, noun: Token, participle: Token) -> Token | None:
     """The work noun a phrase ending in ``noun`` is headed by, when ``participle`` follows the
-    phrase after a comma and ``noun`` itself is no work ("an album by the band Y, released
+    phrase after a comma, or the phrase names who made the work ("a novel by the writer Y
+    first published …"), and ``noun`` itself is no work ("an album by the band Y, released
     …": album); None otherwise."""
     before = participle.doc[participle.i - 1] if participle.i > 0 else None
-    if before is None or before.text != ",":
-        return None
+    comma = before is not None and before.text == ","
     mention = em.mention(noun)
     if (mention is not None and mention.label == "WORK_OF_ART") or (
         noun.lemma_.lower() in _WORK_NOUNS
     ):
         return None
+    maker = False
     for _ in range(6):
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            maker = maker or noun.head.lower_ == "by"
             noun = noun.head.head
         elif noun.dep_ in {"appos", "compound", "conj"}:
             noun = noun.head
         else:
             return None
         if noun.pos_ == "NOUN" and noun.lemma_.lower() in _WORK_NOUNS:
-            return noun
+            return noun if comma or maker else None
     return None
 
 
@@ -1020,8 +1022,9 @@ def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
             year = years[0] // 100 * 100 + int(short.group(1))
             if year > years[0]:
                 ended = [DateMatch(short.start(1), short.end(1), Date(year))]
-        place = _PLACE_FIRST.match(left)
-        opening = left[place.end() :] if place is not None and begun else left
+        # What comes before the first date was let pass by ``_opens``: a place, however many
+        # commas it has ("San Remo, Liguria, 2 June 1663"), or a comma alone.
+        opening = left[begun[0].start :] if begun else left
         if not years or (not begun and not ended) or not _YEARS_FIRST.match(opening):
             return []
         last_year = ended[0].value.year if ended and isinstance(ended[0].value, Date) else None
