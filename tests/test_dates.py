@@ -687,6 +687,23 @@ def test_a_date_reading_merged_into_a_weaker_clause_reading(
     assert (merged.rule, merged.confidence) == expected
 
 
+def test_the_run_of_a_title_the_tagger_missed_is_read_but_not_a_life(vocab: Vocab) -> None:
+    spec = (
+        "They/PRP/nsubj/1 made/VBD/ROOT/1/make Cold/JJ/amod/3 Comfort/NN/dobj/1"
+        " (/-LRB-:PUNCT/punct/3+ 1992–94/CD/appos/3+ )/-RRB-:PUNCT/punct/3 and/CC/cc/1"
+        " met/VBD/conj/1/meet Tin/JJ/amod/10 Varga/NN/dobj/8 (/-LRB-:PUNCT/punct/10+"
+        " 1901–1975/CD/appos/10+ )/-RRB-:PUNCT/punct/10+ ./././1"
+    )
+    doc = parse(vocab, spec)
+    found = read_lifespans(doc, find_mentions(doc), doc.text, 0, "t.txt")
+    assert sorted((e.subject.text, e.predicate, e.object.text) for e in found) == [
+        ("Cold Comfort", "run-start", "1992"),
+        ("Cold Comfort", "span-end", "94"),
+        ("Cold Comfort", "span-start", "1992"),
+    ]
+    assert {e.subject_mention.kind for e in found if e.subject_mention} == {"work"}
+
+
 def test_date_facts_end_to_end(nlp) -> None:  # type: ignore[no-untyped-def]
     from kg.extract import extract
 

@@ -150,7 +150,7 @@ _TITLE_YEAR: Final = re.compile(
     + _TITLE_SMALL
     + r"\s+)*"
     + _TITLE_WORD
-    + r")*)\s*\((?P<year>[12][0-9]{3})\)"
+    + r")*)\s*\((?P<year>[12][0-9]{3})(?:\s*[–—-]\s*(?P<end>[0-9]{2,4}))?\)"
 )
 _TITLE_WORDS: Final = 8
 # How many words after a year its work's class noun may come ("the 1972 Atari arcade game").
@@ -917,8 +917,9 @@ def _untagged_titles(
     read: list[Extraction],
 ) -> list[Extraction]:
     """The year in parentheses after a title the tagger missed or cut short ("directing Taste
-    of Salt (1997)", where it found only "Salt"): the title-case words before the year are
-    the work's name. Names with an event's noun are left to the event rules."""
+    of Salt (1997)", where it found only "Salt"), or the years of its run ("So Haunt Me
+    (1992–94)"): the title-case words before them are the work's name. Names with an event's
+    noun are left to the event rules, and a span as long as a life to the lifespan rules."""
     out: list[Extraction] = []
     dated = {e.object.start for e in read}
     ends = {offset + doc[m.end - 1].idx + len(doc[m.end - 1].text): m for m in mentions}
@@ -936,23 +937,31 @@ def _untagged_titles(
             known = ends.get(last)
             if year_at in dated and (known is None or offset + doc[known.start].idx <= first):
                 continue  # read already, under the whole name
+            inner = text[year_at : match.end() - 1]
+            found = [(predicate, m) for predicate, _, m in _part_dates(inner)]
+            if match.group("end") is None:
+                found = [("dated", DateMatch(0, 4, Date(int(match.group("year")))))]
+            elif any(p.startswith("lifespan") for p, _ in found):
+                continue  # "Lena Varga (1901–1975)": a life, and so a person's
             sentence = Span(text[begin:stop], begin, stop)
             subject = Span(title, first, last)
-            date = Span(text[year_at : match.end("year")], year_at, match.end("year"))
-            out.append(
-                Extraction(
-                    doc=doc_name,
-                    sentence=sentence,
-                    subject=subject,
-                    relation=f"({date.text})",
-                    object=date,
-                    predicate="dated",
-                    rule="date-parenthesis",
-                    confidence=RULES["date-parenthesis"],
-                    subject_mention=Mention(title, first, last, "", "work", "dated"),
-                    object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
+            for predicate, at in found:
+                # "So Haunt Me (1992–94)": a work's run, as for a name the tagger found.
+                date = Span(inner[at.start : at.end], year_at + at.start, year_at + at.end)
+                out.append(
+                    Extraction(
+                        doc=doc_name,
+                        sentence=sentence,
+                        subject=subject,
+                        relation=f"({inner})",
+                        object=date,
+                        predicate=predicate,
+                        rule="date-parenthesis",
+                        confidence=RULES["date-parenthesis"],
+                        subject_mention=Mention(title, first, last, "", "work", "dated"),
+                        object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
+                    )
                 )
-            )
     return out
 
 
