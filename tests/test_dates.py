@@ -468,6 +468,18 @@ DATE_CASES = [
         id="who-released-something-is-not-what-was-released",
     ),
     pytest.param(
+        "Ostrava/NNP/compound/1 Forces/NNP/nsubj/2 was/VBD:AUX/ROOT/2/be a/DT/det/4"
+        " command/NN/attr/2 of/IN/prep/4 the/DT/det/8 Kestrel/NNP/compound/8 Navy/NNP/pobj/5"
+        " ,/,/punct/8 active/JJ/amod/8 from/IN/prep/10 1944/CD/pobj/11 to/IN/prep/11"
+        " 1958/CD/pobj/13 ./././2",
+        [(0, 2, "ORG"), (7, 9, "ORG"), (12, 15, "DATE")],
+        {
+            ("Ostrava Forces", "began", "1944", "date-clause"),
+            ("Ostrava Forces", "ended", "1958", "date-clause"),
+        },
+        id="active-after-a-comma-describes-the-copula-subject",
+    ),
+    pytest.param(
         "Salt/NNP/compound/1 Roads/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be a/DT/det/4 novel/NN/attr/2"
         " by/IN/prep/4 the/DT/det/7 writer/NN/pobj/5 Lena/NNP/compound/9 Varga/NNP/appos/7"
         " first/RB/advmod/11 published/VBN/acl/9/publish in/IN/prep/11 1939/CD/pobj/12 ./././2",
@@ -495,12 +507,34 @@ def test_date_rules(vocab, spec: str, ents: list[tuple[int, int, str]], expected
         assert expected in found
 
 
-def test_a_date_argues_the_kind_of_what_it_dates(vocab: Vocab) -> None:
-    spec = (
-        "Salt/NNP/compound/1 Roads/NNP/nsubjpass/3 was/VBD:AUX/auxpass/3/be"
-        " released/VBN/ROOT/3/release in/IN/prep/3 1999/CD/pobj/4 ./././3"
-    )
-    doc = parse(vocab, spec, [(0, 2, "ORG"), (5, 6, "DATE")])
+@pytest.mark.parametrize(
+    ("spec", "ents"),
+    [
+        pytest.param(
+            "Salt/NNP/compound/1 Roads/NNP/nsubjpass/3 was/VBD:AUX/auxpass/3/be"
+            " released/VBN/ROOT/3/release in/IN/prep/3 1999/CD/pobj/4 ./././3",
+            [(0, 2, "ORG"), (5, 6, "DATE")],
+            id="released",
+        ),
+        pytest.param(
+            "The/DT/det/1 tour/NN/nsubj/2 ran/VBD/ROOT/2/run until/IN/prep/2 1988/CD/poss/6"
+            " 's/POS/case/4 Salt/NNP/pobj/3 ./././2",
+            [(4, 5, "DATE"), (6, 7, "PERSON")],
+            id="a-year-in-the-possessive",
+        ),
+        pytest.param(
+            "It/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be collected/VBN/ROOT/2/collect in/IN/prep/2"
+            " his/PRP$/poss/6 1973/CD/nummod/6 collection/NN/pobj/3 Salt/NNP/compound/8"
+            " Roads/NNP/appos/6 ./././2",
+            [(5, 6, "DATE"), (7, 9, "GPE")],
+            id="a-year-and-a-class-noun",
+        ),
+    ],
+)
+def test_a_date_argues_the_kind_of_what_it_dates(
+    vocab: Vocab, spec: str, ents: list[tuple[int, int, str]]
+) -> None:
+    doc = parse(vocab, spec, ents)
     sentence = Sentence(doc[:], "t.txt", doc.text, 0, mention_index(doc, find_mentions(doc)))
     (found,) = read_dates(sentence)
     assert found.subject_mention is not None

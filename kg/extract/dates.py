@@ -357,6 +357,25 @@ def _work_of_phrase(em: Emitter, noun: Token, participle: Token) -> Token | None
     return None
 
 
+def _described(em: Emitter, noun: Token, adjective: Token) -> Token | None:
+    """The subject of the copula whose complement a phrase ending in ``noun`` is, when
+    ``adjective`` follows the phrase after a comma ("X was a command of the Y Navy, active
+    from 1944": X); None otherwise, or when that subject is a person (whose membership the
+    words may tell of: "she was a member of the Y band, active from 1990")."""
+    if adjective.i == 0 or adjective.doc[adjective.i - 1].text != ",":
+        return None
+    climbed = False
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.dep_ == "prep":
+        noun, climbed = noun.head.head, True
+    if not climbed or noun.dep_ != "attr":
+        return None
+    subject = _subject(noun.head)
+    mention = em.mention(subject) if subject is not None else None
+    if mention is None or mention.label == "PERSON":
+        return None
+    return subject
+
+
 def _owned_work(em: Emitter, year: Token, name: Token) -> bool:
     """Whether ``year`` dates the name ``name`` it modifies as a work: a name the tagger calls a
     work, or one with an owner before the year ("Lind's 1986 Harbour Lights"); not an event
@@ -586,7 +605,7 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             if len(found) == 1:
                 written = f"{ent.text}{sentence.span.doc[ent.end].text}"
                 date = _date_span(em, ent, found[0])
-                _emit(em, "date-modifier", named_after, written, "dated", date)
+                _emit(em, "date-modifier", named_after, written, "dated", date, kind="work")
             continue
         # The last date of a phrase of several ("1 May 2004, 2005") is the one the head is.
         if head.dep_ == "pobj" and head.head.lower_ in _AT | _SPAN | _UNTIL | {"of"}:
@@ -643,7 +662,7 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             named: Token | None = None
             kind = ""
             if head.dep_ == "poss" and em.mention(noun) is not None:
-                named = noun  # "1987's X"
+                named, kind = noun, "work"  # "1987's X": a work, whatever the tagger says
             elif _owned_work(em, head, noun):
                 named = noun  # "Lind's 1986 Harbour Lights"
 
@@ -682,6 +701,9 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         governor = word
         predicate = words.get(governor.lemma_.lower()) or words[governor.lower_]
         subject = _subject(governor)
+        if predicate in _SPANNING and subject is not None:
+            # "X was a command of the Y Navy, active from 1944 to 1958": X was.
+            subject = _described(em, subject, governor) or subject
         # "The band released its album X in 1999": what is released, founded or closed is
         # the object of an active verb.
         thing = next((c for c in governor.children if c.dep_ == "dobj"), None)
