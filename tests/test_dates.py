@@ -738,6 +738,17 @@ def test_the_run_of_a_title_the_tagger_missed_is_read_but_not_a_life(vocab: Voca
     assert {e.subject_mention.kind for e in found if e.subject_mention} == {"work"}
 
 
+def test_a_term_after_a_tagged_name_is_no_run_of_a_longer_title(vocab: Vocab) -> None:
+    spec = (
+        "It/PRP/nsubj/1 was/VBD:AUX/ROOT/1/be Admiral/NN/compound/4 Ada/NNP/compound/4"
+        " Lind/NNP/attr/1 (/-LRB-:PUNCT/punct/4+ 1944–45/CD/appos/4+ )/-RRB-:PUNCT/punct/4+"
+        " ./././1"
+    )
+    doc = parse(vocab, spec, [(3, 5, "PERSON")])
+    found = read_lifespans(doc, find_mentions(doc), doc.text, 0, "t.txt")
+    assert {(e.subject.text, e.rule) for e in found} == {("Ada Lind", "lifespan")}
+
+
 def test_date_facts_end_to_end(nlp) -> None:  # type: ignore[no-untyped-def]
     from kg.extract import extract
 

@@ -963,8 +963,10 @@ def _untagged_titles(
             found = [(predicate, m) for predicate, _, m in _part_dates(inner)]
             if match.group("end") is None:
                 found = [("dated", DateMatch(0, 4, Date(int(match.group("year")))))]
-            elif any(p.startswith("lifespan") for p, _ in found):
-                continue  # "Lena Varga (1901–1975)": a life, and so a person's
+            elif year_at in dated or any(p.startswith("lifespan") for p, _ in found):
+                # "Lena Varga (1901–1975)": a life, and so a person's; "Admiral Ada Lind
+                # (1944–45)", read under the name the tagger found: a term, not a work's run.
+                continue
             sentence = Span(text[begin:stop], begin, stop)
             subject = Span(title, first, last)
             for predicate, at in found:
