@@ -468,6 +468,29 @@ DATE_CASES = [
         id="who-released-something-is-not-what-was-released",
     ),
     pytest.param(
+        "Varga/NNP/nsubj/1 committed/VBD/ROOT/1/commit suicide/NN/dobj/1 in/IN/prep/1"
+        " 1975/CD/pobj/3 ./././1",
+        [(0, 1, "PERSON"), (4, 5, "DATE")],
+        {("Varga", "died", "1975", "date-clause")},
+        id="a-complement-that-dates-the-subject",
+    ),
+    pytest.param(
+        "Ostravia/NNP/nsubj/1 gained/VBD/ROOT/1/gain independence/NN/dobj/1 in/IN/prep/1"
+        " 1960/CD/pobj/3 ./././1",
+        [(0, 1, "GPE"), (4, 5, "DATE")],
+        {("Ostravia", "founded", "1960", "date-clause")},
+        id="independence-dates-the-subject-not-the-object",
+    ),
+    pytest.param(
+        "On/IN/prep/13 18/CD/nummod/2 May/NNP/pobj/0 1980/CD/nummod/2 ,/,/punct/13 the/DT/det/6"
+        " eve/NN/nsubjpass/13 of/IN/prep/6 the/DT/det/9 tour/NN/pobj/7 ,/,/punct/13"
+        " Lind/NNP/nsubjpass/13 was/VBD:AUX/auxpass/13/be found/VBN/ROOT/13/found dead/JJ/oprd/13"
+        " ./././13",
+        [(1, 4, "DATE"), (11, 12, "PERSON")],
+        {("Lind", "died", "18 May 1980", "date-clause")},
+        id="found-dead-is-no-founding-and-the-nearer-subject-is-the-one",
+    ),
+    pytest.param(
         "Ostrava/NNP/compound/1 Forces/NNP/nsubj/2 was/VBD:AUX/ROOT/2/be a/DT/det/4"
         " command/NN/attr/2 of/IN/prep/4 the/DT/det/8 Kestrel/NNP/compound/8 Navy/NNP/pobj/5"
         " ,/,/punct/8 active/JJ/amod/8 from/IN/prep/10 1944/CD/pobj/11 to/IN/prep/11"

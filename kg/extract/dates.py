@@ -115,6 +115,12 @@ _OF_A_WORK: Final = frozenset({"released", "made"})
 # Predicates that date the work their subject appears in, not the subject.
 _IN_A_WORK: Final = frozenset({"appeared"})
 _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "that", "whom"})
+# "found" is the past of "find" ("was found dead on 18 May 1980"), whatever lemma the tagger
+# gives it; "to found" is written "founded".
+_FOUND: Final = frozenset({"found"})
+# Complements of a verb that date its subject, as the words of date_words.csv they are do:
+# "committed suicide in 1975", "was found dead on 18 May 1980", "gained independence in 1960".
+_COMPLEMENTS: Final = frozenset({"suicide", "dead", "independence"})
 # Words that stand for the names they follow, each of them: "X and Y, both released in 2010".
 _EACH: Final = frozenset({"both", "all", "each"})
 # "X (born 5 May 1950 in Y)", "X (1901–1975)", "X (died 1870)", "X (b. 1950)".
@@ -179,8 +185,10 @@ def _dating_word(token: Token) -> Token | None:
     hangs "in 2010" on X)."""
     words = date_words()
     for _ in range(3):
-        if token.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and (
-            token.lemma_.lower() in words or token.lower_ in words
+        if (
+            token.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}
+            and (token.lemma_.lower() in words or token.lower_ in words)
+            and token.lower_ not in _FOUND
         ):
             return token
         if token.dep_ in {"pobj", "dobj"}:
@@ -188,6 +196,22 @@ def _dating_word(token: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _dating_complement(verb: Token) -> Token | None:
+    """The object or complement of a verb that is no word of date_words.csv itself, when the
+    complement is one of ``_COMPLEMENTS`` ("committed suicide", "found dead", "gained
+    independence"): what a date on the verb is the date of."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"dobj", "oprd", "acomp"} and c.lemma_.lower() in _COMPLEMENTS
+        ),
+        None,
+    )
 
 
 def _subject(verb: Token) -> Token | None:
@@ -204,7 +228,13 @@ def _subject(verb: Token) -> Token | None:
     seen = set()
     while verb.i not in seen:
         seen.add(verb.i)
-        own = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        # Of two subjects the parse gives (an apposition before the clause taken for one:
+        # "On 18 May 1980, the eve of the tour, Lind was found dead"), the nearer.
+        own = max(
+            (c for c in verb.children if c.dep_ in _SUBJECTS),
+            key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i),
+            default=None,
+        )
         if own is not None:
             if own.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
@@ -696,10 +726,16 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         else:
             continue
         word = _dating_word(governor)
-        if word is None:
+        complement = _dating_complement(governor) if word is None else None
+        if word is not None:
+            governor = word
+        elif complement is not None:
+            # "X committed suicide in 1975", "X was found dead on 18 May 1980", "X gained
+            # independence in 1960": the verb's complement says what the date is of X.
+            word = complement
+        else:
             continue
-        governor = word
-        predicate = words.get(governor.lemma_.lower()) or words[governor.lower_]
+        predicate = words.get(word.lemma_.lower()) or words[word.lower_]
         subject = _subject(governor)
         if predicate in _SPANNING and subject is not None:
             # "X was a command of the Y Navy, active from 1944 to 1958": X was.
@@ -707,6 +743,8 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         # "The band released its album X in 1999": what is released, founded or closed is
         # the object of an active verb.
         thing = next((c for c in governor.children if c.dep_ == "dobj"), None)
+        if complement is not None:
+            thing = None
         if thing is not None and predicate not in _OF_THE_SUBJECT and thing.i != head.i:
             subject = thing
         if predicate in _OF_A_WORK and subject is not None and governor.dep_ == "acl":
