@@ -468,6 +468,36 @@ DATE_CASES = [
         id="who-released-something-is-not-what-was-released",
     ),
     pytest.param(
+        "In/IN/prep/4 2012/CD/pobj/0 ,/,/punct/4 he/PRP/nsubj/4 published/VBD/ROOT/4/publish"
+        ' his/PRP$/poss/7 first/JJ/amod/7 book/NN/dobj/4 ,/,/punct/7 "/``:PUNCT/punct/4'
+        " Salt/NNP/compound/11 Roads/NNP/intj/4 \"/'':PUNCT/punct/4 ./././4",
+        [(1, 2, "DATE"), (10, 12, "WORK_OF_ART")],
+        {('" Salt Roads "', "released", "2012", "date-clause")},  # a quoted name's span
+        id="the-name-right-after-a-class-noun-however-it-hangs",
+    ),
+    pytest.param(
+        "Lind/NNP/nsubj/1 designated/VBD/ROOT/1/designate Kestrel/NNP/compound/4"
+        " Hill/NNP/compound/4 Monument/NNP/dobj/1 in/IN/prep/1 1909/CD/pobj/5 ./././1",
+        [(0, 1, "PERSON"), (2, 5, "ORG"), (6, 7, "DATE")],
+        {("Kestrel Hill Monument", "founded", "1909", "date-clause")},
+        id="designated-names-into-being",
+    ),
+    pytest.param(
+        "Ostra/NNP/compound/1 Park/NNP/nsubjpass/3 was/VBD:AUX/auxpass/3/be"
+        " designated/VBN/ROOT/3/designate a/DT/det/6 heritage/NN/compound/6 site/NN/oprd/3"
+        " in/IN/prep/3 1999/CD/pobj/7 ./././3",
+        [(0, 2, "ORG"), (8, 9, "DATE")],
+        set(),
+        id="designated-what-it-became-is-no-founding",
+    ),
+    pytest.param(
+        "In/IN/prep/4 1859/CD/pobj/0 ,/,/punct/4 Varga/NNP/nsubj/4 declared/VBD/ROOT/4/declare"
+        " he/PRP/nsubj/7 was/VBD:AUX/aux/7/be retiring/VBG/ccomp/4/retire ./././4",
+        [(1, 2, "DATE"), (3, 4, "PERSON")],
+        set(),
+        id="declaring-that-founds-nothing",
+    ),
+    pytest.param(
         "Varga/NNP/nsubj/1 committed/VBD/ROOT/1/commit suicide/NN/dobj/1 in/IN/prep/1"
         " 1975/CD/pobj/3 ./././1",
         [(0, 1, "PERSON"), (4, 5, "DATE")],

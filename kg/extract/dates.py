@@ -115,6 +115,10 @@ _OF_A_WORK: Final = frozenset({"released", "made"})
 # Predicates that date the work their subject appears in, not the subject.
 _IN_A_WORK: Final = frozenset({"appeared"})
 _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "that", "whom"})
+# Verbs that create what they name ("designated X a national monument on 2 March 1909",
+# "the park, declared in 1938"), and only then date it: not "X declared that …", nor
+# "X was designated a heritage site" (what X became, not when X began).
+_NAMING: Final = frozenset({"designate", "declare", "proclaim"})
 # "found" is the past of "find" ("was found dead on 18 May 1980"), whatever lemma the tagger
 # gives it; "to found" is written "founded".
 _FOUND: Final = frozenset({"found"})
@@ -196,6 +200,18 @@ def _dating_word(token: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _names_into_being(verb: Token) -> bool:
+    """Whether a verb of ``_NAMING`` creates what it names: it has a direct object or is
+    passive, and no complement saying what its object was made ("as a reserve", "a site",
+    "that …")."""
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"oprd", "xcomp", "ccomp", "attr"}:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return False
+    return "dobj" in deps or "nsubjpass" in deps or verb.dep_ in {"acl", "relcl"}
 
 
 def _dating_complement(verb: Token) -> Token | None:
@@ -284,9 +300,24 @@ def _named(em: Emitter, token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in {"appos", "compound"} and child.i > token.i and em.mention(child):
             return child
+    if token.lemma_.lower() in _WORK_NOUNS and (after := _name_after(em, token)) is not None:
+        return after  # 'his first book, "Salt Roads",' however the parse hangs the name
     if any(c.lower_ in {"the", "this"} for c in token.children if c.dep_ == "det"):
         return token
     return None
+
+
+def _name_after(em: Emitter, noun: Token) -> Token | None:
+    """The name written right after a class noun, a comma and a quotation mark aside."""
+    doc, i, end = noun.doc, noun.i + 1, em.sentence.span.end
+    if i < end and doc[i].text == ",":
+        i += 1
+    if i < end and doc[i].is_quote:
+        i += 1
+    mention = em.mention(doc[i]) if i < end else None
+    if mention is None or mention.start != i:
+        return None
+    return doc[mention.start : mention.end].root
 
 
 def _event(em: Emitter, token: Token) -> Token | None:
@@ -736,6 +767,8 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
         else:
             continue
         predicate = words.get(word.lemma_.lower()) or words[word.lower_]
+        if word.lemma_.lower() in _NAMING and not _names_into_being(word):
+            continue
         subject = _subject(governor)
         if predicate in _SPANNING and subject is not None:
             # "X was a command of the Y Navy, active from 1944 to 1958": X was.
