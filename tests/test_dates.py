@@ -291,6 +291,14 @@ DATE_CASES = [
         id="starred-in-a-work",
     ),
     pytest.param(
+        "It/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be featured/VBN/ROOT/2/feature in/IN/prep/2"
+        " the/DT/det/5 film/NN/pobj/3 Cold/NNP/compound/7 Lantern/NNP/appos/5 in/IN/prep/2"
+        " 1948/CD/pobj/8 ./././2",
+        [(6, 8, "WORK_OF_ART"), (9, 10, "DATE")],
+        {("Cold Lantern", "appeared", "1948", "date-clause")},
+        id="featured-in-a-work",
+    ),
+    pytest.param(
         "Salt/NNP/compound/1 Roads/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be an/DT/det/4 album/NN/attr/2"
         " by/IN/prep/4 the/DT/det/7 band/NN/pobj/5 Ostra/NNP/appos/7 ,/,/punct/8"
         " released/VBN/acl/8/release in/IN/prep/10 1986/CD/pobj/11 ./././2",
