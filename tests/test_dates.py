@@ -484,6 +484,28 @@ DATE_CASES = [
         id="the-name-right-after-a-class-noun-however-it-hangs",
     ),
     pytest.param(
+        "It/PRP/nsubj/1 became/VBD/ROOT/1/become WSSB/NNP/attr/1 in/IN/prep/1 1989/CD/pobj/3"
+        " ./././1",
+        [(2, 3, "ORG"), (4, 5, "DATE")],
+        {("WSSB", "founded", "1989", "date-clause")},
+        id="became-a-new-name",
+    ),
+    pytest.param(
+        "It/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be renamed/VBN/ROOT/2/rename as/IN/prep/2"
+        " the/DT/det/6 Harbour/NNP/compound/6 League/NNP/pobj/3 in/IN/prep/2 1935/CD/pobj/7"
+        " ./././2",
+        [(5, 7, "ORG"), (8, 9, "DATE")],
+        {("the Harbour League", "founded", "1935", "date-clause")},
+        id="renamed-as-a-new-name",
+    ),
+    pytest.param(
+        "She/PRP/nsubj/1 became/VBD/ROOT/1/become Lady/NNP/compound/4 Ada/NNP/compound/4"
+        " Lind/NNP/attr/1 in/IN/prep/1 1950/CD/pobj/5 ./././1",
+        [(3, 5, "PERSON"), (6, 7, "DATE")],
+        set(),
+        id="becoming-a-person-is-no-founding",
+    ),
+    pytest.param(
         "Lind/NNP/nsubj/1 designated/VBD/ROOT/1/designate Kestrel/NNP/compound/4"
         " Hill/NNP/compound/4 Monument/NNP/dobj/1 in/IN/prep/1 1909/CD/pobj/5 ./././1",
         [(0, 1, "PERSON"), (2, 5, "ORG"), (6, 7, "DATE")],

@@ -119,6 +119,10 @@ _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "that", "whom"})
 # "the park, declared in 1938"), and only then date it: not "X declared that …", nor
 # "X was designated a heritage site" (what X became, not when X began).
 _NAMING: Final = frozenset({"designate", "declare", "proclaim"})
+# Verbs that give a thing the name a date begins ("became WSSB in 1989", "was renamed the
+# Harbour League in 1935"), and what such a name cannot be: a person's ("became Lady Ada").
+_RENAMING: Final = frozenset({"become", "rename"})
+_NOT_NEW: Final = frozenset({"PERSON"})
 # "found" is the past of "find" ("was found dead on 18 May 1980"), whatever lemma the tagger
 # gives it; "to found" is written "founded".
 _FOUND: Final = frozenset({"found"})
@@ -212,6 +216,24 @@ def _names_into_being(verb: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return False
     return "dobj" in deps or "nsubjpass" in deps or verb.dep_ in {"acl", "relcl"}
+
+
+def _new_name(em: Emitter, verb: Token) -> Token | None:
+    """The name a verb of ``_RENAMING`` gives its subject or object ("became WSSB", "was
+    renamed (as) the Harbour League"), when it is a name: not "became a member", nor a
+    title the tagger left out ("became Prime Minister")."""
+    if verb.lemma_.lower() not in _RENAMING:
+        return None
+    for child in verb.children:
+        named = child
+        if child.dep_ == "prep" and child.lower_ in {"as", "to"}:
+            named = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ not in {"attr", "oprd"}:
+            continue
+        mention = em.mention(named)
+        if named.pos_ == "PROPN" and mention is not None and mention.label not in _NOT_NEW:
+            return named
+    return None
 
 
 def _dating_complement(verb: Token) -> Token | None:
@@ -755,6 +777,11 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
                     _emit_title(em, title, relation, date)
             continue
         else:
+            continue
+        if len(found) == 1 and (renamed := _new_name(em, governor)) is not None:
+            # "It became WSSB in 1989", "renamed the Harbour League in 1935": the name is new.
+            date = _date_span(em, ent, found[0])
+            _emit(em, "date-clause", renamed, f"{governor.text} {how}".strip(), "founded", date)
             continue
         word = _dating_word(governor)
         complement = _dating_complement(governor) if word is None else None
