@@ -468,6 +468,15 @@ DATE_CASES = [
         id="which-was-released-after-a-name",
     ),
     pytest.param(
+        "Lind/NNP/nsubj/1 joined/VBD/ROOT/1/join its/PRP$/poss/3 team/NN/dobj/1 of/IN/prep/3"
+        " Ostra/NNP/compound/6 Rovers/NNP/pobj/4 ,/,/punct/3 which/WDT/nsubjpass/10"
+        " was/VBD:AUX/auxpass/10/be founded/VBN/relcl/3/found in/IN/prep/10 1920/CD/pobj/11"
+        " ./././1",
+        [(0, 1, "PERSON"), (5, 7, "ORG"), (12, 13, "DATE")],
+        {("Ostra Rovers", "founded", "1920", "date-clause")},
+        id="which-was-founded-after-a-name",
+    ),
+    pytest.param(
         "The/DT/det/1 label/NN/nsubj/2 signed/VBD/ROOT/2/sign Lind/NNP/dobj/2 ,/,/punct/3"
         " who/WP/nsubj/6 released/VBD/relcl/3/release an/DT/det/8 album/NN/dobj/6 in/IN/prep/6"
         " 1990/CD/pobj/9 ./././2",

@@ -811,9 +811,10 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             # "X is an album by the band Y, released in 1986": a participle set off by a
             # comma after a phrase tells of the work the phrase is about, not of its last noun.
             subject = _work_of_phrase(em, subject, governor) or subject
-        if predicate in _OF_A_WORK and (subject is None or _named(em, subject) is None):
-            # "the band's first single, \"Salt\", which was released in 1981": the name the
-            # relative clause follows, wherever the parse hangs the clause.
+        if predicate not in _IN_A_WORK and (subject is None or _named(em, subject) is None):
+            # "the band's first single, \"Salt\", which was released in 1981", "the league
+            # of Ostra, which was founded in 1920": the name the relative clause follows,
+            # wherever the parse hangs the clause.
             subject = _name_before_relative(em, governor) or subject
         if predicate in _IN_A_WORK:
             # "In 2007 she starred in the film X": an appearance dates the work it is in.
