@@ -351,6 +351,14 @@ DATE_CASES = [
         id="the-first-sentence-dates-its-topic",
     ),
     pytest.param(
+        "Across/IN/prep/4 the/DT/det/3 Dark/NNP/compound/3 Waters/NNPS/pobj/0 is/VBZ:AUX/ROOT/4/be"
+        " a/DT/det/6 novel/NN/attr/4 first/RB/advmod/8 published/VBN/acl/6/publish in/IN/prep/8"
+        " 1939/CD/pobj/9 ./././4",
+        [(0, 4, "WORK_OF_ART"), (10, 11, "DATE")],
+        {("the Dark Waters", "released", "1939", "date-clause")},
+        id="the-first-sentence-dates-the-name-it-opens-with-however-parsed",
+    ),
+    pytest.param(
         "Nightline/NNP/nsubjpass/3 has/VBZ:AUX/aux/3/have been/VBN:AUX/auxpass/3/be"
         " broadcast/VBN/ROOT/3/broadcast since/IN/prep/3 1980/CD/pobj/4 ./././3",
         [(0, 1, "WORK_OF_ART"), (5, 6, "DATE")],

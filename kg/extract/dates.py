@@ -579,7 +579,14 @@ def _opening_topic(em: Emitter) -> Token | None:
     if root.lemma_ != "be":
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON":
+    if subject is None:
+        # "Across the Dark Waters is a novel …", where the parse reads the title as a phrase
+        # of its own: the name the sentence opens with, if it ends before the copula.
+        opening = em.mention(span[0])
+        if opening is None or opening.start != span.start or opening.end > root.i:
+            return None
+        return span.doc[opening.end - 1]
+    if subject.pos_ == "PRON":
         return None
     return subject if em.mention(subject) is not None or _bare_name(subject) else None
 
