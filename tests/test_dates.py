@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -10,12 +11,22 @@ from rdflib.namespace import RDF, XSD
 from spacy.vocab import Vocab
 
 from kg.dates import document_date, find_dates, find_range, read_date, read_range
-from kg.extract.dates import read_dates, read_lifespans
+from kg.extract.dates import merge_dates, read_dates, read_lifespans, with_dated_works
 from kg.extract.mentions import find_mentions, mention_index
 from kg.extract.rules import Sentence
 from kg.graph import date_literal, to_rdf
 from kg.link import link_documents
-from kg.model import Date, DateFact, Document, Entity, Provenance, Span
+from kg.model import (
+    Argument,
+    Date,
+    DateFact,
+    Document,
+    Entity,
+    Extraction,
+    Mention,
+    Provenance,
+    Span,
+)
 from kg.namespace import KG, REL, content_hash
 from kg.store import Store
 from kg.validate import validate
@@ -280,6 +291,14 @@ DATE_CASES = [
         id="starred-in-a-work",
     ),
     pytest.param(
+        "It/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be featured/VBN/ROOT/2/feature in/IN/prep/2"
+        " the/DT/det/5 film/NN/pobj/3 Cold/NNP/compound/7 Lantern/NNP/appos/5 in/IN/prep/2"
+        " 1948/CD/pobj/8 ./././2",
+        [(6, 8, "WORK_OF_ART"), (9, 10, "DATE")],
+        {("Cold Lantern", "appeared", "1948", "date-clause")},
+        id="featured-in-a-work",
+    ),
+    pytest.param(
         "Salt/NNP/compound/1 Roads/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be an/DT/det/4 album/NN/attr/2"
         " by/IN/prep/4 the/DT/det/7 band/NN/pobj/5 Ostra/NNP/appos/7 ,/,/punct/8"
         " released/VBN/acl/8/release in/IN/prep/10 1986/CD/pobj/11 ./././2",
@@ -330,6 +349,14 @@ DATE_CASES = [
         [(0, 1, "ORG"), (12, 13, "DATE")],
         ("Tyo", "launched", "2015", "date-clause"),
         id="the-first-sentence-dates-its-topic",
+    ),
+    pytest.param(
+        "Across/IN/prep/4 the/DT/det/3 Dark/NNP/compound/3 Waters/NNPS/pobj/0 is/VBZ:AUX/ROOT/4/be"
+        " a/DT/det/6 novel/NN/attr/4 first/RB/advmod/8 published/VBN/acl/6/publish in/IN/prep/8"
+        " 1939/CD/pobj/9 ./././4",
+        [(0, 4, "WORK_OF_ART"), (10, 11, "DATE")],
+        {("the Dark Waters", "released", "1939", "date-clause")},
+        id="the-first-sentence-dates-the-name-it-opens-with-however-parsed",
     ),
     pytest.param(
         "Nightline/NNP/nsubjpass/3 has/VBZ:AUX/aux/3/have been/VBN:AUX/auxpass/3/be"
@@ -395,6 +422,179 @@ DATE_CASES = [
         set(),
         id="a-verb-that-dates-nothing",
     ),
+    pytest.param(
+        "It/PRP/nsubj/1 came/VBD/ROOT/1/come from/IN/prep/1 her/PRP$/poss/6 2004/CD/nummod/6"
+        " debut/NN/compound/6 album/NN/pobj/2 Where/WRB:SCONJ/advmod/9/where I/PRP/nsubj/9"
+        " Stand/VBP/relcl/6/stand ./././1",
+        [(4, 5, "DATE")],
+        {("Where I Stand", "dated", "2004", "date-modifier")},
+        id="an-untagged-title-after-a-year-and-a-class-noun",
+    ),
+    pytest.param(
+        "It/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be inspired/VBN/ROOT/2/inspire by/IN/agent/2"
+        " Lind/NNP/poss/9 's/POS/case/4 1963/CD/nummod/7 children/NNS/poss/9/child 's/POS/case/7"
+        " book/NN/pobj/3 Where/WRB:SCONJ/advmod/13/where the/DT/det/13 Owls/NNP/compound/13"
+        " Are/NNP/advcl/2 ./././2",
+        [(4, 5, "ORG"), (6, 7, "DATE"), (10, 14, "WORK_OF_ART")],
+        {("Where the Owls Are", "dated", "1963", "date-modifier")},
+        id="a-year-before-a-class-noun-whatever-it-modifies",
+    ),
+    pytest.param(
+        "Her/PRP$/poss/1 venture/NN/nsubj/2 was/VBD:AUX/ROOT/2/be the/DT/det/6 1988/CD/nummod/6"
+        " feature/NN/compound/6 film/NN/attr/2 A/DT/det/8 Cry/NN/appos/6 in/IN/prep/8"
+        " the/DT/det/11 Night/NNP/pobj/9 by/IN/prep/6 Lind/NNP/pobj/12 ./././2",
+        [(4, 5, "DATE"), (13, 14, "PERSON")],
+        {("A Cry in the Night", "dated", "1988", "date-modifier")},
+        id="a-title-after-a-class-noun-ends-before-by",
+    ),
+    pytest.param(
+        "Her/PRP$/poss/2 1998/CD/nummod/2 singles/NNS/nsubj/6/single Copper/NN/appos/2"
+        " and/CC/cc/3 Tin/NN/conj/3 sold/VBD/ROOT/6/sell well/RB/advmod/6 ./././6",
+        [(1, 2, "DATE")],
+        set(),
+        id="one-year-before-a-plural-class-noun-dates-no-one-title",
+    ),
+    pytest.param(
+        "Lind/NNP/nsubj/2 had/VBD:AUX/aux/2/have worked/VBN/ROOT/2/work on/IN/prep/2"
+        " Salt/NNP/compound/5 Roads/NNP/pobj/3 and/CC/cc/5 Iron/NNP/compound/8 Fields/NNP/conj/5"
+        " ,/,/punct/11 both/DT:PRON/nsubj/11 released/VBN/advcl/2/release in/IN/prep/11"
+        " 2010/CD/pobj/12 ./././2",
+        [(0, 1, "PERSON"), (4, 6, "WORK_OF_ART"), (7, 9, "WORK_OF_ART"), (13, 14, "DATE")],
+        {
+            ("Salt Roads", "released", "2010", "date-clause"),
+            ("Iron Fields", "released", "2010", "date-clause"),
+        },
+        id="both-stands-for-the-names-before-it",
+    ),
+    pytest.param(
+        "It/PRP/nsubj/1 covers/VBZ/ROOT/1/cover their/PRP$/poss/3 recording/NN/dobj/1"
+        " of/IN/prep/3 Cold/NNP/compound/6 Harbour/NNP/pobj/4 ,/,/punct/3"
+        " which/WDT/nsubjpass/10 was/VBD:AUX/auxpass/10/be released/VBN/relcl/3/release"
+        " in/IN/prep/10 1966/CD/pobj/11 ./././1",
+        [(5, 7, "WORK_OF_ART"), (12, 13, "DATE")],
+        {("Cold Harbour", "released", "1966", "date-clause")},
+        id="which-was-released-after-a-name",
+    ),
+    pytest.param(
+        "Lind/NNP/nsubj/1 joined/VBD/ROOT/1/join its/PRP$/poss/3 team/NN/dobj/1 of/IN/prep/3"
+        " Ostra/NNP/compound/6 Rovers/NNP/pobj/4 ,/,/punct/3 which/WDT/nsubjpass/10"
+        " was/VBD:AUX/auxpass/10/be founded/VBN/relcl/3/found in/IN/prep/10 1920/CD/pobj/11"
+        " ./././1",
+        [(0, 1, "PERSON"), (5, 7, "ORG"), (12, 13, "DATE")],
+        {("Ostra Rovers", "founded", "1920", "date-clause")},
+        id="which-was-founded-after-a-name",
+    ),
+    pytest.param(
+        "The/DT/det/1 label/NN/nsubj/2 signed/VBD/ROOT/2/sign Lind/NNP/dobj/2 ,/,/punct/3"
+        " who/WP/nsubj/6 released/VBD/relcl/3/release an/DT/det/8 album/NN/dobj/6 in/IN/prep/6"
+        " 1990/CD/pobj/9 ./././2",
+        [(3, 4, "PERSON"), (10, 11, "DATE")],
+        set(),
+        id="who-released-something-is-not-what-was-released",
+    ),
+    pytest.param(
+        "In/IN/prep/4 2012/CD/pobj/0 ,/,/punct/4 he/PRP/nsubj/4 published/VBD/ROOT/4/publish"
+        ' his/PRP$/poss/7 first/JJ/amod/7 book/NN/dobj/4 ,/,/punct/7 "/``:PUNCT/punct/4'
+        " Salt/NNP/compound/11 Roads/NNP/intj/4 \"/'':PUNCT/punct/4 ./././4",
+        [(1, 2, "DATE"), (10, 12, "WORK_OF_ART")],
+        {('" Salt Roads "', "released", "2012", "date-clause")},  # a quoted name's span
+        id="the-name-right-after-a-class-noun-however-it-hangs",
+    ),
+    pytest.param(
+        "It/PRP/nsubj/1 became/VBD/ROOT/1/become WSSB/NNP/attr/1 in/IN/prep/1 1989/CD/pobj/3"
+        " ./././1",
+        [(2, 3, "ORG"), (4, 5, "DATE")],
+        {("WSSB", "founded", "1989", "date-clause")},
+        id="became-a-new-name",
+    ),
+    pytest.param(
+        "It/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be renamed/VBN/ROOT/2/rename as/IN/prep/2"
+        " the/DT/det/6 Harbour/NNP/compound/6 League/NNP/pobj/3 in/IN/prep/2 1935/CD/pobj/7"
+        " ./././2",
+        [(5, 7, "ORG"), (8, 9, "DATE")],
+        {("the Harbour League", "founded", "1935", "date-clause")},
+        id="renamed-as-a-new-name",
+    ),
+    pytest.param(
+        "She/PRP/nsubj/1 became/VBD/ROOT/1/become Lady/NNP/compound/4 Ada/NNP/compound/4"
+        " Lind/NNP/attr/1 in/IN/prep/1 1950/CD/pobj/5 ./././1",
+        [(3, 5, "PERSON"), (6, 7, "DATE")],
+        set(),
+        id="becoming-a-person-is-no-founding",
+    ),
+    pytest.param(
+        "Lind/NNP/nsubj/1 designated/VBD/ROOT/1/designate Kestrel/NNP/compound/4"
+        " Hill/NNP/compound/4 Monument/NNP/dobj/1 in/IN/prep/1 1909/CD/pobj/5 ./././1",
+        [(0, 1, "PERSON"), (2, 5, "ORG"), (6, 7, "DATE")],
+        {("Kestrel Hill Monument", "founded", "1909", "date-clause")},
+        id="designated-names-into-being",
+    ),
+    pytest.param(
+        "Ostra/NNP/compound/1 Park/NNP/nsubjpass/3 was/VBD:AUX/auxpass/3/be"
+        " designated/VBN/ROOT/3/designate a/DT/det/6 heritage/NN/compound/6 site/NN/oprd/3"
+        " in/IN/prep/3 1999/CD/pobj/7 ./././3",
+        [(0, 2, "ORG"), (8, 9, "DATE")],
+        set(),
+        id="designated-what-it-became-is-no-founding",
+    ),
+    pytest.param(
+        "In/IN/prep/4 1859/CD/pobj/0 ,/,/punct/4 Varga/NNP/nsubj/4 declared/VBD/ROOT/4/declare"
+        " he/PRP/nsubj/7 was/VBD:AUX/aux/7/be retiring/VBG/ccomp/4/retire ./././4",
+        [(1, 2, "DATE"), (3, 4, "PERSON")],
+        set(),
+        id="declaring-that-founds-nothing",
+    ),
+    pytest.param(
+        "Varga/NNP/nsubj/1 committed/VBD/ROOT/1/commit suicide/NN/dobj/1 in/IN/prep/1"
+        " 1975/CD/pobj/3 ./././1",
+        [(0, 1, "PERSON"), (4, 5, "DATE")],
+        {("Varga", "died", "1975", "date-clause")},
+        id="a-complement-that-dates-the-subject",
+    ),
+    pytest.param(
+        "Ostravia/NNP/nsubj/1 gained/VBD/ROOT/1/gain independence/NN/dobj/1 in/IN/prep/1"
+        " 1960/CD/pobj/3 ./././1",
+        [(0, 1, "GPE"), (4, 5, "DATE")],
+        {("Ostravia", "founded", "1960", "date-clause")},
+        id="independence-dates-the-subject-not-the-object",
+    ),
+    pytest.param(
+        "On/IN/prep/13 18/CD/nummod/2 May/NNP/pobj/0 1980/CD/nummod/2 ,/,/punct/13 the/DT/det/6"
+        " eve/NN/nsubjpass/13 of/IN/prep/6 the/DT/det/9 tour/NN/pobj/7 ,/,/punct/13"
+        " Lind/NNP/nsubjpass/13 was/VBD:AUX/auxpass/13/be found/VBN/ROOT/13/found dead/JJ/oprd/13"
+        " ./././13",
+        [(1, 4, "DATE"), (11, 12, "PERSON")],
+        {("Lind", "died", "18 May 1980", "date-clause")},
+        id="found-dead-is-no-founding-and-the-nearer-subject-is-the-one",
+    ),
+    pytest.param(
+        "Ostrava/NNP/compound/1 Forces/NNP/nsubj/2 was/VBD:AUX/ROOT/2/be a/DT/det/4"
+        " command/NN/attr/2 of/IN/prep/4 the/DT/det/8 Kestrel/NNP/compound/8 Navy/NNP/pobj/5"
+        " ,/,/punct/8 active/JJ/amod/8 from/IN/prep/10 1944/CD/pobj/11 to/IN/prep/11"
+        " 1958/CD/pobj/13 ./././2",
+        [(0, 2, "ORG"), (7, 9, "ORG"), (12, 15, "DATE")],
+        {
+            ("Ostrava Forces", "began", "1944", "date-clause"),
+            ("Ostrava Forces", "ended", "1958", "date-clause"),
+        },
+        id="active-after-a-comma-describes-the-copula-subject",
+    ),
+    pytest.param(
+        "Salt/NNP/compound/1 Roads/NNP/nsubj/2 is/VBZ:AUX/ROOT/2/be a/DT/det/4 novel/NN/attr/2"
+        " by/IN/prep/4 the/DT/det/7 writer/NN/pobj/5 Lena/NNP/compound/9 Varga/NNP/appos/7"
+        " first/RB/advmod/11 published/VBN/acl/9/publish in/IN/prep/11 1939/CD/pobj/12 ./././2",
+        [(0, 2, "WORK_OF_ART"), (8, 10, "PERSON"), (13, 14, "DATE")],
+        {("Salt Roads", "released", "1939", "date-clause")},
+        id="published-after-its-maker-dates-the-work",
+    ),
+    pytest.param(
+        "The/DT/det/1 town/NN/nsubjpass/3 was/VBD:AUX/auxpass/3/be destroyed/VBN/ROOT/3/destroy"
+        " by/IN/agent/3 Hurricane/NNP/compound/6 Lotta/NNP/pobj/4 in/IN/prep/3 1961/CD/pobj/7"
+        " ./././3",
+        [(5, 7, "EVENT"), (8, 9, "DATE")],
+        {("Hurricane Lotta", "held", "1961", "date-event")},
+        id="an-event-by-which-something-happened",
+    ),
 ]
 
 
@@ -407,12 +607,34 @@ def test_date_rules(vocab, spec: str, ents: list[tuple[int, int, str]], expected
         assert expected in found
 
 
-def test_a_date_argues_the_kind_of_what_it_dates(vocab: Vocab) -> None:
-    spec = (
-        "Salt/NNP/compound/1 Roads/NNP/nsubjpass/3 was/VBD:AUX/auxpass/3/be"
-        " released/VBN/ROOT/3/release in/IN/prep/3 1999/CD/pobj/4 ./././3"
-    )
-    doc = parse(vocab, spec, [(0, 2, "ORG"), (5, 6, "DATE")])
+@pytest.mark.parametrize(
+    ("spec", "ents"),
+    [
+        pytest.param(
+            "Salt/NNP/compound/1 Roads/NNP/nsubjpass/3 was/VBD:AUX/auxpass/3/be"
+            " released/VBN/ROOT/3/release in/IN/prep/3 1999/CD/pobj/4 ./././3",
+            [(0, 2, "ORG"), (5, 6, "DATE")],
+            id="released",
+        ),
+        pytest.param(
+            "The/DT/det/1 tour/NN/nsubj/2 ran/VBD/ROOT/2/run until/IN/prep/2 1988/CD/poss/6"
+            " 's/POS/case/4 Salt/NNP/pobj/3 ./././2",
+            [(4, 5, "DATE"), (6, 7, "PERSON")],
+            id="a-year-in-the-possessive",
+        ),
+        pytest.param(
+            "It/PRP/nsubjpass/2 was/VBD:AUX/auxpass/2/be collected/VBN/ROOT/2/collect in/IN/prep/2"
+            " his/PRP$/poss/6 1973/CD/nummod/6 collection/NN/pobj/3 Salt/NNP/compound/8"
+            " Roads/NNP/appos/6 ./././2",
+            [(5, 6, "DATE"), (7, 9, "GPE")],
+            id="a-year-and-a-class-noun",
+        ),
+    ],
+)
+def test_a_date_argues_the_kind_of_what_it_dates(
+    vocab: Vocab, spec: str, ents: list[tuple[int, int, str]]
+) -> None:
+    doc = parse(vocab, spec, ents)
     sentence = Sentence(doc[:], "t.txt", doc.text, 0, mention_index(doc, find_mentions(doc)))
     (found,) = read_dates(sentence)
     assert found.subject_mention is not None
@@ -446,6 +668,16 @@ def test_a_date_argues_the_kind_of_what_it_dates(vocab: Vocab) -> None:
             "(1991–1995)",
             [("span-start", "1991"), ("run-start", "1991"), ("span-end", "1995")],
             id="four-years-is-a-term-not-a-life",
+        ),
+        pytest.param(
+            "(San Remo, Liguria, 2 June 1663 – Arlon, Lorraine, May 1719)",
+            [("lifespan-start", "2 June 1663"), ("lifespan-end", "May 1719")],
+            id="places-with-commas-before-the-dates",
+        ),
+        pytest.param(
+            "(, 16 October 1891 – 13 June 1948)",
+            [("lifespan-start", "16 October 1891"), ("lifespan-end", "13 June 1948")],
+            id="a-comma-before-the-dates",
         ),
         pytest.param("(2000)", [("dated", "2000")], id="a-year-alone"),
         pytest.param('" (2000)', [("dated", "2000")], id="after-a-closing-quote"),
@@ -520,6 +752,101 @@ def test_a_title_the_tagger_cut_short_is_dated_whole(vocab: Vocab) -> None:
         ("Close-Down", "dated", "1990"),
         ("Taste of Salt", "dated", "1997"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "kind"),
+    [
+        pytest.param(
+            "They/PRP/nsubj/1 filmed/VBD/ROOT/1/film Dunmere/NNP/dobj/1",
+            [(2, 3, "ORG")],
+            "work",
+            id="a-name-before-a-year-is-a-work",
+        ),
+        pytest.param(
+            "They/PRP/nsubj/1 fought/VBD/ROOT/1/fight at/IN/prep/1 the/DT/det/4 Battle/NNP/pobj/2"
+            " of/IN/prep/4 Dunmere/NNP/pobj/5",
+            [(4, 7, "ORG")],
+            "",
+            id="an-event-before-a-year-is-no-work",
+        ),
+    ],
+)
+def test_a_year_after_a_name_argues_a_work_unless_an_event(
+    vocab: Vocab, spec: str, ents: list[tuple[int, int, str]], kind: str
+) -> None:
+    doc = parse(vocab, spec, ents)
+    found = with_dated_works(find_mentions(doc), doc, doc.text + " (1808).", 0)
+    assert [m.kind for m in found if m.label] == [kind]
+
+
+def _reading(rule: str, confidence: float, args: tuple[Argument, ...] = ()) -> Extraction:
+    text = "Salt was released on 5 May 2004 in Leeds"
+    return Extraction(
+        doc="t.txt",
+        sentence=Span(text, 0, len(text)),
+        subject=Span("Salt", 0, 4),
+        relation="released on",
+        object=Span("5 May", 21, 26),
+        predicate="released",
+        rule=rule,
+        confidence=confidence,
+        args=args,
+        subject_mention=Mention("Salt", 0, 4, "WORK_OF_ART"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        pytest.param((), ("date-clause", 0.8), id="the-date-rule-states-the-date"),
+        pytest.param(
+            (Argument(Span("in Leeds", 32, 40), "in", "released in"),),
+            ("participle", 0.43),
+            id="a-clause-with-arguments-keeps-its-rule",
+        ),
+    ],
+)
+def test_a_date_reading_merged_into_a_weaker_clause_reading(
+    args: tuple[Argument, ...], expected: tuple[str, float]
+) -> None:
+    clause = _reading("participle", 0.43, args)
+    date = dataclasses.replace(
+        _reading("date-clause", 0.8),
+        object=Span("5 May 2004", 21, 31),
+        object_mention=Mention("5 May 2004", 21, 31, "DATE"),
+    )
+    (merged,) = merge_dates([clause], [date])
+    assert (merged.object.text, merged.args) == ("5 May 2004", args)
+    assert (merged.rule, merged.confidence) == expected
+
+
+def test_the_run_of_a_title_the_tagger_missed_is_read_but_not_a_life(vocab: Vocab) -> None:
+    spec = (
+        "They/PRP/nsubj/1 made/VBD/ROOT/1/make Cold/JJ/amod/3 Comfort/NN/dobj/1"
+        " (/-LRB-:PUNCT/punct/3+ 1992–94/CD/appos/3+ )/-RRB-:PUNCT/punct/3 and/CC/cc/1"
+        " met/VBD/conj/1/meet Tin/JJ/amod/10 Varga/NN/dobj/8 (/-LRB-:PUNCT/punct/10+"
+        " 1901–1975/CD/appos/10+ )/-RRB-:PUNCT/punct/10+ ./././1"
+    )
+    doc = parse(vocab, spec)
+    found = read_lifespans(doc, find_mentions(doc), doc.text, 0, "t.txt")
+    assert sorted((e.subject.text, e.predicate, e.object.text) for e in found) == [
+        ("Cold Comfort", "run-start", "1992"),
+        ("Cold Comfort", "span-end", "94"),
+        ("Cold Comfort", "span-start", "1992"),
+    ]
+    assert {e.subject_mention.kind for e in found if e.subject_mention} == {"work"}
+
+
+def test_a_term_after_a_tagged_name_is_no_run_of_a_longer_title(vocab: Vocab) -> None:
+    spec = (
+        "It/PRP/nsubj/1 was/VBD:AUX/ROOT/1/be Admiral/NN/compound/4 Ada/NNP/compound/4"
+        " Lind/NNP/attr/1 (/-LRB-:PUNCT/punct/4+ 1944–45/CD/appos/4+ )/-RRB-:PUNCT/punct/4+"
+        " ./././1"
+    )
+    doc = parse(vocab, spec, [(3, 5, "PERSON")])
+    found = read_lifespans(doc, find_mentions(doc), doc.text, 0, "t.txt")
+    assert {(e.subject.text, e.rule) for e in found} == {("Ada Lind", "lifespan")}
 
 
 def test_date_facts_end_to_end(nlp) -> None:  # type: ignore[no-untyped-def]

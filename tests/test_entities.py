@@ -738,6 +738,13 @@ def test_the_role_a_sentence_gives_a_person(vocab, spec, ents, expected) -> None
             [],
             id="a-class-word-alone-is-no-name",
         ),
+        pytest.param(
+            "by/IN/ROOT/0 the/DT/det/3 Harbour/NNP/compound/3 Ordinance/NNP/pobj/0 of/IN/prep/3"
+            " 1784/CD/pobj/4 ./././0",
+            [(1, 5, "LAW"), (5, 6, "DATE")],
+            [("Harbour Ordinance", "LAW")],
+            id="a-name-run-on-into-a-small-word",
+        ),
     ],
 )
 def test_names_keep_their_whole_extent(vocab, spec, ents, expected) -> None:  # type: ignore[no-untyped-def]

@@ -78,6 +78,17 @@ _EVENT_NOUNS: Final = EVENT_CLASSES | {
     "referendum",
     "crisis",
     "tour",
+    "earthquake",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tsunami",
+    "flood",
+    "eruption",
+    "disaster",
+    "scandal",
+    "controversy",
+    "pageant",
 }
 # Events that last: one date written for them is when they began ("the Salt War of 1762").
 _LASTING: Final = frozenset({"war", "campaign", "rebellion", "insurgency", "occupation"})
@@ -104,6 +115,22 @@ _OF_A_WORK: Final = frozenset({"released", "made"})
 # Predicates that date the work their subject appears in, not the subject.
 _IN_A_WORK: Final = frozenset({"appeared"})
 _RELATIVE_PRONOUNS: Final = frozenset({"which", "who", "that", "whom"})
+# Verbs that create what they name ("designated X a national monument on 2 March 1909",
+# "the park, declared in 1938"), and only then date it: not "X declared that …", nor
+# "X was designated a heritage site" (what X became, not when X began).
+_NAMING: Final = frozenset({"designate", "declare", "proclaim"})
+# Verbs that give a thing the name a date begins ("became WSSB in 1989", "was renamed the
+# Harbour League in 1935"), and what such a name cannot be: a person's ("became Lady Ada").
+_RENAMING: Final = frozenset({"become", "rename"})
+_NOT_NEW: Final = frozenset({"PERSON"})
+# "found" is the past of "find" ("was found dead on 18 May 1980"), whatever lemma the tagger
+# gives it; "to found" is written "founded".
+_FOUND: Final = frozenset({"found"})
+# Complements of a verb that date its subject, as the words of date_words.csv they are do:
+# "committed suicide in 1975", "was found dead on 18 May 1980", "gained independence in 1960".
+_COMPLEMENTS: Final = frozenset({"suicide", "dead", "independence"})
+# Words that stand for the names they follow, each of them: "X and Y, both released in 2010".
+_EACH: Final = frozenset({"both", "all", "each"})
 # "X (born 5 May 1950 in Y)", "X (1901–1975)", "X (died 1870)", "X (b. 1950)".
 # A closing quotation mark may come between a quoted title and its year ('"Autumn" (1997)').
 _PARENTHESIS: Final = re.compile(r"[ \t]*[\"'\u201d\u2019]?[ \t]*,?[ \t]*\(([^()\n]{1,120})\)")
@@ -137,9 +164,13 @@ _TITLE_YEAR: Final = re.compile(
     + _TITLE_SMALL
     + r"\s+)*"
     + _TITLE_WORD
-    + r")*)\s*\((?P<year>[12][0-9]{3})\)"
+    + r")*)\s*\((?P<year>[12][0-9]{3})(?:\s*[–—-]\s*(?P<end>[0-9]{2,4}))?\)"
 )
 _TITLE_WORDS: Final = 8
+# How many words after a year its work's class noun may come ("the 1972 Atari arcade game").
+_CLASS_WORDS: Final = 4
+# Small words inside a title; not "by", which ends one ("the 2010 album X by the band Y").
+_SMALL_WORDS: Final = frozenset(_TITLE_SMALL[3:-1].split("|")) - {"by"}
 # A place before the date of a half of a lifespan: "(Arlon, 2 June 1663 – Ghent, May 1719)".
 _PLACE_FIRST: Final = re.compile(r"\s*[A-Z][^0-9;:()]{0,40}?,\s*")
 _DIED: Final = re.compile(r"(?:^|[;,])\s*(?:died|d\.)\s", re.IGNORECASE)
@@ -162,8 +193,10 @@ def _dating_word(token: Token) -> Token | None:
     hangs "in 2010" on X)."""
     words = date_words()
     for _ in range(3):
-        if token.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and (
-            token.lemma_.lower() in words or token.lower_ in words
+        if (
+            token.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}
+            and (token.lemma_.lower() in words or token.lower_ in words)
+            and token.lower_ not in _FOUND
         ):
             return token
         if token.dep_ in {"pobj", "dobj"}:
@@ -171,6 +204,52 @@ def _dating_word(token: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _names_into_being(verb: Token) -> bool:
+    """Whether a verb of ``_NAMING`` creates what it names: it has a direct object or is
+    passive, and no complement saying what its object was made ("as a reserve", "a site",
+    "that …")."""
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"oprd", "xcomp", "ccomp", "attr"}:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return False
+    return "dobj" in deps or "nsubjpass" in deps or verb.dep_ in {"acl", "relcl"}
+
+
+def _new_name(em: Emitter, verb: Token) -> Token | None:
+    """The name a verb of ``_RENAMING`` gives its subject or object ("became WSSB", "was
+    renamed (as) the Harbour League"), when it is a name: not "became a member", nor a
+    title the tagger left out ("became Prime Minister")."""
+    if verb.lemma_.lower() not in _RENAMING:
+        return None
+    for child in verb.children:
+        named = child
+        if child.dep_ == "prep" and child.lower_ in {"as", "to"}:
+            named = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ not in {"attr", "oprd"}:
+            continue
+        mention = em.mention(named)
+        if named.pos_ == "PROPN" and mention is not None and mention.label not in _NOT_NEW:
+            return named
+    return None
+
+
+def _dating_complement(verb: Token) -> Token | None:
+    """The object or complement of a verb that is no word of date_words.csv itself, when the
+    complement is one of ``_COMPLEMENTS`` ("committed suicide", "found dead", "gained
+    independence"): what a date on the verb is the date of."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"dobj", "oprd", "acomp"} and c.lemma_.lower() in _COMPLEMENTS
+        ),
+        None,
+    )
 
 
 def _subject(verb: Token) -> Token | None:
@@ -187,7 +266,13 @@ def _subject(verb: Token) -> Token | None:
     seen = set()
     while verb.i not in seen:
         seen.add(verb.i)
-        own = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        # Of two subjects the parse gives (an apposition before the clause taken for one:
+        # "On 18 May 1980, the eve of the tour, Lind was found dead"), the nearer.
+        own = max(
+            (c for c in verb.children if c.dep_ in _SUBJECTS),
+            key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i),
+            default=None,
+        )
         if own is not None:
             if own.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
@@ -211,6 +296,17 @@ def _named(em: Emitter, token: Token) -> Token | None:
     """The token naming what a subject is about: a name, a pronoun or a definite noun phrase
     (coreference may tell what it stands for), or the name a class noun describes ("X is a
     company founded in 1998": X)."""
+    if token.lower_ in _EACH and token.i > 1 and token.doc[token.i - 1].text == ",":
+        # "X and Y, both released in 2010": the first of the names before it, the others
+        # with it.
+        named = token.doc[token.i - 2]
+        mention = em.mention(named)
+        if mention is None or mention.end != named.i + 1:
+            return None
+        named = token.doc[mention.start : mention.end].root
+        while named.dep_ == "conj" and named.head.i < named.i:
+            named = named.head
+        return named if named.conjuncts and em.mention(named) is not None else None
     if em.mention(token) is not None or token.pos_ == "PRON":
         return token
     if token.pos_ == "PROPN" and token.dep_ in _SUBJECTS and _bare_name(token) is not None:
@@ -226,9 +322,24 @@ def _named(em: Emitter, token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in {"appos", "compound"} and child.i > token.i and em.mention(child):
             return child
+    if token.lemma_.lower() in _WORK_NOUNS and (after := _name_after(em, token)) is not None:
+        return after  # 'his first book, "Salt Roads",' however the parse hangs the name
     if any(c.lower_ in {"the", "this"} for c in token.children if c.dep_ == "det"):
         return token
     return None
+
+
+def _name_after(em: Emitter, noun: Token) -> Token | None:
+    """The name written right after a class noun, a comma and a quotation mark aside."""
+    doc, i, end = noun.doc, noun.i + 1, em.sentence.span.end
+    if i < end and doc[i].text == ",":
+        i += 1
+    if i < end and doc[i].is_quote:
+        i += 1
+    mention = em.mention(doc[i]) if i < end else None
+    if mention is None or mention.start != i:
+        return None
+    return doc[mention.start : mention.end].root
 
 
 def _event(em: Emitter, token: Token) -> Token | None:
@@ -305,26 +416,47 @@ def _work_named(em: Emitter, noun: Token) -> Token | None:
 
 def _work_of_phrase(em: Emitter, noun: Token, participle: Token) -> Token | None:
     """The work noun a phrase ending in ``noun`` is headed by, when ``participle`` follows the
-    phrase after a comma and ``noun`` itself is no work ("an album by the band Y, released
+    phrase after a comma, or the phrase names who made the work ("a novel by the writer Y
+    first published …"), and ``noun`` itself is no work ("an album by the band Y, released
     …": album); None otherwise."""
     before = participle.doc[participle.i - 1] if participle.i > 0 else None
-    if before is None or before.text != ",":
-        return None
+    comma = before is not None and before.text == ","
     mention = em.mention(noun)
     if (mention is not None and mention.label == "WORK_OF_ART") or (
         noun.lemma_.lower() in _WORK_NOUNS
     ):
         return None
+    maker = False
     for _ in range(6):
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            maker = maker or noun.head.lower_ == "by"
             noun = noun.head.head
         elif noun.dep_ in {"appos", "compound", "conj"}:
             noun = noun.head
         else:
             return None
         if noun.pos_ == "NOUN" and noun.lemma_.lower() in _WORK_NOUNS:
-            return noun
+            return noun if comma or maker else None
     return None
+
+
+def _described(em: Emitter, noun: Token, adjective: Token) -> Token | None:
+    """The subject of the copula whose complement a phrase ending in ``noun`` is, when
+    ``adjective`` follows the phrase after a comma ("X was a command of the Y Navy, active
+    from 1944": X); None otherwise, or when that subject is a person (whose membership the
+    words may tell of: "she was a member of the Y band, active from 1990")."""
+    if adjective.i == 0 or adjective.doc[adjective.i - 1].text != ",":
+        return None
+    climbed = False
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.dep_ == "prep":
+        noun, climbed = noun.head.head, True
+    if not climbed or noun.dep_ != "attr":
+        return None
+    subject = _subject(noun.head)
+    mention = em.mention(subject) if subject is not None else None
+    if mention is None or mention.label == "PERSON":
+        return None
+    return subject
 
 
 def _owned_work(em: Emitter, year: Token, name: Token) -> bool:
@@ -344,6 +476,98 @@ def _owned_work(em: Emitter, year: Token, name: Token) -> bool:
     )
 
 
+def _name_before_relative(em: Emitter, verb: Token) -> Token | None:
+    """The name written right before the relative pronoun that is the subject of the passive
+    ``verb``, with only a comma (and a closing quotation mark) between them ("\"Salt\", which
+    was …")."""
+    pronoun = next(
+        (c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ in {"which", "that"}),
+        None,
+    )
+    if pronoun is None or pronoun.i < 2 or pronoun.doc[pronoun.i - 1].text != ",":
+        return None
+    named = pronoun.doc[pronoun.i - 2]
+    if named.is_quote and named.i > 0:
+        named = pronoun.doc[named.i - 1]
+    mention = em.mention(named)
+    if mention is None or mention.end != named.i + 1:
+        return None
+    return pronoun.doc[mention.start : mention.end].root
+
+
+def _title_after_class(em: Emitter, year: Token) -> tuple[int, int] | None:
+    """The tokens of the name a year and a work's class noun stand before, read in the order
+    they are written whatever the parse made of them: "the 1972 arcade game Pong", "her 2004
+    debut album Where I Stand", "Lind's 2002 single \"Lanterns\"", "a 1978 sequel, Tin Roads".
+    Only modifiers may come between the year and the class noun (no article, preposition or
+    verb), and the name is a name the tagger found or words written as a title."""
+    doc, end = year.doc, em.sentence.span.end
+    i = year.i + 1
+    if i < end and doc[i].lower_ in {"'s", "’s"}:
+        return None  # "1987's Salt Roads" is the possessive rule's
+    noun = None
+    for k in range(i, min(i + _CLASS_WORDS, end)):
+        token = doc[k]
+        if token.pos_ in {"NOUN", "ADJ"} and token.lemma_.lower() in _WORK_NOUNS:
+            if token.tag_ in {"NNS", "NNPS"}:
+                return None  # "the 1998 singles X and Y": one year, several works
+            noun = k
+            if k + 1 < end and doc[k + 1].lemma_.lower() in _WORK_NOUNS:
+                continue  # "the 1966 feature film X": the last class noun
+            break
+        if token.pos_ not in {"NOUN", "ADJ", "PROPN", "PART", "NUM"} and token.text != "-":
+            return None
+    if noun is None:
+        return None
+    i = noun + 1
+    if i < end and doc[i].text == ",":
+        i += 1
+    if i < end and doc[i].is_quote:
+        i += 1
+    if i >= end:
+        return None
+    mention = em.mention(doc[i])
+    if mention is not None:
+        return (mention.start, mention.end) if mention.start == i else None
+    stop = i
+    while stop < end and stop - i < _TITLE_WORDS:
+        token = doc[stop]
+        titled = token.text[:1].isupper() or (token.like_num and not _YEAR_ALONE.match(token.text))
+        if not (titled or (stop > i and token.lower_ in _SMALL_WORDS)) or token.ent_type_ == "DATE":
+            break
+        stop += 1
+    while stop > i and doc[stop - 1].lower_ in _SMALL_WORDS:
+        stop -= 1
+    if stop == i or doc[i].pos_ == "PRON":
+        return None
+    return i, stop
+
+
+def _emit_title(em: Emitter, name: tuple[int, int], relation: str, date: Span) -> None:
+    """A work's date said of the name tokens ``name``, which the class noun before it argues
+    is a work's, whatever the tagger took it for ("the 1973 collection South of No North")."""
+    subject = em.sentence.char_span(*name)
+    found = em.mention(em.sentence.span.doc[name[0]])
+    label = found.label if found is not None and (found.start, found.end) == name else ""
+    confidence = RULES["date-modifier"]
+    em.out.append(
+        Extraction(
+            doc=em.sentence.doc_name,
+            sentence=em.sentence_span,
+            subject=subject,
+            relation=relation,
+            object=date,
+            predicate="dated",
+            rule="date-modifier",
+            confidence=confidence,
+            subject_mention=Mention(
+                subject.text, subject.start, subject.end, label, "work", "dated"
+            ),
+            object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
+        )
+    )
+
+
 def _opening_topic(em: Emitter) -> Token | None:
     """The name a document's first sentence is about, when it is a copula's subject ("X is a
     microarchitecture that was launched in 2015"): what a date in that sentence is said of,
@@ -355,7 +579,14 @@ def _opening_topic(em: Emitter) -> Token | None:
     if root.lemma_ != "be":
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON":
+    if subject is None:
+        # "Across the Dark Waters is a novel …", where the parse reads the title as a phrase
+        # of its own: the name the sentence opens with, if it ends before the copula.
+        opening = em.mention(span[0])
+        if opening is None or opening.start != span.start or opening.end > root.i:
+            return None
+        return span.doc[opening.end - 1]
+    if subject.pos_ == "PRON":
         return None
     return subject if em.mention(subject) is not None or _bare_name(subject) else None
 
@@ -409,16 +640,20 @@ def _emit(
     date: Span,
     penalty: float = 0.0,
     argue: bool = True,
+    kind: str = "",
 ) -> None:
+    """Add a date extraction of ``subject``; ``kind`` is the kind the words around it argue,
+    where the predicate does not ("the 1973 collection X": a work)."""
     confidence = RULES[rule] - penalty - 0.05 * (subject.pos_ == "PRON")
     mention = em.sentence.mention_at(subject)
     bare = _bare_name(subject) if mention is None and subject.pos_ == "PROPN" else None
     if bare is not None:
         span = em.sentence.char_span(bare.start, bare.end)
         mention = Mention(span.text, span.start, span.end, "")
-    if mention is not None and predicate in _KIND_OF and argue:
+    kind = kind or _KIND_OF.get(predicate, "")
+    if mention is not None and kind and argue:
         # What is released is a work, who is born a person: the date argues a kind.
-        mention = dataclasses.replace(mention, kind=_KIND_OF[predicate], evidence="date")
+        mention = dataclasses.replace(mention, kind=kind, evidence="date")
     em.out.append(
         Extraction(
             doc=em.sentence.doc_name,
@@ -460,7 +695,7 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             if len(found) == 1:
                 written = f"{ent.text}{sentence.span.doc[ent.end].text}"
                 date = _date_span(em, ent, found[0])
-                _emit(em, "date-modifier", named_after, written, "dated", date)
+                _emit(em, "date-modifier", named_after, written, "dated", date, kind="work")
             continue
         # The last date of a phrase of several ("1 May 2004, 2005") is the one the head is.
         if head.dep_ == "pobj" and head.head.lower_ in _AT | _SPAN | _UNTIL | {"of"}:
@@ -479,12 +714,13 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
                     None,
                 )
             if event is None and governor.pos_ == "VERB" and _dating_word(governor) is None:
-                # "injured at the Battle of X in 1917": where it happened dates the event.
+                # "injured at the Battle of X in 1917", "destroyed by Hurricane Y in 1961":
+                # where or by what it happened dates the event.
                 event = next(
                     (
                         e
                         for c in governor.children
-                        if c.dep_ == "prep" and c.lower_ in {"at", "during"}
+                        if (c.dep_ == "prep" and c.lower_ in {"at", "during"}) or c.dep_ == "agent"
                         for o in c.children
                         if o.dep_ == "pobj"
                         for e in [_event(em, o)]
@@ -514,13 +750,14 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
             ):
                 noun = noun.head
             named: Token | None = None
+            kind = ""
             if head.dep_ == "poss" and em.mention(noun) is not None:
-                named = noun  # "1987's X"
+                named, kind = noun, "work"  # "1987's X": a work, whatever the tagger says
             elif _owned_work(em, head, noun):
                 named = noun  # "Lind's 1986 Harbour Lights"
 
             elif noun.pos_ in {"NOUN", "ADJ"} and noun.lemma_.lower() in _WORK_NOUNS:
-                named = _work_named(em, noun)
+                named, kind = _work_named(em, noun), "work"
             elif noun.pos_ == "NOUN" and noun.lemma_.lower() in _EVENT_NOUNS:
                 # "a failed 1355 coup"; not "the 1992 Harbour Games", where the year is a
                 # part of the name.
@@ -536,25 +773,56 @@ def read_dates(sentence: Sentence) -> list[Extraction]:
                     f"{ent.text} {noun.text}",
                     "dated",
                     _date_span(em, ent, found[0]),
+                    kind=kind,
                 )
+            elif len(found) == 1 and _YEAR_ALONE.match(ent.text):
+                # "her 2004 debut album Where I Stand", however the parse hangs it together
+                title = _title_after_class(em, sentence.span.doc[ent.end - 1])
+                if title is not None:
+                    date = _date_span(em, ent, found[0])
+                    relation = sentence.span.doc[ent.start : title[0]].text.rstrip(' ,"“')
+                    _emit_title(em, title, relation, date)
             continue
         else:
             continue
-        word = _dating_word(governor)
-        if word is None:
+        if len(found) == 1 and (renamed := _new_name(em, governor)) is not None:
+            # "It became WSSB in 1989", "renamed the Harbour League in 1935": the name is new.
+            date = _date_span(em, ent, found[0])
+            _emit(em, "date-clause", renamed, f"{governor.text} {how}".strip(), "founded", date)
             continue
-        governor = word
-        predicate = words.get(governor.lemma_.lower()) or words[governor.lower_]
+        word = _dating_word(governor)
+        complement = _dating_complement(governor) if word is None else None
+        if word is not None:
+            governor = word
+        elif complement is not None:
+            # "X committed suicide in 1975", "X was found dead on 18 May 1980", "X gained
+            # independence in 1960": the verb's complement says what the date is of X.
+            word = complement
+        else:
+            continue
+        predicate = words.get(word.lemma_.lower()) or words[word.lower_]
+        if word.lemma_.lower() in _NAMING and not _names_into_being(word):
+            continue
         subject = _subject(governor)
+        if predicate in _SPANNING and subject is not None:
+            # "X was a command of the Y Navy, active from 1944 to 1958": X was.
+            subject = _described(em, subject, governor) or subject
         # "The band released its album X in 1999": what is released, founded or closed is
         # the object of an active verb.
         thing = next((c for c in governor.children if c.dep_ == "dobj"), None)
+        if complement is not None:
+            thing = None
         if thing is not None and predicate not in _OF_THE_SUBJECT and thing.i != head.i:
             subject = thing
         if predicate in _OF_A_WORK and subject is not None and governor.dep_ == "acl":
             # "X is an album by the band Y, released in 1986": a participle set off by a
             # comma after a phrase tells of the work the phrase is about, not of its last noun.
             subject = _work_of_phrase(em, subject, governor) or subject
+        if predicate not in _IN_A_WORK and (subject is None or _named(em, subject) is None):
+            # "the band's first single, \"Salt\", which was released in 1981", "the league
+            # of Ostra, which was founded in 1920": the name the relative clause follows,
+            # wherever the parse hangs the clause.
+            subject = _name_before_relative(em, governor) or subject
         if predicate in _IN_A_WORK:
             # "In 2007 she starred in the film X": an appearance dates the work it is in.
             subject = next(
@@ -603,8 +871,10 @@ def merge_dates(extractions: list[Extraction], dates: list[Extraction]) -> list[
     """Return a sentence's extractions with its date extractions merged in: a date extraction
     takes the place of a clause's reading of the same subject whose object is that date, cut
     short or not ("released on | May 5" for "released on May 5, 2004"), keeping the clause's
-    relation words, rule and arguments; any other is added. A reading whose object names an
-    entity is kept."""
+    relation words and arguments; any other is added. A reading whose object names an
+    entity is kept. The merged reading states the date as sure as the date rule is, under its
+    name, unless the clause has arguments of its own ("born on 13 March 1963 | in Leeds"): those
+    keep the clause's rule and confidence, which the edges they give are measured by."""
     out = list(extractions)
     for date in dates:
         for k, ex in enumerate(out):
@@ -621,12 +891,17 @@ def merge_dates(extractions: list[Extraction], dates: list[Extraction]) -> list[
                 and (mention is None or mention.label != DATE_LABEL)
             ):
                 argued = date.subject_mention is not None and date.subject_mention.kind
+                # A weak clause reading ("participle", "apposition") of a date the date rules
+                # read surely would otherwise state it as weakly as the clause.
+                dated = not ex.args
                 out[k] = dataclasses.replace(
                     ex,
                     object=date.object,
                     object_mention=date.object_mention,
                     predicate=date.predicate,
                     subject_mention=date.subject_mention if argued else ex.subject_mention,
+                    rule=date.rule if dated else ex.rule,
+                    confidence=date.confidence if dated else ex.confidence,
                 )
                 break
         else:
@@ -676,7 +951,8 @@ def with_dated_works(
     mentions: list[TokenMention], doc: Doc, text: str, offset: int
 ) -> list[TokenMention]:
     """Return ``mentions`` with those followed by a year alone in parentheses ("Tin Harbour
-    (1990)", "the album X (2000)") argued to be works, where nothing argued their kind yet;
+    (1990)", "the album X (2000)") argued to be works, where nothing argued their kind yet and
+    the name is no event's ("the Battle of X (1808)" is dated as held, not as published);
     ``offset`` is where ``doc`` starts in ``text``, as for ``read_lifespans``."""
     out = []
     for mention in mentions:
@@ -687,7 +963,8 @@ def with_dated_works(
             and _YEAR_ALONE.match(match.group(1))
             and mention.kind in {"", "organization"}
             and mention.evidence in {"", "coordinated"}
-            and mention.label not in {"GPE", "LOC", "FAC", "NORP"}
+            and mention.label not in {"GPE", "LOC", "FAC", "NORP", "EVENT"}
+            and not {t.lemma_.lower() for t in doc[mention.start : mention.end]} & _EVENT_NOUNS
             and not is_placed(doc, mention)
         ):
             mention = dataclasses.replace(mention, kind="work", evidence="dated")
@@ -768,8 +1045,9 @@ def _untagged_titles(
     read: list[Extraction],
 ) -> list[Extraction]:
     """The year in parentheses after a title the tagger missed or cut short ("directing Taste
-    of Salt (1997)", where it found only "Salt"): the title-case words before the year are
-    the work's name. Names with an event's noun are left to the event rules."""
+    of Salt (1997)", where it found only "Salt"), or the years of its run ("So Haunt Me
+    (1992–94)"): the title-case words before them are the work's name. Names with an event's
+    noun are left to the event rules, and a span as long as a life to the lifespan rules."""
     out: list[Extraction] = []
     dated = {e.object.start for e in read}
     ends = {offset + doc[m.end - 1].idx + len(doc[m.end - 1].text): m for m in mentions}
@@ -787,23 +1065,33 @@ def _untagged_titles(
             known = ends.get(last)
             if year_at in dated and (known is None or offset + doc[known.start].idx <= first):
                 continue  # read already, under the whole name
+            inner = text[year_at : match.end() - 1]
+            found = [(predicate, m) for predicate, _, m in _part_dates(inner)]
+            if match.group("end") is None:
+                found = [("dated", DateMatch(0, 4, Date(int(match.group("year")))))]
+            elif year_at in dated or any(p.startswith("lifespan") for p, _ in found):
+                # "Lena Varga (1901–1975)": a life, and so a person's; "Admiral Ada Lind
+                # (1944–45)", read under the name the tagger found: a term, not a work's run.
+                continue
             sentence = Span(text[begin:stop], begin, stop)
             subject = Span(title, first, last)
-            date = Span(text[year_at : match.end("year")], year_at, match.end("year"))
-            out.append(
-                Extraction(
-                    doc=doc_name,
-                    sentence=sentence,
-                    subject=subject,
-                    relation=f"({date.text})",
-                    object=date,
-                    predicate="dated",
-                    rule="date-parenthesis",
-                    confidence=RULES["date-parenthesis"],
-                    subject_mention=Mention(title, first, last, "", "work", "dated"),
-                    object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
+            for predicate, at in found:
+                # "So Haunt Me (1992–94)": a work's run, as for a name the tagger found.
+                date = Span(inner[at.start : at.end], year_at + at.start, year_at + at.end)
+                out.append(
+                    Extraction(
+                        doc=doc_name,
+                        sentence=sentence,
+                        subject=subject,
+                        relation=f"({inner})",
+                        object=date,
+                        predicate=predicate,
+                        rule="date-parenthesis",
+                        confidence=RULES["date-parenthesis"],
+                        subject_mention=Mention(title, first, last, "", "work", "dated"),
+                        object_mention=Mention(date.text, date.start, date.end, DATE_LABEL),
+                    )
                 )
-            )
     return out
 
 
@@ -873,8 +1161,9 @@ def _part_dates(inner: str) -> list[tuple[str, str, DateMatch]]:
             year = years[0] // 100 * 100 + int(short.group(1))
             if year > years[0]:
                 ended = [DateMatch(short.start(1), short.end(1), Date(year))]
-        place = _PLACE_FIRST.match(left)
-        opening = left[place.end() :] if place is not None and begun else left
+        # What comes before the first date was let pass by ``_opens``: a place, however many
+        # commas it has ("San Remo, Liguria, 2 June 1663"), or a comma alone.
+        opening = left[begun[0].start :] if begun else left
         if not years or (not begun and not ended) or not _YEARS_FIRST.match(opening):
             return []
         last_year = ended[0].value.year if ended and isinstance(ended[0].value, Date) else None

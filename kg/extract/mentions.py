@@ -36,6 +36,9 @@ _NUMERIC: Final = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "OR
 _LEADING_DROP: Final = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
 )
+# Small words no name ends with, written in lower case: a name the tagger ran on into what
+# follows it ("the Harbour Ordinance of | 1784").
+_TRAILING_DROP: Final = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "by"})
 # Capitalised words the small model leaves untagged that are dates, not names.
 _TIME_WORDS: Final = frozenset(
     {
@@ -391,7 +394,10 @@ def _trim(doc: Doc, start: int, end: int, label: str = "") -> tuple[int, int]:
     ):
         start += 1
     while end > start and (
-        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or (doc[end - 1].text in _TRAILING_DROP and end - start > 1)
     ):
         end -= 1
     return start, end
