@@ -1028,3 +1028,15 @@ def test_cli_build_date_and_stats_date_span(tmp_path, nlp) -> None:  # type: ign
     assert done.exit_code == 0, done.output
     stats = runner.invoke(main, ["stats", str(out / "graph.ttl")])
     assert "dates       2 date facts, 0 dated edges, from 1998 to 2024-03-04" in stats.output
+
+
+def test_who_announces_something_on_a_date_is_no_work_released_then(vocab: Vocab) -> None:
+    doc = parse(
+        vocab,
+        "On/IN/prep/7 May/NNP/pobj/0 15/CD/nummod/1 ,/,/punct/1 2011/CD/nummod/1 ,/,/punct/7 "
+        "Orrix/NNP/nsubj/7 announced/VBD/ROOT/7/announce that/IN/mark/11 "
+        "the/DT/det/10 show/NN/nsubj/11/show ended/VBD/ccomp/7/end ./././7",
+        [(1, 5, "DATE"), (6, 7, "ORG")],
+    )
+    sentence = Sentence(doc[:], "t.txt", doc.text, 0, mention_index(doc, find_mentions(doc)))
+    assert not [d for d in read_dates(sentence) if d.predicate == "released"]

@@ -631,6 +631,10 @@ def _named_after_year(em: Emitter, ent: SpacySpan) -> Token | None:
     return doc[mention.start : mention.end].root
 
 
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in {"dobj", "ccomp"} for c in verb.children)
+
+
 def _emit(
     em: Emitter,
     rule: str,
@@ -651,6 +655,11 @@ def _emit(
         span = em.sentence.char_span(bare.start, bare.end)
         mention = Mention(span.text, span.start, span.end, "")
     kind = kind or _KIND_OF.get(predicate, "")
+    if kind == "work" and subject.dep_ == "nsubj" and _has_object(subject.head):
+        # "X announced on 15 May that …": the date is the announcement's, and X its maker.
+        if any(c.dep_ == "ccomp" for c in subject.head.children):
+            return
+        kind = ""
     if mention is not None and kind and argue:
         # What is released is a work, who is born a person: the date argues a kind.
         mention = dataclasses.replace(mention, kind=kind, evidence="date")
