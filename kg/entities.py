@@ -838,10 +838,15 @@ class EntityResolver:
         kind, _ = self._kinds[key][doc]
         return Entity(self._display[key], kind)
 
-    def votes(self, doc: str, mentions: Iterable[Mention]) -> dict[Entity, str]:
+    def votes(
+        self, doc: str, mentions: Iterable[Mention], tallies: dict[Entity, _Tally] | None = None
+    ) -> dict[Entity, str]:
         """Return, for each entity ``mentions`` of document ``doc`` name, the votes for its
-        kind that this document gave, in words: "copula → person ×1; tagger PERSON ×2"."""
-        tallies: dict[Entity, _Tally] = {}
+        kind that this document gave, in words: "copula → person ×1; tagger PERSON ×2".
+
+        For a document read in sections, pass the same ``tallies`` (empty at first) with
+        each section's mentions: the last answer is then the whole document's."""
+        tallies = {} if tallies is None else tallies
         for mention in sorted(set(mentions), key=lambda m: (m.start, m.end, m.text)):
             entity = self.entity(doc, mention)
             found = self._names.get((doc, mention.start, mention.end, mention.text))
