@@ -640,9 +640,9 @@ def resolve_sections(
     """Return what :func:`resolve_entities` does for documents given as (name, text,
     sections), each section its (mentions, extractions): of a document, only its mentions
     are held at once, not its extractions."""
-    return EntityResolver(
+    return EntityResolver.from_sections(
         (
-            (name, text, (m for mentions, exs in sections for m in _all_mentions(mentions, exs)))
+            (name, text, (_all_mentions(mentions, exs) for mentions, exs in sections))
             for name, text, sections in documents
         ),
         aliases,
