@@ -13,6 +13,12 @@ documents through extraction (in worker processes or on Dask if asked) and spill
 to a temporary file, keeping only the evidence entity decisions need; the second reads the
 results back one at a time, links each and commits it. A build interrupted in the second pass
 keeps the documents it committed, and a re-run skips them.
+
+Nor does it grow as fast with one document's length: a long document, read in sections
+(``kg.extract``), is spilled a section at a time as each is read, and linked a section at a
+time as each is read back. Across its sections a build keeps only its names (for entity
+decisions), how it opens (``kg.link.Opening``) and, in the second pass, the evidence its
+edges keep (``max_evidence``); the document is still committed in one transaction.
 """
 
 from __future__ import annotations
@@ -31,8 +37,8 @@ from rdflib import Graph
 from kg.aliases import AliasTable, builtin_aliases
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.graph import DocumentGraph, document_graph
-from kg.link import MAX_EVIDENCE, Linker, Merge, Read, resolve_entities
-from kg.model import Date, Document, Entity
+from kg.link import MAX_EVIDENCE, Linker, Merge, Opening, Section, resolve_sections
+from kg.model import Date, Document, Entity, Mention
 from kg.namespace import content_hash
 from kg.parallel import extract_parallel
 from kg.relation_table import RelationTable
@@ -163,22 +169,28 @@ def build(
         results = extract_on_dask(cast("Iterator[Document]", items), pipeline, client, names=names)
     else:
         results = extract_parallel(
-            cast("Iterator[Document]", items), pipeline, names=names, jobs=jobs
+            cast("Iterator[Document]", items), pipeline, names=names, jobs=jobs, sections=True
         )
-    with tempfile.TemporaryFile(prefix="kg-build-") as spill:
+    with (
+        tempfile.TemporaryFile(prefix="kg-build-") as spill,
+        tempfile.TemporaryFile(prefix="kg-build-") as heads,
+    ):
         # Pass 1: entities are decided over every document of the run (kg.entities: one
-        # name, one node), so each result waits on disk while only its names' evidence
-        # stays in memory. Pass 2 links and writes the documents one by one.
-        resolver = resolve_entities(_spill(results, spill, on_document), aliases, known)
+        # name, one node), so each section waits on disk as soon as it is read while only
+        # its names' evidence stays in memory. Pass 2 links and writes the documents one by
+        # one, reading each back a section at a time.
+        resolver = resolve_sections(_spill(results, spill, heads, on_document), aliases, known)
         read = time.perf_counter()
         log.debug("read %d documents in %.1f s", counts["fresh"], read - started)
         spill.seek(0)
+        heads.seek(0)
         linker = Linker(resolver, min_confidence, relations, date, max_evidence=max_evidence)
         properties = relations.properties() if relations is not None else {}
 
         def graphs() -> Iterator[DocumentGraph]:
-            for result in _unspill(spill):
-                linked = linker.link_document(_as_read(result))
+            for result, sections, topic in _unspill(spill, heads):
+                document = result.document
+                linked = linker.link_sections(document.name, document.text, sections, topic)
                 entities = sorted(
                     (
                         Entity(
@@ -242,28 +254,51 @@ def _flush(sink: GraphSink) -> None:
         sink.oxigraph.flush()
 
 
-def _as_read(result: DocumentResult) -> Read:
-    return result.document.name, result.document.text, result.mentions, result.extractions
-
-
 def _spill(
     results: Iterable[DocumentResult],
     spill: IO[bytes],
+    heads: IO[bytes],
     on_document: Callable[[Document], None] | None,
-) -> Iterator[Read]:
-    for result in results:
+) -> Iterator[tuple[str, str, Iterator[Section]]]:
+    """Yield each document's name, text and sections as they are read, writing each section
+    to ``spill`` and, once the document is read, its head to ``heads``."""
+    stream = iter(results)
+    for result in stream:
+        sections = _sections(result, stream, spill, heads, on_document)
+        yield result.document.name, result.document.text, sections
+        for _ in sections:  # whatever the reader left unread is spilled all the same
+            pass
+
+
+def _sections(
+    result: DocumentResult,
+    stream: Iterator[DocumentResult],
+    spill: IO[bytes],
+    heads: IO[bytes],
+    on_document: Callable[[Document], None] | None,
+) -> Iterator[Section]:
+    sections = sentences = 0
+    opening = Opening()
+    while True:
         _dump(result, spill)
-        if on_document is not None:
-            on_document(result.document)
-        yield _as_read(result)
+        sections += 1
+        sentences += result.sentences
+        opening.add(result.mentions, result.extractions)
+        yield result.mentions, result.extractions
+        if not result.continued:
+            break
+        result = next(stream)
+    head = replace(result, sentences=sentences, mentions=(), extractions=())
+    pickle.dump((head, sections, opening.topic()), heads, protocol=pickle.HIGHEST_PROTOCOL)
+    if on_document is not None:
+        on_document(result.document)
 
 
 def _dump(result: DocumentResult, spill: IO[bytes]) -> None:
-    """Write one result as its document and counts, then its mentions and extractions in
-    chunks of ``_SPILL_CHUNK``."""
+    """Write one result's (or section's) mentions and extractions, in chunks of
+    ``_SPILL_CHUNK`` after their counts."""
     mentions, extractions = result.mentions, result.extractions
-    head = replace(result, mentions=(), extractions=())
-    pickle.dump((head, len(mentions), len(extractions)), spill, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump((len(mentions), len(extractions)), spill, protocol=pickle.HIGHEST_PROTOCOL)
     for items in (mentions, extractions):
         for k in range(0, len(items), _SPILL_CHUNK):
             pickle.dump(items[k : k + _SPILL_CHUNK], spill, protocol=pickle.HIGHEST_PROTOCOL)
@@ -278,10 +313,19 @@ def _load(spill: IO[bytes], count: int) -> tuple[Any, ...]:
     return tuple(itertools.chain.from_iterable(chunks))
 
 
-def _unspill(spill: IO[bytes]) -> Iterator[DocumentResult]:
+def _load_section(spill: IO[bytes]) -> Section:
+    mentions, extractions = pickle.load(spill)
+    return _load(spill, mentions), _load(spill, extractions)
+
+
+def _unspill(
+    spill: IO[bytes], heads: IO[bytes]
+) -> Iterator[tuple[DocumentResult, Iterator[Section], Mention | None]]:
+    """Yield each spilled document's head, its sections to read back in order (before the
+    next document's), and what it opens with."""
     while True:
         try:
-            head, mentions, extractions = pickle.load(spill)
+            head, sections, topic = pickle.load(heads)
         except EOFError:
             return
-        yield replace(head, mentions=_load(spill, mentions), extractions=_load(spill, extractions))
+        yield head, (_load_section(spill) for _ in range(sections)), topic

@@ -679,6 +679,16 @@ class Occurrence:
         }
 
 
+@dataclass(slots=True)
+class _Naming:
+    """One naming of a document as its mentions are read: what it names, the last place
+    among them it was read at, and how often."""
+
+    found: _Named
+    last: int
+    count: int = 1
+
+
 @dataclass(frozen=True, slots=True)
 class _Named:
     name: str
@@ -852,11 +862,36 @@ class EntityResolver:
         aliases: AliasTable | None = None,
         known: Mapping[str, str] | None = None,
     ) -> None:
+        self._decide(
+            ((doc, text, (mentions,)) for doc, text, mentions in documents), aliases, known
+        )
+
+    @classmethod
+    def from_sections(
+        cls,
+        documents: Iterable[tuple[str, str, Iterable[Iterable[Mention]]]],
+        aliases: AliasTable | None = None,
+        known: Mapping[str, str] | None = None,
+    ) -> EntityResolver:
+        """Return the decisions over documents given as (name, text, the mentions of each of
+        its sections in order): of a document, one section's mentions are held at a time,
+        and then only its distinct namings."""
+        resolver = cls.__new__(cls)
+        resolver._decide(documents, aliases, known)
+        return resolver
+
+    def _decide(
+        self,
+        documents: Iterable[tuple[str, str, Iterable[Iterable[Mention]]]],
+        aliases: AliasTable | None,
+        known: Mapping[str, str] | None,
+    ) -> None:
         table = builtin_aliases() if aliases is None else aliases
         # Kinds a store already holds for names ("Nvidia" → organization): an earlier build's
         # decision stands unless this run has evidence from the parse against it.
         stored = {match_key(name): kind for name, kind in (known or {}).items()}
-        self._names: dict[tuple[str, int, int, str], _Named] = {}
+        # What a mention names follows from its document, its text and its label alone.
+        self._names: dict[tuple[str, str, str], _Named] = {}
         tallies: dict[str, dict[str, _Packed]] = defaultdict(dict)  # key → doc → votes
         seen: dict[str, Counter[str]] = defaultdict(Counter)  # key → what every document saw
         shared: dict[_Named, _Named] = {}  # one value per distinct naming, not one per mention
@@ -864,51 +899,69 @@ class EntityResolver:
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
         self._forms: dict[tuple[str, str], tuple[str, ...]] = {}  # (key, doc) → names
         self._votes: dict[str, _Tally] = {}
-        for doc, text, mentions in documents:
+        for doc, text, sections in documents:
             acronyms = find_acronyms(text)
             other = find_aliases(text)
-            named: dict[Mention, _Named] = {}
+            # Each naming (text, label, kind, evidence: all a vote reads) once, with what it
+            # names, how often it was read and the last place among the mentions it was.
+            named: dict[tuple[str, str, str, str], _Naming] = {}
             local: dict[str, _Tally] = defaultdict(_Tally)
-            for mention in sorted(set(mentions), key=lambda m: (m.start, m.end, m.text)):
-                if _is_demonym(mention):
-                    continue
-                people = nationals_country(mention.text) if mention.label == "NORP" else ""
-                found = _named(people or clean_name(mention.text), acronyms, table, other)
-                if found is None:
-                    continue
-                named[mention] = found
-                local[found.name].add(mention, found.name)
-                if found.alias is not None and found.alias.kind:
-                    local[found.name].alias = found.alias.kind
+            place = 0
+            for section in sections:
+                # Equal mentions lie at the same place, so in the same section.
+                for mention in sorted(set(section), key=lambda m: (m.start, m.end, m.text)):
+                    place += 1
+                    if _is_demonym(mention):
+                        continue
+                    people = nationals_country(mention.text) if mention.label == "NORP" else ""
+                    found = _named(people or clean_name(mention.text), acronyms, table, other)
+                    if found is None:
+                        continue
+                    naming = (mention.text, mention.label, mention.kind, mention.evidence)
+                    if (read := named.get(naming)) is None:
+                        named[naming] = _Naming(found, place)
+                    else:
+                        read.count += 1
+                        read.last = place
+                    local[found.name].add(mention, found.name)
+                    if found.alias is not None and found.alias.kind:
+                        local[found.name].alias = found.alias.kind
             short = _short_forms(local) | _plural_variants(local)
             family = set(_family_names(local, short))
             current: dict[str, _Tally] = {}  # this document's votes, packed once it is read
             forms: dict[str, set[str]] = defaultdict(set)  # and its names, kept as tuples
-            for mention, found in named.items():
+            aliased: dict[str, int] = {}  # key → the last place an alias gave it a kind
+            # In the order of their first places, so that what a name's first mention decides
+            # (a gazetteer's or a name shape's lean) is decided as in document order.
+            for (written, label, kind, evidence), read in named.items():
+                found = read.found
                 if found.name in short:
                     rules = (*found.rules, "short-form")
                     found = _Named(short[found.name], rules, found.alias, found.forms)
                 found = shared.setdefault(found, found)
-                self._names[(doc, mention.start, mention.end, mention.text)] = found
+                self._names[(doc, written, label)] = found
                 key = match_key(found.name)
                 votes = current.get(key)
                 if votes is None:
                     # A document name read twice in one run adds to its earlier votes.
                     votes = current[key] = _Tally.unpacked(tallies[key].get(doc))
-                votes.add(mention, found.name)
+                mention = Mention(written, 0, 0, label, kind, evidence)
+                for _ in range(read.count):
+                    votes.add(mention, found.name)
                 if found.name in family and not votes.seen[_FAMILY_SEEN]:
                     votes.soft["person"] += _SHAPE_WEIGHTS[2]
                     votes.seen[_FAMILY_SEEN] += 1
-                if found.alias is not None and found.alias.kind:
+                if found.alias is not None and found.alias.kind and read.last > aliased.get(key, 0):
                     votes.alias = found.alias.kind
-                spellings[key][found.name] += 1
+                    aliased[key] = read.last
+                spellings[key][found.name] += read.count
                 forms[key].update(found.forms)
             for key, votes in current.items():
                 seen[key].update(votes.seen)
                 packed = votes.packed()
                 tallies[key][doc] = packs.setdefault(packed, packed)
-                written = forms[key].union(self._forms.get((key, doc), ()))
-                self._forms[(key, doc)] = tuple(written)
+                written_as = forms[key].union(self._forms.get((key, doc), ()))
+                self._forms[(key, doc)] = tuple(written_as)
         self._display = {key: min(c, key=lambda n: (-c[n], n)) for key, c in spellings.items()}
         self._kinds: dict[str, dict[str, tuple[str, str]]] = {}
         for key, by_doc in tallies.items():
@@ -922,20 +975,25 @@ class EntityResolver:
 
     def entity(self, doc: str, mention: Mention) -> Entity | None:
         """Return the entity ``mention`` of document ``doc`` names, or None for no entity."""
-        found = self._names.get((doc, mention.start, mention.end, mention.text))
+        found = self._names.get((doc, mention.text, mention.label))
         if found is None:
             return None
         key = match_key(found.name)
         kind, _ = self._kinds[key][doc]
         return Entity(self._display[key], kind)
 
-    def votes(self, doc: str, mentions: Iterable[Mention]) -> dict[Entity, str]:
+    def votes(
+        self, doc: str, mentions: Iterable[Mention], tallies: dict[Entity, _Tally] | None = None
+    ) -> dict[Entity, str]:
         """Return, for each entity ``mentions`` of document ``doc`` name, the votes for its
-        kind that this document gave, in words: "copula → person ×1; tagger PERSON ×2"."""
-        tallies: dict[Entity, _Tally] = {}
+        kind that this document gave, in words: "copula → person ×1; tagger PERSON ×2".
+
+        For a document read in sections, pass the same ``tallies`` (empty at first) with
+        each section's mentions: the last answer is then the whole document's."""
+        tallies = {} if tallies is None else tallies
         for mention in sorted(set(mentions), key=lambda m: (m.start, m.end, m.text)):
             entity = self.entity(doc, mention)
-            found = self._names.get((doc, mention.start, mention.end, mention.text))
+            found = self._names.get((doc, mention.text, mention.label))
             if entity is None or found is None:
                 continue
             tallies.setdefault(entity, _Tally()).add(mention, found.name)
@@ -945,7 +1003,7 @@ class EntityResolver:
 
     def explain(self, doc: str, mention: Mention) -> tuple[str, ...]:
         """Return the rules that turned ``mention`` into its entity's name (empty: as written)."""
-        found = self._names.get((doc, mention.start, mention.end, mention.text))
+        found = self._names.get((doc, mention.text, mention.label))
         if found is None:
             return ()
         cleaned = () if clean_name(mention.text) == mention.text else ("clean",)

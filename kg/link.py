@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 from kg.aliases import AliasTable
 from kg.confidence import DEFAULT_MIN_CONFIDENCE, calibrated
@@ -30,10 +30,12 @@ __all__ = [
     "LinkedDocument",
     "Linker",
     "Merge",
+    "Opening",
     "canonical_name",
     "link",
     "link_documents",
     "resolve_entities",
+    "resolve_sections",
 ]
 
 # Arguments that say when or how, not who: never read as a relation's object.
@@ -42,6 +44,8 @@ _CIRCUMSTANTIAL: Final = frozenset(
 )
 
 Read = tuple[str, str, tuple[Mention, ...], tuple[Extraction, ...]]
+# One section of a document: its mentions and its extractions.
+Section = tuple[tuple[Mention, ...], tuple[Extraction, ...]]
 # The label of a date phrase read as an extraction's object (kg.extract.dates.DATE_LABEL).
 _DATE_LABEL: Final = "DATE"
 # Prepositions that put an edge at a time ("in 2019"), or open or close its span of time.
@@ -183,15 +187,40 @@ def _all_mentions(
 def _topic(mentions: tuple[Mention, ...], extractions: tuple[Extraction, ...]) -> Mention | None:
     """What a document is about, when its first sentence opens with a name ("X is a 1998
     film", "X (1901–1975) was a painter"): that name."""
-    if not extractions or not mentions:
-        return None
-    first = min((ex.sentence for ex in extractions), key=lambda s: s.start)
-    opening = min(mentions, key=lambda m: (m.start, -m.end))
-    lead = first.text[: opening.start - first.start] if opening.start >= first.start else "x"
-    # Only an article or a quotation mark may come before the name.
-    if lead.strip(" \"'“‘").lower() not in {"", "the", "a", "an"}:
-        return None
-    return opening
+    opening = Opening()
+    opening.add(mentions, extractions)
+    return opening.topic()
+
+
+class Opening:
+    """How a document opens, read section by section: its first sentence and first name,
+    for what it is about (``topic``)."""
+
+    def __init__(self) -> None:
+        self._first: Span | None = None
+        self._name: Mention | None = None
+
+    def add(self, mentions: tuple[Mention, ...], extractions: tuple[Extraction, ...]) -> None:
+        """Read one section's mentions and extractions (the sections in order)."""
+        if extractions:
+            first = min((ex.sentence for ex in extractions), key=lambda s: s.start)
+            if self._first is None or first.start < self._first.start:
+                self._first = first
+        if mentions:
+            name = min(mentions, key=lambda m: (m.start, -m.end))
+            if self._name is None or (name.start, -name.end) < (self._name.start, -self._name.end):
+                self._name = name
+
+    def topic(self) -> Mention | None:
+        """The name the document's first sentence opens with, if it opens with one."""
+        first, opening = self._first, self._name
+        if first is None or opening is None:
+            return None
+        lead = first.text[: opening.start - first.start] if opening.start >= first.start else "x"
+        # Only an article or a quotation mark may come before the name.
+        if lead.strip(" \"'“‘").lower() not in {"", "the", "a", "an"}:
+            return None
+        return opening
 
 
 _Stated = TypeVar("_Stated", Triple, DateFact)
@@ -366,13 +395,103 @@ class Linker:
         has its first pieces of evidence, each with the count of them all.
         """
         doc_name, text, mentions, extractions = read
+        return self.link_sections(
+            doc_name, text, [(mentions, extractions)], _topic(mentions, extractions)
+        )
+
+    def link_sections(
+        self,
+        doc_name: str,
+        text: str,
+        sections: Iterable[Section],
+        topic: Mention | None,
+    ) -> LinkedDocument:
+        """Return what :meth:`link_document` does for a document given as the (mentions,
+        extractions) of its sections in order, holding one section at a time: ``topic`` is
+        what it opens with (``Opening``). A mention must lie in the section of its sentence.
+        """
         resolver = self._resolver
         doc_id = content_hash(text)
         anchor = document_date(text) or self._date
         triples: list[Triple] = []
         dates: list[DateFact] = []
         cap = _EvidenceCap(self._max_evidence)
-        topic = _topic(mentions, extractions)
+        # The first naming of each entity, by its place among the document's mentions.
+        named: dict[Entity, tuple[tuple[int, int], Named]] = {}
+        # "a Canadian city" names the country the document names as "Canada", wherever it does.
+        countries: dict[str, Entity] = {}
+        demonyms: dict[str, tuple[tuple[int, int], Named]] = {}
+        tallies: dict[Entity, Any] = {}
+        roles: dict[Entity, set[str]] = {}
+        self._votes = {}
+        for part, (mentions, extractions) in enumerate(sections):
+            self._link_extractions(
+                doc_name, doc_id, extractions, anchor, topic, cap, triples, dates
+            )
+            sentences = sorted({ex.sentence for ex in extractions}, key=lambda s: s.start)
+            starts = [s.start for s in sentences]
+            resolved = [
+                (m, resolver.entity(doc_name, m))
+                for m in sorted(mentions, key=lambda m: (m.start, m.end))
+            ]
+            for order, (mention, entity) in enumerate(resolved):
+                if entity is not None:
+                    self._note(doc_name, mention, entity)
+                    if entity.name in COUNTRIES:
+                        countries[entity.name] = entity
+                    if entity.kind == "person" and mention.role:
+                        roles.setdefault(entity, set()).add(mention.role)
+                elif mention.label == "NORP" and mention.text.lower() in DEMONYMS:
+                    if DEMONYMS[mention.text.lower()] in demonyms:
+                        continue
+                else:
+                    continue
+                if entity in named:
+                    continue
+                k = bisect_right(starts, mention.start) - 1
+                inside = k >= 0 and mention.end <= sentences[k].end
+                sentence = (
+                    sentences[k] if inside else _sentence_around(text, mention.start, mention.end)
+                )
+                where = Span(mention.text, mention.start, mention.end)
+                naming = (part, order), Named(where, sentence)
+                if entity is None:
+                    demonyms[DEMONYMS[mention.text.lower()]] = naming
+                else:
+                    named[entity] = naming
+            self._votes = resolver.votes(doc_name, mentions, tallies)
+        for country, naming in demonyms.items():
+            entity = countries.get(country, Entity(country, "place"))
+            if entity not in named or naming[0] < named[entity][0]:
+                named[entity] = naming
+        first_named = {e: n for e, (_, n) in sorted(named.items(), key=lambda item: item[1][0])}
+        for t in infer(triples, first_named, doc_name, doc_id):
+            assert t.provenance is not None
+            confidence = calibrated(t.provenance.rule, t.predicate, t.provenance.confidence)
+            if confidence >= self._min_confidence and cap.admit(_edge(t), t.provenance):
+                triples.append(replace(t, provenance=replace(t.provenance, confidence=confidence)))
+        triples, dates = cap.counted(triples), cap.counted(dates)
+        self._roles = {e: tuple(sorted(r)) for e, r in roles.items()}
+        named_here = [e for t in triples for e in (t.subject, t.object)]
+        named_here += [f.subject for f in dates]
+        labels = {e: resolver.labels(e, doc_name) for e in named_here}
+        for e, names in labels.items():
+            self._names[e] = self._names[e] | names
+        return LinkedDocument(triples, dates, labels, anchor)
+
+    def _link_extractions(
+        self,
+        doc_name: str,
+        doc_id: str,
+        extractions: Iterable[Extraction],
+        anchor: Date | None,
+        topic: Mention | None,
+        cap: _EvidenceCap,
+        triples: list[Triple],
+        dates: list[DateFact],
+    ) -> None:
+        """Add the fact triples and date facts ``extractions`` state that ``cap`` admits."""
+        resolver = self._resolver
         for ex in extractions:
             dated = ex.object_mention is not None and ex.object_mention.label == _DATE_LABEL
             if ex.is_fact and dated:
@@ -424,49 +543,6 @@ class Linker:
             )
             if cap.admit((subject, relation, obj), provenance):
                 triples.append(Triple(subject, relation, obj, provenance))
-        sentences = sorted({ex.sentence for ex in extractions}, key=lambda s: s.start)
-        starts = [s.start for s in sentences]
-        named: dict[Entity, Named] = {}
-        resolved = [
-            (m, resolver.entity(doc_name, m))
-            for m in sorted(mentions, key=lambda m: (m.start, m.end))
-        ]
-        countries = {e.name: e for _, e in resolved if e is not None and e.name in COUNTRIES}
-        for mention, entity in resolved:
-            if entity is not None:
-                self._note(doc_name, mention, entity)
-            elif mention.label == "NORP" and mention.text.lower() in DEMONYMS:
-                # "a Canadian city" names Canada, though "Canadian" is not a node of its own.
-                country = DEMONYMS[mention.text.lower()]
-                entity = countries.get(country, Entity(country, "place"))
-            else:
-                continue
-            if entity in named:
-                continue
-            k = bisect_right(starts, mention.start) - 1
-            inside = k >= 0 and mention.end <= sentences[k].end
-            sentence = (
-                sentences[k] if inside else _sentence_around(text, mention.start, mention.end)
-            )
-            named[entity] = Named(Span(mention.text, mention.start, mention.end), sentence)
-        for t in infer(triples, named, doc_name, doc_id):
-            assert t.provenance is not None
-            confidence = calibrated(t.provenance.rule, t.predicate, t.provenance.confidence)
-            if confidence >= self._min_confidence and cap.admit(_edge(t), t.provenance):
-                triples.append(replace(t, provenance=replace(t.provenance, confidence=confidence)))
-        triples, dates = cap.counted(triples), cap.counted(dates)
-        self._votes = resolver.votes(doc_name, mentions)
-        roles: dict[Entity, set[str]] = {}
-        for mention, entity in resolved:
-            if entity is not None and entity.kind == "person" and mention.role:
-                roles.setdefault(entity, set()).add(mention.role)
-        self._roles = {e: tuple(sorted(r)) for e, r in roles.items()}
-        named_here = [e for t in triples for e in (t.subject, t.object)]
-        named_here += [f.subject for f in dates]
-        labels = {e: resolver.labels(e, doc_name) for e in named_here}
-        for e, names in labels.items():
-            self._names[e] = self._names[e] | names
-        return LinkedDocument(triples, dates, labels, anchor)
 
     def _date_fact(
         self,
@@ -551,10 +627,23 @@ def resolve_entities(
     Reads each document once, in order, keeping only its names' evidence: ``documents`` may
     be a stream that is consumed as it goes.
     """
-    return EntityResolver(
+    return resolve_sections(
+        ((name, text, [(mentions, exs)]) for name, text, mentions, exs in documents), aliases, known
+    )
+
+
+def resolve_sections(
+    documents: Iterable[tuple[str, str, Iterable[Section]]],
+    aliases: AliasTable | None = None,
+    known: Mapping[str, str] | None = None,
+) -> EntityResolver:
+    """Return what :func:`resolve_entities` does for documents given as (name, text,
+    sections), each section its (mentions, extractions): of a document, only its mentions
+    are held at once, not its extractions."""
+    return EntityResolver.from_sections(
         (
-            (name, text, list(_all_mentions(mentions, exs)))
-            for name, text, mentions, exs in documents
+            (name, text, (_all_mentions(mentions, exs) for mentions, exs in sections))
+            for name, text, sections in documents
         ),
         aliases,
         known,

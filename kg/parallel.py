@@ -90,12 +90,19 @@ def _load(pipeline: str) -> None:
 
 
 def extract_parallel(
-    documents: Iterable[Document], pipeline: str, names: Iterable[str] = (), jobs: int = 1
+    documents: Iterable[Document],
+    pipeline: str,
+    names: Iterable[str] = (),
+    jobs: int = 1,
+    *,
+    sections: bool = False,
 ) -> Iterator[Any]:
     """Yield the ``DocumentResult`` of each document in order, read by ``jobs`` processes.
 
     With one job, or when every document fits in one chunk, extraction runs in this process:
-    starting workers costs more than a small input saves.
+    starting workers costs more than a small input saves. There, with ``sections``, a long
+    document comes as one result per section (``kg.extract.extract``); from workers it comes
+    whole.
     """
     from kg.extract import extract
 
@@ -106,9 +113,9 @@ def extract_parallel(
     if first is None:
         return
     if second is None:
-        yield from extract(first, pipeline, names=listed)
+        yield from extract(first, pipeline, names=listed, sections=sections)
         for chunk in chunks:
-            yield from extract(chunk, pipeline, names=listed)
+            yield from extract(chunk, pipeline, names=listed, sections=sections)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

@@ -3,6 +3,7 @@ thousands of blocks states the facts its paragraphs state as separate files."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,13 +16,24 @@ from rdflib.namespace import RDF, XSD
 import kg.extract
 from kg.build import build
 from kg.cli import main
+from kg.errors import StoreError
 from kg.extract import extract, load_pipeline
-from kg.link import MAX_EVIDENCE
+from kg.graph import DocumentGraph
+from kg.link import (
+    MAX_EVIDENCE,
+    LinkedDocument,
+    Linker,
+    Opening,
+    resolve_entities,
+    resolve_sections,
+)
 from kg.model import Document
 from kg.namespace import KG, NIF
 from kg.store import Store
 from kg.store.files import load
 from kg.validate import validate
+
+_BUILD = importlib.import_module("kg.build")  # the module, not the function kg exports
 
 _PARAGRAPHS = [
     "Acme Robotics acquired Initech Systems in Oslo.",
@@ -156,3 +168,118 @@ def test_build_keeps_as_much_evidence_per_edge_as_asked(tmp_path: Path) -> None:
     }
     refused = CliRunner().invoke(main, [*args, "--max-evidence", "0"])
     assert refused.exit_code == 2 and "--max-evidence" in refused.output
+
+
+# A document whose facts span its sections: what it is about and when it began open it, a
+# demonym names a country the document only names later, a role, and an edge stated more
+# often than its evidence is kept.
+_SPANNING = [
+    "Vestfjord Analytics is a Norwegian software company founded in 1998.",
+    "Kari Brattli, the drummer of Nordlys Band, joined Vestfjord Analytics in 2004.",
+    *["Vestfjord Analytics acquired Brattli Systems in Tromsø."] * (MAX_EVIDENCE + 6),
+    "Hooli Cloud signed a contract with Vestfjord Analytics.",
+    "Vestfjord Analytics opened an office in Norway.",
+]
+
+
+def _stated(linker: Linker, linked: LinkedDocument) -> tuple[object, ...]:
+    entities = {e for t in linked.triples for e in (t.subject, t.object)}
+    return (
+        [(t, t.provenance) for t in linked.triples],
+        [(f, f.provenance) for f in linked.dates],
+        linked.labels,
+        linked.date,
+        {e: (linker.kind_evidence(e), linker.roles(e)) for e in entities},
+        [m.to_record() for m in linker.merges()],
+    )
+
+
+def test_a_document_linked_section_by_section_states_what_it_states_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    document = Document("long.txt", "\n\n".join(_SPANNING))
+    monkeypatch.setattr(kg.extract, "_SECTION_CHARS", 300)
+    parts = list(extract([document], sections=True))
+    whole = next(extract([document]))
+    assert len(parts) > 3
+    assert [p.continued for p in parts] == [True] * (len(parts) - 1) + [False]
+    assert [m for p in parts for m in p.mentions] == list(whole.mentions)
+    sections = [(p.mentions, p.extractions) for p in parts]
+    opening = Opening()
+    for mentions, extractions in sections:
+        opening.add(mentions, extractions)
+    assert opening.topic() is not None
+    read = (document.name, document.text, whole.mentions, whole.extractions)
+    one = Linker(resolve_entities([read]))
+    by_sections = Linker(resolve_sections([(document.name, document.text, sections)]))
+    linked = one.link_document(read)
+    in_sections = by_sections.link_sections(*read[:2], sections, opening.topic())
+    assert _stated(by_sections, in_sections) == _stated(one, linked)
+    # The facts that need the whole document are there: the kept and counted evidence of an
+    # edge stated across sections, what follows from places named in different sections,
+    # the date the topic began.
+    counted = [t for t in linked.triples if t.provenance and t.provenance.count]
+    assert len(counted) == MAX_EVIDENCE
+    assert {t.provenance.count for t in counted} == {MAX_EVIDENCE + 6}  # type: ignore[union-attr]
+    assert any(t.provenance and t.provenance.rule.startswith("inferred") for t in linked.triples)
+    assert [f.subject.name for f in linked.dates] == ["Vestfjord Analytics"]
+
+
+def test_a_long_document_builds_the_same_store_as_its_whole_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    documents = [Document("long.txt", "\n\n".join(_SPANNING)), Document("b.txt", _SAID)]
+    monkeypatch.setattr(kg.extract, "_SECTION_CHARS", 300)
+    sectioned = build(documents).sink
+    whole = list(extract(documents))
+    monkeypatch.setattr(_BUILD, "extract_parallel", lambda *a, **k: iter(whole))
+    assert isinstance(sectioned, Store)
+    assert build(documents).sink.export("turtle") == sectioned.export("turtle")  # type: ignore[union-attr]
+
+
+class _DiskFull(Store):
+    """An on-disk store whose disk is full when the long document is written."""
+
+    def replace_document(self, document: DocumentGraph) -> tuple[str, ...]:
+        if document.source == "long.txt":
+            raise StoreError("disk full")
+        return super().replace_document(document)
+
+
+def _interrupt_after(monkeypatch: pytest.MonkeyPatch, reads: int) -> None:
+    """Ctrl-C after the second pass has read ``reads`` sections back."""
+    load = _BUILD._load_section
+    count = [0]
+
+    def interrupted(spill: Any) -> Any:
+        count[0] += 1
+        if count[0] > reads:
+            raise KeyboardInterrupt
+        return load(spill)
+
+    monkeypatch.setattr(_BUILD, "_load_section", interrupted)
+
+
+@pytest.mark.parametrize("fault", ["disk-full", "ctrl-c"])
+def test_a_long_document_cut_off_in_its_write_is_not_in_the_store_and_a_rerun_completes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
+) -> None:
+    documents = [Document("b.txt", _SAID), Document("long.txt", "\n\n".join(_SPANNING))]
+    monkeypatch.setattr(kg.extract, "_SECTION_CHARS", 300)
+    clean = build(documents).sink.export("turtle")  # type: ignore[union-attr]
+    if fault == "ctrl-c":
+        # b.txt is one section, then three of the long document are read back.
+        _interrupt_after(monkeypatch, 4)
+        store = Store.open(tmp_path / "store")
+    else:
+        store = _DiskFull(Store.open(tmp_path / "store").oxigraph, tmp_path / "store")
+    with pytest.raises(KeyboardInterrupt if fault == "ctrl-c" else StoreError), store:
+        build(documents, sink=store)
+    monkeypatch.undo()
+    monkeypatch.setattr(kg.extract, "_SECTION_CHARS", 300)
+    with Store.open(tmp_path / "store") as store:
+        # What was committed stays, and nothing of the long document is there.
+        assert [d.source for d in store.documents()] == ["b.txt"]
+        again = build(documents, sink=store)
+        assert (again.unchanged, again.added) == (1, 1)
+        assert store.export("turtle") == clean

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy
 from spacy.language import Language
@@ -55,12 +55,14 @@ _SECTION_CHARS = 250_000
 
 @dataclass(frozen=True, slots=True)
 class DocumentResult:
-    """What extraction read from one document."""
+    """What extraction read from one document, or from one section of a long one: then
+    ``continued`` says whether the next result goes on with the same document."""
 
     document: Document
     sentences: int
     mentions: tuple[Mention, ...]
     extractions: tuple[Extraction, ...]
+    continued: bool = False
 
 
 def _read(
@@ -162,21 +164,28 @@ def _parse(nlp: Language, texts: list[str], batch_size: int) -> list[Doc]:
 
 def _read_sections(
     document: Document, blocks: list[Block], nlp: Language, batch_size: int, names: frozenset[str]
-) -> DocumentResult:
-    """Read a long document section by section (``_sections``), as one result."""
-    sentences = 0
-    mentions: list[Mention] = []
-    extractions: list[Extraction] = []
-    for k, section in enumerate(_sections(blocks)):
+) -> Iterator[DocumentResult]:
+    """Read a long document section by section (``_sections``), one result for each."""
+    sections = list(_sections(blocks))
+    for k, section in enumerate(sections):
         parsed = _parse(nlp, [b.text for b in section], batch_size)
         parts = list(zip([b.start for b in section], parsed, strict=True))
         del parsed
         result = _read(document, parts, whole_lines=False, names=names, opening=k == 0)
         del parts
+        yield replace(result, continued=k < len(sections) - 1)
+
+
+def _joined(results: Iterable[DocumentResult]) -> DocumentResult:
+    """One result for a document read in sections."""
+    sentences = 0
+    mentions: list[Mention] = []
+    extractions: list[Extraction] = []
+    for result in results:
         sentences += result.sentences
         mentions.extend(result.mentions)
         extractions.extend(result.extractions)
-    return DocumentResult(document, sentences, tuple(mentions), tuple(extractions))
+    return DocumentResult(result.document, sentences, tuple(mentions), tuple(extractions))
 
 
 def _without_tensor(doc: Doc) -> Doc:
@@ -197,14 +206,17 @@ def extract(
     *,
     batch_size: int = _BATCH,
     names: Iterable[str] = (),
+    sections: bool = False,
 ) -> Iterator[DocumentResult]:
     """Yield, for each document in order, the mentions and extractions found in it.
 
     Documents are split into paragraphs and headlines, parsed in batches with ``nlp.pipe``
     and read one at a time, so memory does not grow with the number of documents; a long
     document is read in sections of ``_SECTION_CHARS``, so it does not grow with one
-    document's length as fast either. ``names``
-    (an alias file's names) are found as written even where the tagger finds no entity.
+    document's length as fast either. With ``sections`` such a document is yielded as one
+    result per section (``DocumentResult.continued``), so that neither does the caller's.
+    ``names`` (an alias file's names) are found as written even where the tagger finds no
+    entity.
     """
     listed = _listed(names)
     nlp = load_pipeline(pipeline)
@@ -225,7 +237,8 @@ def extract(
         blocks = split_blocks(document.text)
         if len(document.text) > _SECTION_CHARS:
             yield from flush()
-            yield _read_sections(document, blocks, nlp, batch_size, listed)
+            read = _read_sections(document, blocks, nlp, batch_size, listed)
+            yield from read if sections else [_joined(read)]
             continue
         pending.append((document, [b.start for b in blocks]))
         texts.extend(b.text for b in blocks)

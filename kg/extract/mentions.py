@@ -652,6 +652,8 @@ def _named_works(doc: Doc) -> list[TokenMention]:
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _TITLED_NOUNS:
             continue
+        if noun.tag_ in {"NNS", "NNPS"}:
+            continue  # "her singles Copper and Tin": a plural lists titles, it names no one
         start = noun.i + 1
         while start < len(doc) and doc[start].text in {",", ":"}:
             start += 1

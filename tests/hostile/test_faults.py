@@ -178,3 +178,83 @@ def test_a_build_killed_inside_a_long_document_leaves_the_store_readable_and_the
     assert code == 0, err
     assert _quads(out / "store") == _quads(clean / "store")
     assert Graph().parse(out / "graph.ttl").isomorphic(Graph().parse(clean / "graph.ttl"))
+
+
+# Runs ``kg build`` with a hook that kills the process (kill -9) in the second pass, inside
+# the long document: after it has read ``N`` of its sections back, or ``N`` seconds into the
+# write of its graph (if the write is quicker, once the write is done).
+_KILLED_IN_PASS_2 = """
+import importlib, os, signal, sys, threading
+import kg.store.embedded
+from kg.cli import main
+
+build = importlib.import_module("kg.build")
+where, n = sys.argv[1], float(sys.argv[2])
+
+def kill():
+    os.kill(os.getpid(), signal.SIGKILL)
+
+if where == "read-back":
+    load, count = build._load_section, [0]
+    def load_section(spill):
+        count[0] += 1
+        if count[0] > n:
+            kill()
+        return load(spill)
+    build._load_section = load_section
+else:
+    write = kg.store.embedded.Store.replace_document
+    def replace_document(self, document):
+        threading.Timer(n, kill).start()
+        write(self, document)
+        kill()
+    kg.store.embedded.Store.replace_document = replace_document
+sys.argv = ["kg", *sys.argv[3:]]
+main()
+"""
+
+
+@pytest.fixture(scope="module")
+def sectioned_document(corpus: tuple[Path, Path, Path, float]) -> tuple[Path, Path, Path]:
+    """The corpus twice over as one file long enough to be read in sections: (previous
+    output, its folder, a clean build)."""
+    import kg.extract
+
+    previous, inputs, _, _ = corpus
+    root = inputs.parent / "sectioned"
+    (root / "corpus").mkdir(parents=True)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(inputs.glob("*.txt"))]
+    text = "\n\n".join(texts + [t.replace("Edition ", "Reprint ") for t in texts])
+    assert len(text) > kg.extract._SECTION_CHARS
+    (root / "corpus" / "all.txt").write_text(text, encoding="utf-8")
+    shutil.copytree(previous, root / "clean")
+    code, err = _finish(_kg_build(root / "corpus", root / "clean"))
+    assert code == 0, err
+    return previous, root / "corpus", root / "clean"
+
+
+@pytest.mark.parametrize(
+    ("where", "n"),
+    [pytest.param("read-back", 1, id="reading-it-back"), pytest.param("write", 0.05, id="writing")],
+)
+def test_a_long_document_killed_in_its_write_is_all_or_nothing_and_the_rerun_completes(
+    tmp_path: Path, sectioned_document: tuple[Path, Path, Path], where: str, n: float
+) -> None:
+    previous, inputs, clean = sectioned_document
+    out = tmp_path / "out"
+    shutil.copytree(previous, out)
+    args = [str(inputs), "--out", str(out), "--no-html", "-q", "--jobs", "1"]
+    killed = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_IN_PASS_2, where, str(n), "build", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    code, err = _finish(killed)
+    assert code == -signal.SIGKILL, err
+    assert _quads(out / "store") in (_quads(previous / "store"), _quads(clean / "store"))
+    code, err = _finish(_kg_build(inputs, out))
+    assert code == 0, err
+    assert _quads(out / "store") == _quads(clean / "store")
+    assert Graph().parse(out / "graph.ttl").isomorphic(Graph().parse(clean / "graph.ttl"))
