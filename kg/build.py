@@ -23,6 +23,7 @@ import pickle
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING, Any, cast
 
@@ -235,14 +236,40 @@ def _write(
     total: int = 0,
 ) -> int:
     """Commit each document graph in order, calling ``on_written`` after each with how many
-    of ``total`` are committed; return how many earlier versions were replaced."""
+    of ``total`` are committed; return how many earlier versions were replaced.
+
+    Commits run on a thread of their own, one document behind: the store writes without
+    holding the GIL, so the next document is linked while this one is written."""
     replaced = 0
-    for written, graph in enumerate(graphs, 1):
-        replaced += len(sink.replace_document(graph))
-        if written % _FLUSH_EVERY == 0:
-            _flush(sink)
-        if on_written is not None:
-            on_written(graph.source, written, total)
+    with ThreadPoolExecutor(1, thread_name_prefix="kg-write") as writer:
+        pending: tuple[Future[int], str, int] | None = None
+        for written, graph in enumerate(graphs, 1):
+            if pending is not None:
+                replaced += _committed(*pending, on_written, total)
+            pending = writer.submit(_commit, graph, sink, written), graph.source, written
+        if pending is not None:
+            replaced += _committed(*pending, on_written, total)
+    return replaced
+
+
+def _commit(graph: DocumentGraph, sink: GraphSink, written: int) -> int:
+    replaced = len(sink.replace_document(graph))
+    if written % _FLUSH_EVERY == 0:
+        _flush(sink)
+    return replaced
+
+
+def _committed(
+    commit: Future[int],
+    source: str,
+    written: int,
+    on_written: Callable[[str, int, int], None] | None,
+    total: int,
+) -> int:
+    """Wait for one commit (raising its error, if any) and report it."""
+    replaced = commit.result()
+    if on_written is not None:
+        on_written(source, written, total)
     return replaced
 
 
