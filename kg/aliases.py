@@ -57,6 +57,8 @@ _SPACY_LABELS: Final = frozenset(
 )
 
 
+# Called for every mention at every stage of entity decisions, mostly with a few names.
+@functools.lru_cache(maxsize=1 << 14)
 def match_key(name: str) -> str:
     """Return the form two names must share to be the same name: case, accents, dots and
     spacing aside.

@@ -29,6 +29,7 @@ import pickle
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING, Any, cast
 
@@ -106,14 +107,17 @@ def build(
     relations: RelationTable | None = None,
     date: Date | None = None,
     max_evidence: int = MAX_EVIDENCE,
+    on_written: Callable[[str, int, int], None] | None = None,
 ) -> BuildResult:
     """Read every new or changed document into ``sink`` (a new in-memory store if None).
 
     A document whose content hash the sink holds is skipped without being read; one from a
     source the sink holds with other content replaces that version. ``on_document`` is
-    called once per document as it is read (for progress bars). ``aliases``
-    (``kg.aliases.load_aliases``) replaces the built-in table of entity names and kinds;
-    ``merges`` in the result says which mentions became which entity and why.
+    called once per document as it is read (for progress bars); ``on_written`` as the second
+    pass commits each new or changed document, with its source name, how many the pass has
+    committed and how many it commits in all (every ``on_document`` call comes first).
+    ``aliases`` (``kg.aliases.load_aliases``) replaces the built-in table of entity names and
+    kinds; ``merges`` in the result says which mentions became which entity and why.
 
     Documents are parsed by ``jobs`` worker processes (``kg.parallel``), or by the workers
     of a ``distributed.Client`` (``kg.distributed``); the store is the same either way.
@@ -214,7 +218,7 @@ def build(
                     date=linked.date,
                 )
 
-        replaced = _write(graphs(), sink)
+        replaced = _write(graphs(), sink, on_written, counts["fresh"])
         log.debug("linked and wrote them in %.1f s", time.perf_counter() - read)
     totals = sink.totals()
     return BuildResult(
@@ -237,13 +241,47 @@ def _document_of(doc: Doc) -> Document:
     return document_of(doc)
 
 
-def _write(graphs: Iterable[DocumentGraph], sink: GraphSink) -> int:
-    """Commit each document graph in order; return how many earlier versions were replaced."""
+def _write(
+    graphs: Iterable[DocumentGraph],
+    sink: GraphSink,
+    on_written: Callable[[str, int, int], None] | None = None,
+    total: int = 0,
+) -> int:
+    """Commit each document graph in order, calling ``on_written`` after each with how many
+    of ``total`` are committed; return how many earlier versions were replaced.
+
+    Commits run on a thread of their own, one document behind: the store writes without
+    holding the GIL, so the next document is linked while this one is written."""
     replaced = 0
-    for written, graph in enumerate(graphs, 1):
-        replaced += len(sink.replace_document(graph))
-        if written % _FLUSH_EVERY == 0:
-            _flush(sink)
+    with ThreadPoolExecutor(1, thread_name_prefix="kg-write") as writer:
+        pending: tuple[Future[int], str, int] | None = None
+        for written, graph in enumerate(graphs, 1):
+            if pending is not None:
+                replaced += _committed(*pending, on_written, total)
+            pending = writer.submit(_commit, graph, sink, written), graph.source, written
+        if pending is not None:
+            replaced += _committed(*pending, on_written, total)
+    return replaced
+
+
+def _commit(graph: DocumentGraph, sink: GraphSink, written: int) -> int:
+    replaced = len(sink.replace_document(graph))
+    if written % _FLUSH_EVERY == 0:
+        _flush(sink)
+    return replaced
+
+
+def _committed(
+    commit: Future[int],
+    source: str,
+    written: int,
+    on_written: Callable[[str, int, int], None] | None,
+    total: int,
+) -> int:
+    """Wait for one commit (raising its error, if any) and report it."""
+    replaced = commit.result()
+    if on_written is not None:
+        on_written(source, written, total)
     return replaced
 
 

@@ -16,13 +16,16 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
 from kg.confidence import DEFAULT_MIN_CONFIDENCE
 from kg.errors import InputError, KGError
 from kg.link import MAX_EVIDENCE
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -87,6 +90,53 @@ class _Rate:
     def show(self, _: Any) -> str:
         seconds = max(time.monotonic() - self._started, 1e-9)
         return f"{self._documents / seconds:,.1f} docs/s, {self._read / seconds:,.0f} words/s"
+
+
+class _Progress:
+    """A build's progress on stderr: bytes read by its first pass (``on_document``), then the
+    documents its second pass links and writes (``on_written``), each on a bar of its own."""
+
+    def __init__(self, size: int, hidden: bool, file: TextIO | None = None) -> None:
+        self._rate = _Rate()
+        self._hidden = hidden
+        self._file = sys.stderr if file is None else file
+        self._size = max(size, 1)
+        self._bar: ProgressBar[Any] = click.progressbar(
+            length=self._size,
+            label="Reading",
+            file=self._file,
+            hidden=hidden,
+            item_show_func=self._rate.show,
+        )
+        self._writing = False
+
+    def __enter__(self) -> _Progress:
+        self._bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._bar.render_finish()
+
+    def read(self, document: Any) -> None:
+        """Count ``document`` as read by the first pass."""
+        self._bar.update(self._rate.read(document), document)
+
+    def written(self, source: str, done: int, total: int) -> None:
+        """Count the ``done``-th of ``total`` documents as committed by the second pass."""
+        if not self._writing:
+            # Every document is read before the first is written: the first bar is full.
+            self._bar.update(max(self._size - self._bar.pos, 0))
+            self._bar.render_finish()
+            self._bar = click.progressbar(
+                length=total,
+                label="Linking and writing",
+                file=self._file,
+                hidden=self._hidden,
+                show_pos=True,
+            )
+            self._bar.__enter__()
+            self._writing = True
+        self._bar.update(1)
 
 
 def _documents(inputs: tuple[str, ...], skipped: list[InputError]) -> Iterator[Any]:
@@ -258,20 +308,12 @@ def build(
             from kg.distributed import connect
 
             client = stack.enter_context(connect(scheduler, workers=jobs))
-        rate = _Rate()
-        bar = stack.enter_context(
-            click.progressbar(
-                length=max(size, 1),
-                label="Reading",
-                file=sys.stderr,
-                hidden=not show,
-                item_show_func=rate.show,
-            )
-        )
+        progress = stack.enter_context(_Progress(size, hidden=not show))
         result = build_graph(
             documents,
             pipeline,
-            on_document=lambda d: bar.update(rate.read(d), d),
+            on_document=progress.read,
+            on_written=progress.written,
             sink=store,
             aliases=aliases,
             jobs=jobs,

@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import Final
 
@@ -336,6 +337,8 @@ _SHAPE_LABELS: Final = frozenset({"", "PERSON", "ORG", "GPE", "LOC", "FAC", "NOR
 _KIND_ORDER: Final = tuple(KINDS)
 
 
+# The same few names are cleaned for each of their mentions, in both passes of a build.
+@lru_cache(maxsize=1 << 14)
 def clean_name(text: str) -> str:
     """Return a mention's text as a name: one line, no quotes, determiners, possessive,
     leading titles or trailing legal form.

@@ -92,6 +92,9 @@ class _Subdivisions:
     by_code: Mapping[str, Place]
 
 
+# Every mention's name is looked up several times (kinds, country, place): keyed once while
+# it is recent.
+@functools.lru_cache(maxsize=1 << 14)
 def _key(name: str) -> str:
     """Return the form two names must share to be one name: case, accents, dots, spacing and
     curly apostrophes aside (as kg.aliases.match_key does)."""

@@ -30,8 +30,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 from rdflib.term import Node
@@ -53,8 +54,73 @@ from kg.namespace import (
 
 __all__ = ["DocumentGraph", "date_literal", "document_graph", "new_graph", "to_rdf"]
 
+# Statements are made as Oxigraph terms, which the store takes as they are: made as rdflib
+# terms and converted, they cost a build more than writing them did. rdflib Graphs
+# (``to_rdf``, ``DocumentGraph.quads``) get theirs converted (``kg.store.terms``).
+_Term: TypeAlias = ox.NamedNode | ox.Literal
 # A statement and whether it belongs to its document's own graph (else to the shared facts).
-_Statement: TypeAlias = tuple[bool, tuple[Node, Node, Node]]
+_Statement: TypeAlias = tuple[bool, tuple[ox.NamedNode, ox.NamedNode, _Term]]
+
+
+def _iri(term: str) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+_FACTS: Final = _iri(FACTS_GRAPH)
+_TYPE: Final = _iri(RDF.type)
+_SUBJECT: Final = _iri(RDF.subject)
+_PREDICATE: Final = _iri(RDF.predicate)
+_OBJECT: Final = _iri(RDF.object)
+_LABEL: Final = _iri(RDFS.label)
+_SUB_PROPERTY: Final = _iri(RDFS.subPropertyOf)
+_ALT_LABEL: Final = _iri(SKOS.altLabel)
+_JOB_TITLE: Final = _iri(SDO.jobTitle)
+_OBJECT_PROPERTY: Final = _iri(OWL.ObjectProperty)
+_DATATYPE_PROPERTY: Final = _iri(OWL.DatatypeProperty)
+_PROV_ENTITY: Final = _iri(PROV.Entity)
+_DERIVED_FROM: Final = _iri(PROV.wasDerivedFrom)
+_BEGIN: Final = _iri(NIF.beginIndex)
+_END: Final = _iri(NIF.endIndex)
+_INTEGER: Final = _iri(XSD.integer)
+_DECIMAL: Final = _iri(XSD.decimal)
+_KINDS: Final = {kind: _iri(iri) for kind, iri in KINDS.items()}
+# kg's own terms, by local name.
+_KG: Final = {
+    name: _iri(KG[name])
+    for name in (
+        "Assertion",
+        "Concept",
+        "DateRelation",
+        "DateStatement",
+        "Document",
+        "Entity",
+        "Evidence",
+        "Relation",
+        "citation",
+        "confidence",
+        "contentHash",
+        "documentDate",
+        "endTime",
+        "evidence",
+        "evidenceCount",
+        "inferredFrom",
+        "kind",
+        "kindEvidence",
+        "objectBegin",
+        "objectEnd",
+        "objectText",
+        "pointInTime",
+        "relationPhrase",
+        "rule",
+        "sentence",
+        "sentenceCount",
+        "source",
+        "startTime",
+        "subjectBegin",
+        "subjectEnd",
+        "subjectText",
+    )
+}
 
 
 def new_graph() -> Graph:
@@ -65,19 +131,30 @@ def new_graph() -> Graph:
     return graph
 
 
-def _decimal(value: float) -> Literal:
+def _decimal(value: float) -> ox.Literal:
     # Three places, written in the canonical form Oxigraph stores ("0.9", not "0.900").
-    return Literal(Decimal(format(Decimal(f"{value:.3f}").normalize(), "f")))
+    return ox.Literal(format(Decimal(f"{value:.3f}").normalize(), "f"), datatype=_DECIMAL)
 
 
-# Offsets and counts repeat from document to document, and rdflib's Literal is slow to make
-# (it casts and normalises the value), so recent ones are kept; the cache's size is fixed.
+# Offsets and counts repeat from document to document, so recent ones are kept; the cache's
+# size is fixed.
 @lru_cache(maxsize=8192, typed=True)
-def _int(value: int) -> Literal:
+def _int(value: int) -> ox.Literal:
     # xsd:integer, not NIF's xsd:nonNegativeInteger: Oxigraph stores integer subtypes as
     # xsd:integer, and a graph should read back from the store as it was written. The SHACL
     # shapes check offsets are not negative.
-    return Literal(value, datatype=XSD.integer)
+    return ox.Literal(str(value), datatype=_INTEGER)
+
+
+# An entity's IRI is made again for every edge it is in: made once while it is recent.
+@lru_cache(maxsize=4096)
+def _entity_iri(name: str, kind: str) -> ox.NamedNode:
+    return _iri(entity_iri(name, kind))
+
+
+@lru_cache(maxsize=1024)
+def _relation_iri(label: str) -> ox.NamedNode:
+    return _iri(relation_iri(label))
 
 
 def _entity(entity: Entity) -> tuple[_Statement, ...]:
@@ -96,31 +173,31 @@ def _described(
 def _describe(
     name: str, kind: str, labels: frozenset[str], evidence: str, roles: tuple[str, ...] = ()
 ) -> Iterator[_Statement]:
-    iri = entity_iri(name, kind)
-    yield False, (iri, RDF.type, KG.Entity)
-    yield False, (iri, RDF.type, KINDS.get(kind, KG.Concept))
-    yield False, (iri, RDFS.label, Literal(name))
-    yield False, (iri, KG.kind, Literal(kind))
+    iri = _entity_iri(name, kind)
+    yield False, (iri, _TYPE, _KG["Entity"])
+    yield False, (iri, _TYPE, _KINDS.get(kind, _KG["Concept"]))
+    yield False, (iri, _LABEL, ox.Literal(name))
+    yield False, (iri, _KG["kind"], ox.Literal(kind))
     # Other names are what one document called the entity: they leave with that document.
     for label in labels - {name}:
-        yield True, (iri, SKOS.altLabel, Literal(label))
+        yield True, (iri, _ALT_LABEL, ox.Literal(label))
     if evidence:
         # Why its kind, as this document's build weighed it: it leaves with the document.
-        yield True, (iri, KG.kindEvidence, Literal(evidence))
+        yield True, (iri, _KG["kindEvidence"], ox.Literal(evidence))
     # What the document calls a person ("drummer", "chief executive"): a role, not a node.
     for role in roles:
-        yield True, (iri, SDO.jobTitle, Literal(role))
+        yield True, (iri, _JOB_TITLE, ox.Literal(role))
 
 
 def _document(doc: Document, date: Date | None = None) -> Iterator[_Statement]:
     digest = content_hash(doc.text)
-    iri = document_iri(digest)
-    yield True, (iri, RDF.type, KG.Document)
-    yield True, (iri, RDF.type, PROV.Entity)
-    yield True, (iri, KG.source, Literal(doc.name))
-    yield True, (iri, KG.contentHash, Literal(digest))
+    iri = _iri(document_iri(digest))
+    yield True, (iri, _TYPE, _KG["Document"])
+    yield True, (iri, _TYPE, _PROV_ENTITY)
+    yield True, (iri, _KG["source"], ox.Literal(doc.name))
+    yield True, (iri, _KG["contentHash"], ox.Literal(digest))
     if date is not None:
-        yield True, (iri, KG.documentDate, date_literal(date))
+        yield True, (iri, _KG["documentDate"], _date(date))
 
 
 def date_literal(value: Date | str) -> Literal:
@@ -134,86 +211,119 @@ def date_literal(value: Date | str) -> Literal:
     return Literal(value)
 
 
+def _date(value: Date | str) -> ox.Literal:
+    """``date_literal`` as an Oxigraph term."""
+    if isinstance(value, Date):
+        return ox.Literal(value.lexical, datatype=_iri(XSD[value.datatype]))
+    return ox.Literal(value)
+
+
 def _date_fact(fact: DateFact) -> Iterator[_Statement]:
-    subject = entity_iri(fact.subject.name, fact.subject.kind)
+    subject = _entity_iri(fact.subject.name, fact.subject.kind)
     yield from _entity(fact.subject)
-    predicate = relation_iri(fact.predicate)
-    yield False, (predicate, RDF.type, OWL.DatatypeProperty)
-    yield False, (predicate, RDF.type, KG.DateRelation)
-    yield False, (predicate, RDFS.label, Literal(fact.predicate))
-    value = date_literal(fact.value)
+    predicate = _relation_iri(fact.predicate)
+    yield False, (predicate, _TYPE, _DATATYPE_PROPERTY)
+    yield False, (predicate, _TYPE, _KG["DateRelation"])
+    yield False, (predicate, _LABEL, ox.Literal(fact.predicate))
+    value = _date(fact.value)
     yield False, (subject, predicate, value)
-    assertion = assertion_iri(subject, predicate, value)
-    yield False, (assertion, RDF.type, KG.DateStatement)
-    yield False, (assertion, RDF.subject, subject)
-    yield False, (assertion, RDF.predicate, predicate)
-    yield False, (assertion, RDF.object, value)
+    assertion = _iri(
+        assertion_iri(
+            entity_iri(fact.subject.name, fact.subject.kind),
+            relation_iri(fact.predicate),
+            date_literal(fact.value),
+        )
+    )
+    yield False, (assertion, _TYPE, _KG["DateStatement"])
+    yield False, (assertion, _SUBJECT, subject)
+    yield False, (assertion, _PREDICATE, predicate)
+    yield False, (assertion, _OBJECT, value)
     if fact.provenance is not None:
         yield from _evidence(assertion, fact.provenance)
 
 
+# One statement node per edge, named again for each piece of evidence of the edge.
+@lru_cache(maxsize=4096)
+def _assertion_iri(
+    subject: ox.NamedNode, predicate: ox.NamedNode, obj: ox.NamedNode
+) -> ox.NamedNode:
+    return _iri(assertion_iri(URIRef(subject.value), URIRef(predicate.value), URIRef(obj.value)))
+
+
+@lru_cache(maxsize=64)
+def _document_iri(doc_id: str) -> ox.NamedNode:
+    return _iri(document_iri(doc_id))
+
+
 def _triple(triple: Triple, properties: Mapping[str, str]) -> Iterator[_Statement]:
-    subject = entity_iri(triple.subject.name, triple.subject.kind)
-    obj = entity_iri(triple.object.name, triple.object.kind)
+    subject = _entity_iri(triple.subject.name, triple.subject.kind)
+    obj = _entity_iri(triple.object.name, triple.object.kind)
     yield from _entity(triple.subject)
     yield from _entity(triple.object)
-    predicate = relation_iri(triple.predicate)
-    yield False, (predicate, RDF.type, OWL.ObjectProperty)
-    yield False, (predicate, RDF.type, KG.Relation)
-    yield False, (predicate, RDFS.label, Literal(triple.predicate))
+    predicate = _relation_iri(triple.predicate)
+    yield False, (predicate, _TYPE, _OBJECT_PROPERTY)
+    yield False, (predicate, _TYPE, _KG["Relation"])
+    yield False, (predicate, _LABEL, ox.Literal(triple.predicate))
     if triple.predicate in properties:  # a user's relation, mapped to their own property
-        yield False, (predicate, RDFS.subPropertyOf, URIRef(properties[triple.predicate]))
+        yield False, (predicate, _SUB_PROPERTY, _iri(properties[triple.predicate]))
     yield False, (subject, predicate, obj)
-    assertion = assertion_iri(subject, predicate, obj)
-    yield False, (assertion, RDF.type, KG.Assertion)
-    yield False, (assertion, RDF.subject, subject)
-    yield False, (assertion, RDF.predicate, predicate)
-    yield False, (assertion, RDF.object, obj)
+    assertion = _assertion_iri(subject, predicate, obj)
+    yield False, (assertion, _TYPE, _KG["Assertion"])
+    yield False, (assertion, _SUBJECT, subject)
+    yield False, (assertion, _PREDICATE, predicate)
+    yield False, (assertion, _OBJECT, obj)
     if triple.provenance is not None:
         yield from _evidence(assertion, triple.provenance)
 
 
-def _evidence(assertion: URIRef, prov: Provenance) -> Iterator[_Statement]:
-    evidence = evidence_iri(
-        prov.doc_id, prov.sentence.start, prov.sentence.end, assertion, prov.rule
+def _evidence(assertion: ox.NamedNode, prov: Provenance) -> Iterator[_Statement]:
+    evidence = _iri(
+        evidence_iri(
+            prov.doc_id,
+            prov.sentence.start,
+            prov.sentence.end,
+            URIRef(assertion.value),
+            prov.rule,
+        )
     )
+    kg = _KG
     for statement in (
-        (assertion, KG.evidence, evidence),
-        (evidence, RDF.type, KG.Evidence),
-        (evidence, PROV.wasDerivedFrom, document_iri(prov.doc_id)),
-        (evidence, KG.sentence, Literal(prov.sentence.text)),
-        (evidence, NIF.beginIndex, _int(prov.sentence.start)),
-        (evidence, NIF.endIndex, _int(prov.sentence.end)),
-        (evidence, KG.subjectText, Literal(prov.subject.text)),
-        (evidence, KG.subjectBegin, _int(prov.subject.start)),
-        (evidence, KG.subjectEnd, _int(prov.subject.end)),
-        (evidence, KG.objectText, Literal(prov.object.text)),
-        (evidence, KG.objectBegin, _int(prov.object.start)),
-        (evidence, KG.objectEnd, _int(prov.object.end)),
-        (evidence, KG.rule, Literal(prov.rule)),
-        (evidence, KG.confidence, _decimal(prov.confidence)),
-        (evidence, KG.relationPhrase, Literal(prov.relation)),
+        (assertion, kg["evidence"], evidence),
+        (evidence, _TYPE, kg["Evidence"]),
+        (evidence, _DERIVED_FROM, _document_iri(prov.doc_id)),
+        (evidence, kg["sentence"], ox.Literal(prov.sentence.text)),
+        (evidence, _BEGIN, _int(prov.sentence.start)),
+        (evidence, _END, _int(prov.sentence.end)),
+        (evidence, kg["subjectText"], ox.Literal(prov.subject.text)),
+        (evidence, kg["subjectBegin"], _int(prov.subject.start)),
+        (evidence, kg["subjectEnd"], _int(prov.subject.end)),
+        (evidence, kg["objectText"], ox.Literal(prov.object.text)),
+        (evidence, kg["objectBegin"], _int(prov.object.start)),
+        (evidence, kg["objectEnd"], _int(prov.object.end)),
+        (evidence, kg["rule"], ox.Literal(prov.rule)),
+        (evidence, kg["confidence"], _decimal(prov.confidence)),
+        (evidence, kg["relationPhrase"], ox.Literal(prov.relation)),
     ):
         yield True, statement
     for premise in prov.premises:
-        premise_iri = assertion_iri(
-            entity_iri(premise.subject.name, premise.subject.kind),
-            relation_iri(premise.predicate),
-            entity_iri(premise.object.name, premise.object.kind),
+        premise_iri = _assertion_iri(
+            _entity_iri(premise.subject.name, premise.subject.kind),
+            _relation_iri(premise.predicate),
+            _entity_iri(premise.object.name, premise.object.kind),
         )
-        yield True, (evidence, KG.inferredFrom, premise_iri)
+        yield True, (evidence, kg["inferredFrom"], premise_iri)
     if prov.citation:
-        yield True, (evidence, KG.citation, Literal(prov.citation))
+        yield True, (evidence, kg["citation"], ox.Literal(prov.citation))
     if prov.count:
         # The document states the edge more often than it keeps evidence of (kg.link).
-        yield True, (evidence, KG.evidenceCount, _int(prov.count))
+        yield True, (evidence, kg["evidenceCount"], _int(prov.count))
     for term, when in (
-        (KG.pointInTime, prov.time),
-        (KG.startTime, prov.start),
-        (KG.endTime, prov.end),
+        (kg["pointInTime"], prov.time),
+        (kg["startTime"], prov.start),
+        (kg["endTime"], prov.end),
     ):
         if when is not None:
-            yield True, (evidence, term, date_literal(when))
+            yield True, (evidence, term, _date(when))
 
 
 def _statements(
@@ -255,9 +365,11 @@ def to_rdf(
     >>> len(list(g.triples((None, relation_iri("partners"), None))))
     1
     """
+    from kg.store.terms import from_ox  # kg.store imports this module
+
     graph = new_graph() if graph is None else graph
-    for _, statement in _statements(triples, documents, entities, properties or {}, dates):
-        graph.add(statement)
+    for _, (s, p, o) in _statements(triples, documents, entities, properties or {}, dates):
+        graph.add((from_ox(s), from_ox(p), from_ox(o)))
     return graph
 
 
@@ -265,22 +377,28 @@ def to_rdf(
 class DocumentGraph:
     """What one document adds to a store: its IRI, content hash, source name and statements.
 
-    ``facts`` go to the shared ``FACTS_GRAPH``, ``own`` to the graph named ``iri``. Plain
-    rdflib terms, so the value pickles (for worker processes) and suits any store.
+    ``facts`` are quads in the shared ``FACTS_GRAPH``, ``own`` quads in the graph named
+    ``iri``, both as Oxigraph terms, which pickle (for worker processes) and which a store
+    takes as they are.
     """
 
     iri: URIRef
     content_hash: str
     source: str
-    facts: tuple[tuple[Node, Node, Node], ...]
-    own: tuple[tuple[Node, Node, Node], ...]
+    facts: tuple[ox.Quad, ...]
+    own: tuple[ox.Quad, ...]
+
+    def oxigraph_quads(self) -> tuple[ox.Quad, ...]:
+        """Return every statement as an Oxigraph quad in the graph it belongs in."""
+        return self.facts + self.own
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
-        """Yield every statement with the name of the graph it belongs in."""
-        for triple in self.facts:
-            yield (*triple, FACTS_GRAPH)
-        for triple in self.own:
-            yield (*triple, self.iri)
+        """Yield every statement as rdflib terms, with the name of the graph it belongs in."""
+        from kg.store.terms import from_ox  # kg.store imports this module
+
+        for quads, graph in ((self.facts, FACTS_GRAPH), (self.own, self.iri)):
+            for quad in quads:
+                yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object), graph
 
 
 def document_graph(
@@ -303,12 +421,17 @@ def document_graph(
     ('a.txt', 16, 4)
     """
     digest = content_hash(document.text)
-    facts: dict[tuple[Node, Node, Node], None] = {}
-    own: dict[tuple[Node, Node, Node], None] = {}
-    for in_document, statement in _statements(
+    iri = document_iri(digest)
+    graph = _iri(iri)
+    facts: dict[ox.Quad, None] = {}
+    own: dict[ox.Quad, None] = {}
+    for in_document, (s, p, o) in _statements(
         triples, [document], entities, properties or {}, dates, date
     ):
-        (own if in_document else facts)[statement] = None
+        if in_document:
+            own[ox.Quad(s, p, o, graph)] = None
+        else:
+            facts[ox.Quad(s, p, o, _FACTS)] = None
     if sentences is not None:
-        own[(document_iri(digest), KG.sentenceCount, _int(sentences))] = None
-    return DocumentGraph(document_iri(digest), digest, document.name, tuple(facts), tuple(own))
+        own[ox.Quad(graph, _KG["sentenceCount"], _int(sentences), graph)] = None
+    return DocumentGraph(iri, digest, document.name, tuple(facts), tuple(own))

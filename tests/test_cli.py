@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import EXIT_SKIPPED, main
+from kg.model import Document
 
 SAMPLE = (
     "Nvidia Deepens Ties With Taiwan\n\n"
@@ -54,6 +55,25 @@ def test_build_writes_turtle_and_a_one_line_summary(built: Path, runner: CliRunn
     summary = result.stderr.splitlines()[0]
     assert summary.startswith("1 documents, 3 sentences, 3 entities, 4 triples in ")
     assert result.stdout == ""
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_build_progress_has_a_bar_for_linking_and_writing_too() -> None:
+    from kg.build import build
+    from kg.cli import _Progress
+
+    documents = [Document("a.txt", SAMPLE), Document("b.txt", "Intel partnered with Samsung.")]
+    terminal = _Terminal()
+    with _Progress(sum(len(d.text) for d in documents), hidden=False, file=terminal) as progress:
+        build(documents, on_document=progress.read, on_written=progress.written)
+    shown = terminal.getvalue()
+    reading, _, writing = shown.partition("Linking and writing")
+    assert "Reading" in reading and "100%" in reading
+    assert "1/2" in writing and "2/2" in writing
 
 
 def test_build_reads_stdin(tmp_path: Path, runner: CliRunner) -> None:

@@ -71,6 +71,22 @@ def test_documents_are_pulled_as_extraction_goes_not_all_up_front(small_chunks: 
     assert read_when_pulled[-1] > 0  # the last document was pulled after others were read
 
 
+def test_progress_covers_the_second_pass_each_document_it_commits() -> None:
+    documents = data_documents()
+    store = Store.memory()
+    build(documents[:1], sink=store)  # already stored: read again, not written again
+    events: list[tuple[object, ...]] = []
+    build(
+        documents,
+        sink=store,
+        on_document=lambda d: events.append(("read", d.name)),
+        on_written=lambda source, done, total: events.append(("written", source, done, total)),
+    )
+    n = len(documents)
+    assert [e[0] for e in events] == ["read"] * n + ["written"] * (n - 1)
+    assert events[n:] == [("written", d.name, k, n - 1) for k, d in enumerate(documents[1:], 1)]
+
+
 class _FailingStore(Store):
     """A store whose disk fills up after ``limit`` documents."""
 

@@ -391,8 +391,9 @@ def _names_nothing(
     token: Token, index: list[TokenMention | None], by_head: dict[int, Mention]
 ) -> bool:
     """A subject that is no name and has no name in apposition ("Collaboration with China")."""
-    named = any(c.dep_ == "appos" and c.i in by_head for c in token.children)
-    return token.dep_ in _SUBJECTS and token.pos_ == "NOUN" and index[token.i] is None and not named
+    if token.dep_ not in _SUBJECTS or token.pos_ != "NOUN" or index[token.i] is not None:
+        return False
+    return not any(c.dep_ == "appos" and c.i in by_head for c in token.children)
 
 
 def _conjuncts(token: Token) -> Iterator[Token]:
@@ -464,11 +465,16 @@ def apply_resolutions(
         args = tuple(
             dataclasses.replace(a, mention=options[0])
             if len(options := _lookup(_without_preposition(a), a.mention, found)) == 1
+            and options[0] is not a.mention
             else a
             for a in ex.args
         )
+        same_args = all(a is b for a, b in zip(args, ex.args, strict=True))
         for subject in _lookup(ex.subject, ex.subject_mention, found):
             for obj in _lookup(ex.object, ex.object_mention, found):
+                if same_args and subject is ex.subject_mention and obj is ex.object_mention:
+                    out.append(ex)  # nothing stood for anything else: most extractions
+                    continue
                 out.append(
                     dataclasses.replace(ex, subject_mention=subject, object_mention=obj, args=args)
                 )

@@ -55,6 +55,7 @@ _SUFFIXES: Final = {
     ".owl": "xml",
     ".xml": "xml",
 }
+_FACTS: Final = ox.NamedNode(str(FACTS_GRAPH))
 _UNION: Final = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 _TOTALS: Final = f"""
 SELECT ?d ?s ?e ?t WHERE {{
@@ -276,8 +277,7 @@ class Store:
         # A relation the ontology already describes is not described again in the facts.
         known, described = self._ontology_triples()
         quads = []
-        for s, p, o, g in document.quads():
-            quad = ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))
+        for quad in document.oxigraph_quads():
             # Few subjects are the ontology's: test those alone, not a new Triple per quad.
             if quad.subject not in described or quad.triple not in known:
                 quads.append(quad)
@@ -290,8 +290,10 @@ class Store:
                 store.update(" ;\n".join(operations))
             else:
                 # Nothing to replace: one atomic extend writes the same quads without
-                # building and parsing a SPARQL update (most of a build's write time).
-                store.extend(quads)
+                # building and parsing a SPARQL update (most of a build's write time). A
+                # shared fact another document wrote is left out: testing for it is a plain
+                # read, and writing a quad the store holds costs more than writing a new one.
+                store.extend([q for q in quads if q.graph_name != _FACTS or q not in store])
         except OSError as e:
             raise StoreError(
                 f"{self.path}: cannot write {document.source}: {_first_line(e)}"

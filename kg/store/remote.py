@@ -47,7 +47,6 @@ from kg.store.embedded import (
     find_document,
 )
 from kg.store.sink import Totals, kinds_of
-from kg.store.terms import to_ox
 
 __all__ = ["PAGE_SIZE", "PASSWORD_VARIABLE", "USER_VARIABLE", "RemoteStore", "is_remote"]
 
@@ -411,11 +410,9 @@ class RemoteStore:
         if old:
             self.update(" ;\n".join(self._drop_operations(sorted(old))))
         known = {q.triple for q in _ontology_quads()}
-        quads = [
-            ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))
-            for s, p, o, g in document.quads()
-        ]
-        quads = _write_order([q for q in quads if q.triple not in known], document)
+        quads = _write_order(
+            [q for q in document.oxigraph_quads() if q.triple not in known], document
+        )
         self._insert(quads)
         log.debug("wrote %s (%d statements), replaced %s", document.iri, len(quads), sorted(old))
         return tuple(sorted(old - {str(document.iri)}))
