@@ -545,7 +545,7 @@ def _title_after_class(em: Emitter, year: Token) -> tuple[int, int] | None:
 
 def _emit_title(em: Emitter, name: tuple[int, int], relation: str, date: Span) -> None:
     """A work's date said of the name tokens ``name``, which the class noun before it argues
-    is a work's, whatever the tagger took it for ("the 1973 collection South of No North")."""
+    is a work's, whatever the tagger took it for ("the 1973 collection East of No Harbour")."""
     subject = em.sentence.char_span(*name)
     found = em.mention(em.sentence.span.doc[name[0]])
     label = found.label if found is not None and (found.start, found.end) == name else ""
@@ -1054,7 +1054,7 @@ def _untagged_titles(
     read: list[Extraction],
 ) -> list[Extraction]:
     """The year in parentheses after a title the tagger missed or cut short ("directing Taste
-    of Salt (1997)", where it found only "Salt"), or the years of its run ("So Haunt Me
+    of Salt (1997)", where it found only "Salt"), or the years of its run ("So Haunt Ada
     (1992–94)"): the title-case words before them are the work's name. Names with an event's
     noun are left to the event rules, and a span as long as a life to the lifespan rules."""
     out: list[Extraction] = []
@@ -1085,7 +1085,7 @@ def _untagged_titles(
             sentence = Span(text[begin:stop], begin, stop)
             subject = Span(title, first, last)
             for predicate, at in found:
-                # "So Haunt Me (1992–94)": a work's run, as for a name the tagger found.
+                # "So Haunt Ada (1992–94)": a work's run, as for a name the tagger found.
                 date = Span(inner[at.start : at.end], year_at + at.start, year_at + at.end)
                 out.append(
                     Extraction(

@@ -646,7 +646,7 @@ _TITLED_NOUNS: Final = WORK_CLASSES | {"portrait", "collection", "memoir", "essa
 
 
 def _named_works(doc: Doc) -> list[TokenMention]:
-    """The Title Case title after a work noun ("the album Where I Belong", "her portrait, A
+    """The Title Case title after a work noun ("the album Where I Wander", "her portrait, A
     Couple in Orrin,"), where the tagger cut it or read a place inside it."""
     found = []
     for noun in doc:
